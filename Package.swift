@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tidsplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tidsplan", targets: ["tidsplan"]),
+        .library(name: "Tidsplan", targets: ["Tidsplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GLPK itself, from Debian's libglpk-dev.
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // The little C that Swift cannot do: setjmp around GLPK, hooks, the branch-and-cut callback.
+        .target(name: "CGLPKShim", dependencies: ["CGLPK"], path: "Sources/CGLPKShim"),
+        // Solver-agnostic linear model. Knows nothing of GLPK.
+        .target(name: "LinearModel"),
+        // The only Swift code that sees GLPK.
+        .target(name: "GLPKBackend", dependencies: ["LinearModel", "CGLPKShim", "CGLPK"]),
+        // Plain domain types: scenario, Swedish calendar, plan, verifier, plan diffs.
+        .target(name: "TidsplanCore"),
+        // Scenario -> MILP, one file per constraint family; solution -> plan.
+        .target(name: "TidsplanModel", dependencies: ["TidsplanCore", "LinearModel"]),
+        // YAML loading with diagnostics, plan.json codec, CSV/Markdown/iCalendar/HTML writers.
+        .target(name: "TidsplanIO", dependencies: [
+            "TidsplanCore",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // The jobs: plan, replan, capacity, compare, verify; atomic output.
+        .target(name: "Tidsplan", dependencies: ["TidsplanCore", "TidsplanModel", "TidsplanIO", "LinearModel", "GLPKBackend"]),
+        .executableTarget(name: "tidsplan", dependencies: [
+            "Tidsplan",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "tidsplan-bench", dependencies: ["Tidsplan"], path: "Sources/tidsplan-bench"),
+
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
+        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearModel"]),
+        .testTarget(name: "TidsplanCoreTests", dependencies: ["TidsplanCore"]),
+        .testTarget(name: "TidsplanIOTests", dependencies: ["TidsplanIO", "TidsplanCore"], resources: [.copy("Golden")]),
+        .testTarget(name: "TidsplanModelTests", dependencies: ["TidsplanModel", "TidsplanCore", "LinearModel", "GLPKBackend", "Tidsplan"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Tidsplan", "TidsplanCore", "TidsplanIO"]),
+    ]
+)

@@ -1,0 +1,5 @@
+#ifndef CGLPKSHIM_H
+#define CGLPKSHIM_H
+/* placeholder; helper fills */
+int cglpkshim_version_major(void);
+#endif
