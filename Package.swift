@@ -20,7 +20,8 @@ let package = Package(
             providers: [.apt(["libglpk-dev"])]
         ),
         // The little C that Swift cannot do: setjmp around GLPK, hooks, the branch-and-cut callback.
-        .target(name: "CGLPKShim", dependencies: ["CGLPK"], path: "Sources/CGLPKShim"),
+        .target(name: "CGLPKShim", dependencies: ["CGLPK"], path: "Sources/CGLPKShim",
+                linkerSettings: [.linkedLibrary("glpk")]),
         // Solver-agnostic linear model. Knows nothing of GLPK.
         .target(name: "LinearModel"),
         // The only Swift code that sees GLPK.

@@ -1,3 +1,803 @@
+/*
+ * GLPK behind a setjmp guard. See include/cglpkshim.h for the contract.
+ *
+ * Why C: GLPK reports fatal errors (bad index, duplicate index, memory limit) by calling an error
+ * hook and aborting the process if the hook returns. The only way back is longjmp to a setjmp
+ * that sits in a C frame below every GLPK frame, and Swift cannot host setjmp. After the jump
+ * GLPK's environment is in an undefined state, so glp_free_env() throws it away (with every
+ * problem object of this thread); the next GLPK call builds a fresh one.
+ */
+#define _POSIX_C_SOURCE 200809L
+
 #include "cglpkshim.h"
+
 #include <glpk.h>
-int cglpkshim_version_major(void) { return GLP_MAJOR_VERSION; }
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---------------------------------------------------------------------------------------------
+ * The guard: error hook + terminal hook, one per thread (GLPK environments are thread-local).
+ * It lives in thread-local storage rather than on the stack so that nothing it holds is an
+ * automatic variable changed between setjmp and longjmp (those would be indeterminate).
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct {
+    jmp_buf jump;
+    int active;
+    cglpkshim_log_fn log;
+    void *log_context;
+    /* The line being assembled for `log`: GLPK prints partial lines. */
+    char line[2048];
+    size_t line_length;
+    /* The tail of everything GLPK printed, so a fatal error's message can be returned. */
+    char tail[4096];
+    size_t tail_length;
+} shim_guard;
+
+static _Thread_local shim_guard guard;
+
+static void shim_error_hook(void *info) {
+    (void)info;
+    longjmp(guard.jump, 1);
+}
+
+static void shim_append_tail(char c) {
+    if (guard.tail_length + 1 >= sizeof guard.tail) {
+        /* Keep the newer half. */
+        size_t keep = sizeof guard.tail / 2;
+        memmove(guard.tail, guard.tail + guard.tail_length - keep, keep);
+        guard.tail_length = keep;
+    }
+    guard.tail[guard.tail_length++] = c;
+    guard.tail[guard.tail_length] = '\0';
+}
+
+static void shim_flush_line(void) {
+    if (guard.log != NULL && guard.line_length > 0) {
+        guard.line[guard.line_length] = '\0';
+        guard.log(guard.log_context, guard.line);
+    }
+    guard.line_length = 0;
+}
+
+/* Returning non-zero tells GLPK not to print the text itself. */
+static int shim_term_hook(void *info, const char *text) {
+    (void)info;
+    for (const char *p = text; *p != '\0'; p++) {
+        shim_append_tail(*p);
+        if (*p == '\n') {
+            shim_flush_line();
+        } else if (guard.line_length + 1 < sizeof guard.line) {
+            guard.line[guard.line_length++] = *p;
+        }
+    }
+    return 1;
+}
+
+/* Resets the guard's buffers and installs the hooks. Call right after setjmp returned 0. */
+static void shim_guard_install(cglpkshim_log_fn log, void *log_context, int memory_limit_mib) {
+    guard.log = log;
+    guard.log_context = log_context;
+    guard.line_length = 0;
+    guard.tail_length = 0;
+    guard.tail[0] = '\0';
+    glp_error_hook(shim_error_hook, NULL);
+    glp_term_hook(shim_term_hook, NULL);
+    /* The limit is part of the environment: set it on every call so one solve's limit does not
+       leak into the next. */
+    glp_mem_limit(memory_limit_mib > 0 ? memory_limit_mib : INT_MAX);
+}
+
+/* Normal exit from a guarded region. */
+static void shim_guard_remove(void) {
+    shim_flush_line();
+    glp_term_hook(NULL, NULL);
+    glp_error_hook(NULL, NULL);
+    glp_mem_limit(INT_MAX);
+    guard.log = NULL;
+    guard.log_context = NULL;
+    guard.active = 0;
+}
+
+/* Copies the last `lines` non-empty lines of GLPK's output into `message`, joined by " / ". */
+static void shim_tail_message(char *message, size_t capacity, int lines) {
+    if (message == NULL || capacity == 0) return;
+    message[0] = '\0';
+    size_t end = guard.tail_length;
+    size_t start = end;
+    int found = 0;
+    /* Walk back over `lines` non-empty lines. */
+    while (start > 0 && found < lines) {
+        while (start > 0 && (guard.tail[start - 1] == '\n' || guard.tail[start - 1] == ' ')) start--;
+        if (start == 0) break;
+        while (start > 0 && guard.tail[start - 1] != '\n') start--;
+        found++;
+    }
+    size_t out = 0;
+    int pending_separator = 0;
+    for (size_t i = start; i < end && out + 4 < capacity; i++) {
+        char c = guard.tail[i];
+        if (c == '\n') {
+            pending_separator = out > 0;
+            continue;
+        }
+        if (pending_separator) {
+            message[out++] = ' ';
+            message[out++] = '/';
+            message[out++] = ' ';
+            pending_separator = 0;
+            if (out + 4 >= capacity) break;
+        }
+        message[out++] = c;
+    }
+    message[out] = '\0';
+}
+
+/* Exit from a guarded region through longjmp: throw the environment away. */
+static int shim_guard_fatal(char *message, size_t capacity) {
+    shim_flush_line();
+    shim_tail_message(message, capacity, 2);
+    /* Frees every GLPK object of this thread, hooks included; a new environment is created by
+       the next GLPK call. */
+    glp_free_env();
+    guard.log = NULL;
+    guard.log_context = NULL;
+    guard.active = 0;
+    if (message != NULL && strstr(message, "memory allocation limit exceeded") != NULL) {
+        return CGLPKSHIM_MEMORY_LIMIT;
+    }
+    return CGLPKSHIM_FATAL;
+}
+
+static void shim_set_message(char *message, size_t capacity, const char *text) {
+    if (message == NULL || capacity == 0) return;
+    snprintf(message, capacity, "%s", text);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Small helpers
+ * ------------------------------------------------------------------------------------------- */
+
+static double shim_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int shim_bound_type(double lower, double upper) {
+    int has_lower = isfinite(lower), has_upper = isfinite(upper);
+    if (has_lower && has_upper) return lower == upper ? GLP_FX : GLP_DB;
+    if (has_lower) return GLP_LO;
+    if (has_upper) return GLP_UP;
+    return GLP_FR;
+}
+
+static int shim_message_level(int level) {
+    switch (level) {
+    case CGLPKSHIM_MSG_ERRORS: return GLP_MSG_ERR;
+    case CGLPKSHIM_MSG_NORMAL: return GLP_MSG_ON;
+    case CGLPKSHIM_MSG_ALL: return GLP_MSG_ALL;
+    default: return GLP_MSG_OFF;
+    }
+}
+
+static int shim_branching(int branching) {
+    switch (branching) {
+    case CGLPKSHIM_BRANCH_FIRST_FRACTIONAL: return GLP_BR_FFV;
+    case CGLPKSHIM_BRANCH_LAST_FRACTIONAL: return GLP_BR_LFV;
+    case CGLPKSHIM_BRANCH_MOST_FRACTIONAL: return GLP_BR_MFV;
+    case CGLPKSHIM_BRANCH_PSEUDOCOST: return GLP_BR_PCH;
+    default: return GLP_BR_DTH;
+    }
+}
+
+static int shim_backtracking(int backtracking) {
+    switch (backtracking) {
+    case CGLPKSHIM_BACKTRACK_DEPTH_FIRST: return GLP_BT_DFS;
+    case CGLPKSHIM_BACKTRACK_BREADTH_FIRST: return GLP_BT_BFS;
+    case CGLPKSHIM_BACKTRACK_BEST_PROJECTION: return GLP_BT_BPH;
+    default: return GLP_BT_BLB;
+    }
+}
+
+static int shim_time_limit(const cglpkshim_options *options) {
+    return options->time_limit_ms > 0 ? options->time_limit_ms : INT_MAX;
+}
+
+static const char *shim_return_code_text(int code) {
+    switch (code) {
+    case GLP_EBADB: return "invalid initial basis";
+    case GLP_ESING: return "singular basis matrix";
+    case GLP_ECOND: return "ill-conditioned basis matrix";
+    case GLP_EBOUND: return "some double-bounded variables have incorrect bounds";
+    case GLP_EFAIL: return "the solver failed";
+    case GLP_EOBJLL: return "objective lower limit reached";
+    case GLP_EOBJUL: return "objective upper limit reached";
+    case GLP_EITLIM: return "iteration limit exceeded";
+    case GLP_EROOT: return "optimal basis for the root LP relaxation not provided";
+    case GLP_ENOCVG: return "no convergence";
+    case GLP_EINSTAB: return "numerical instability";
+    default: return "unexpected return code";
+    }
+}
+
+static void shim_error_result(cglpkshim_result *result, const char *what, int code) {
+    result->termination = CGLPKSHIM_ERROR;
+    snprintf(result->message, sizeof result->message, "%s: %s (GLPK return code %d)", what,
+             shim_return_code_text(code), code);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Building the problem (inside a guard)
+ * ------------------------------------------------------------------------------------------- */
+
+static glp_prob *shim_build(const cglpkshim_model *model) {
+    glp_prob *problem = glp_create_prob();
+    if (model->name != NULL && model->name[0] != '\0') glp_set_prob_name(problem, model->name);
+    glp_set_obj_name(problem, "obj");
+    glp_set_obj_dir(problem, model->sense == CGLPKSHIM_MAXIMIZE ? GLP_MAX : GLP_MIN);
+    glp_set_obj_coef(problem, 0, model->objective_constant);
+
+    if (model->column_count > 0) glp_add_cols(problem, model->column_count);
+    const char *name = model->column_names;
+    for (int j = 0; j < model->column_count; j++) {
+        double lower = model->column_lower[j], upper = model->column_upper[j];
+        glp_set_col_bnds(problem, j + 1, shim_bound_type(lower, upper),
+                         isfinite(lower) ? lower : 0.0, isfinite(upper) ? upper : 0.0);
+        glp_set_obj_coef(problem, j + 1, model->objective[j]);
+        /* GLP_IV rather than GLP_BV: GLP_BV would overwrite bounds a caller narrowed (fixed). */
+        if (model->column_is_integer[j]) glp_set_col_kind(problem, j + 1, GLP_IV);
+        if (name != NULL) {
+            glp_set_col_name(problem, j + 1, name);
+            name += strlen(name) + 1;
+        }
+    }
+
+    if (model->row_count > 0) glp_add_rows(problem, model->row_count);
+    name = model->row_names;
+    for (int i = 0; i < model->row_count; i++) {
+        double lower = model->row_lower[i], upper = model->row_upper[i];
+        glp_set_row_bnds(problem, i + 1, shim_bound_type(lower, upper),
+                         isfinite(lower) ? lower : 0.0, isfinite(upper) ? upper : 0.0);
+        if (name != NULL) {
+            glp_set_row_name(problem, i + 1, name);
+            name += strlen(name) + 1;
+        }
+    }
+
+    int nonzeros = model->row_count > 0 ? model->row_starts[model->row_count] : 0;
+    if (nonzeros > 0) {
+        /* glp_alloc, not malloc: if GLPK jumps out, glp_free_env() reclaims these too. GLPK's
+           arrays are 1-based, element 0 unused. */
+        int *rows = glp_alloc(nonzeros + 1, sizeof(int));
+        int *columns = glp_alloc(nonzeros + 1, sizeof(int));
+        double *values = glp_alloc(nonzeros + 1, sizeof(double));
+        int k = 1;
+        for (int i = 0; i < model->row_count; i++) {
+            for (int p = model->row_starts[i]; p < model->row_starts[i + 1]; p++, k++) {
+                rows[k] = i + 1;
+                columns[k] = model->column_indices[p] + 1;
+                values[k] = model->coefficients[p];
+            }
+        }
+        glp_load_matrix(problem, nonzeros, rows, columns, values);
+        glp_free(values);
+        glp_free(columns);
+        glp_free(rows);
+    }
+    return problem;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Branch-and-cut callback
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct {
+    const cglpkshim_options *options;
+    int maximize;
+    double started;
+    double last_report;
+    int reported;
+    int has_incumbent;
+    double incumbent;
+    int has_bound;
+    double bound;
+    long long nodes;
+    int stop_requested;
+    /* Stopped because ceil(bound) met the incumbent: that is a proof of optimality. */
+    int integral_stop;
+} shim_search;
+
+/* The rounded bound is valid when every objective coefficient is integral on integer columns. */
+static double shim_integral_bound(const shim_search *search, double bound) {
+    return search->maximize ? floor(bound + 1e-6) : ceil(bound - 1e-6);
+}
+
+static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
+    shim_search *search = info;
+    if (search->stop_requested || search->integral_stop) return;
+
+    /* GLP_IBINGO does not fire for incumbents found by heuristics (feasibility pump, rounding),
+       so poll the tree's problem on every call instead of waiting for a particular reason. */
+    glp_prob *problem = glp_ios_get_prob(tree);
+    int improved = 0;
+    int status = glp_mip_status(problem);
+    if (status == GLP_FEAS || status == GLP_OPT) {
+        double value = glp_mip_obj_val(problem);
+        if (!search->has_incumbent || value != search->incumbent) improved = 1;
+        search->has_incumbent = 1;
+        search->incumbent = value;
+    }
+    int best = glp_ios_best_node(tree);
+    if (best != 0) {
+        double bound = glp_ios_node_bound(tree, best);
+        /* A node not yet solved carries +-DBL_MAX. */
+        if (fabs(bound) < 1e300) {
+            search->has_bound = 1;
+            search->bound = bound;
+        }
+    }
+    int active = 0, current = 0, total = 0;
+    glp_ios_tree_size(tree, &active, &current, &total);
+    search->nodes = total;
+
+    const cglpkshim_options *options = search->options;
+    if (options->integral_objective && search->has_incumbent && search->has_bound) {
+        double rounded = shim_integral_bound(search, search->bound);
+        int proven = search->maximize ? rounded <= search->incumbent + 1e-6
+                                      : rounded >= search->incumbent - 1e-6;
+        if (proven) {
+            search->integral_stop = 1;
+            glp_ios_terminate(tree);
+            return;
+        }
+    }
+
+    if (options->progress != NULL) {
+        double now = shim_now();
+        double interval = options->progress_interval_seconds > 0 ? options->progress_interval_seconds : 0.2;
+        if (!search->reported || improved || now - search->last_report >= interval) {
+            search->reported = 1;
+            search->last_report = now;
+            cglpkshim_progress progress = {
+                .has_incumbent = search->has_incumbent,
+                .incumbent = search->incumbent,
+                .has_bound = search->has_bound,
+                .bound = search->bound,
+                .nodes = search->nodes,
+                .elapsed_seconds = now - search->started,
+            };
+            if (options->progress(options->progress_context, &progress) != 0) {
+                search->stop_requested = 1;
+                glp_ios_terminate(tree);
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Solving a loaded problem (inside a guard)
+ * ------------------------------------------------------------------------------------------- */
+
+static void shim_read_lp_solution(glp_prob *problem, cglpkshim_result *result, double *values,
+                                  int value_capacity, double *row_duals, double *reduced_costs,
+                                  int with_duals) {
+    int n = glp_get_num_cols(problem), m = glp_get_num_rows(problem);
+    result->has_solution = 1;
+    result->objective = glp_get_obj_val(problem);
+    if (values != NULL) {
+        for (int j = 0; j < n && j < value_capacity; j++) values[j] = glp_get_col_prim(problem, j + 1);
+    }
+    if (!with_duals) return;
+    result->has_duals = 1;
+    if (row_duals != NULL) {
+        for (int i = 0; i < m; i++) row_duals[i] = glp_get_row_dual(problem, i + 1);
+    }
+    if (reduced_costs != NULL) {
+        for (int j = 0; j < n; j++) reduced_costs[j] = glp_get_col_dual(problem, j + 1);
+    }
+}
+
+/* After a presolved solve reported "no dual feasible solution" the problem is unbounded or
+   infeasible; an unpresolved simplex run on the LP (relaxation) tells which. */
+static int shim_classify_dual_infeasible(glp_prob *problem, const cglpkshim_options *options) {
+    glp_smcp parameters;
+    glp_init_smcp(&parameters);
+    parameters.msg_lev = shim_message_level(options->message_level);
+    parameters.presolve = GLP_OFF;
+    int code = glp_simplex(problem, &parameters);
+    if (code == 0 && glp_get_status(problem) == GLP_NOFEAS) return CGLPKSHIM_INFEASIBLE;
+    return CGLPKSHIM_UNBOUNDED;
+}
+
+static void shim_solve_lp(glp_prob *problem, const cglpkshim_options *options,
+                          cglpkshim_result *result, double *values, int value_capacity,
+                          double *row_duals, double *reduced_costs) {
+    glp_smcp parameters;
+    glp_init_smcp(&parameters);
+    parameters.msg_lev = shim_message_level(options->message_level);
+    parameters.tm_lim = shim_time_limit(options);
+    parameters.presolve = options->presolve ? GLP_ON : GLP_OFF;
+    int code = glp_simplex(problem, &parameters);
+    result->glpk_return_code = code;
+    switch (code) {
+    case 0:
+        switch (glp_get_status(problem)) {
+        case GLP_OPT:
+            result->termination = CGLPKSHIM_OPTIMAL;
+            shim_read_lp_solution(problem, result, values, value_capacity, row_duals, reduced_costs, 1);
+            result->has_bound = 1;
+            result->best_bound = result->objective;
+            break;
+        case GLP_NOFEAS: result->termination = CGLPKSHIM_INFEASIBLE; break;
+        case GLP_UNBND: result->termination = CGLPKSHIM_UNBOUNDED; break;
+        default:
+            result->termination = CGLPKSHIM_ERROR;
+            snprintf(result->message, sizeof result->message,
+                     "simplex ended with solution status %d", glp_get_status(problem));
+        }
+        break;
+    case GLP_ETMLIM:
+        result->termination = CGLPKSHIM_TIME_LIMIT;
+        if (glp_get_prim_stat(problem) == GLP_FEAS) {
+            shim_read_lp_solution(problem, result, values, value_capacity, NULL, NULL, 0);
+        }
+        break;
+    case GLP_ENOPFS: result->termination = CGLPKSHIM_INFEASIBLE; break;
+    case GLP_ENODFS: result->termination = shim_classify_dual_infeasible(problem, options); break;
+    default: shim_error_result(result, "simplex", code);
+    }
+}
+
+static void shim_solve_mip(glp_prob *problem, const cglpkshim_options *options,
+                           cglpkshim_result *result, double *values, int value_capacity,
+                           double started) {
+    int time_limit = shim_time_limit(options);
+
+    if (!options->presolve) {
+        /* Without GLPK's presolver glp_intopt needs an optimal basis of the root LP. */
+        glp_smcp parameters;
+        glp_init_smcp(&parameters);
+        parameters.msg_lev = shim_message_level(options->message_level);
+        parameters.tm_lim = time_limit;
+        int code = glp_simplex(problem, &parameters);
+        result->glpk_return_code = code;
+        if (code == GLP_ETMLIM) {
+            result->termination = CGLPKSHIM_TIME_LIMIT;
+            return;
+        }
+        if (code != 0) {
+            shim_error_result(result, "simplex on the root LP relaxation", code);
+            return;
+        }
+        switch (glp_get_status(problem)) {
+        case GLP_OPT: break;
+        case GLP_NOFEAS: result->termination = CGLPKSHIM_INFEASIBLE; return;
+        case GLP_UNBND: result->termination = CGLPKSHIM_UNBOUNDED; return;
+        default:
+            result->termination = CGLPKSHIM_ERROR;
+            snprintf(result->message, sizeof result->message,
+                     "root LP relaxation ended with status %d", glp_get_status(problem));
+            return;
+        }
+        if (time_limit != INT_MAX) {
+            double spent_ms = (shim_now() - started) * 1000.0;
+            double left = (double)time_limit - spent_ms;
+            time_limit = left < 1.0 ? 1 : (int)left;
+        }
+    }
+
+    shim_search search = {
+        .options = options,
+        .maximize = glp_get_obj_dir(problem) == GLP_MAX,
+        .started = started,
+    };
+    glp_iocp parameters;
+    glp_init_iocp(&parameters);
+    parameters.msg_lev = shim_message_level(options->message_level);
+    parameters.tm_lim = time_limit;
+    parameters.mip_gap = options->mip_gap > 0 ? options->mip_gap : 0.0;
+    parameters.presolve = options->presolve ? GLP_ON : GLP_OFF;
+    parameters.gmi_cuts = options->gomory_cuts ? GLP_ON : GLP_OFF;
+    parameters.mir_cuts = options->mir_cuts ? GLP_ON : GLP_OFF;
+    parameters.cov_cuts = options->cover_cuts ? GLP_ON : GLP_OFF;
+    parameters.clq_cuts = options->clique_cuts ? GLP_ON : GLP_OFF;
+    parameters.br_tech = shim_branching(options->branching);
+    parameters.bt_tech = shim_backtracking(options->backtracking);
+    parameters.fp_heur = options->feasibility_pump ? GLP_ON : GLP_OFF;
+    parameters.cb_func = shim_branch_and_cut_callback;
+    parameters.cb_info = &search;
+
+    int code = glp_intopt(problem, &parameters);
+    result->glpk_return_code = code;
+    result->nodes = search.nodes;
+
+    int status = glp_mip_status(problem);
+    if (status == GLP_OPT || status == GLP_FEAS) {
+        result->has_solution = 1;
+        result->objective = glp_mip_obj_val(problem);
+        if (values != NULL) {
+            int n = glp_get_num_cols(problem);
+            for (int j = 0; j < n && j < value_capacity; j++) values[j] = glp_mip_col_val(problem, j + 1);
+        }
+    }
+    if (search.has_bound) {
+        result->has_bound = 1;
+        result->best_bound = options->integral_objective ? shim_integral_bound(&search, search.bound)
+                                                         : search.bound;
+    }
+
+    switch (code) {
+    case 0:
+        if (status == GLP_OPT) {
+            result->termination = CGLPKSHIM_OPTIMAL;
+            result->has_bound = 1;
+            result->best_bound = result->objective;
+        } else if (status == GLP_NOFEAS) {
+            result->termination = CGLPKSHIM_INFEASIBLE;
+        } else {
+            result->termination = CGLPKSHIM_ERROR;
+            snprintf(result->message, sizeof result->message,
+                     "branch-and-cut ended with solution status %d", status);
+        }
+        break;
+    case GLP_EMIPGAP:
+        /* Optimal within the requested relative gap. */
+        result->termination = CGLPKSHIM_OPTIMAL;
+        break;
+    case GLP_ETMLIM:
+        result->termination = CGLPKSHIM_TIME_LIMIT;
+        break;
+    case GLP_ESTOP:
+        if (search.integral_stop && result->has_solution) {
+            result->termination = CGLPKSHIM_OPTIMAL;
+            result->has_bound = 1;
+            result->best_bound = result->objective;
+        } else {
+            result->termination = CGLPKSHIM_STOPPED;
+        }
+        break;
+    case GLP_ENOPFS:
+        result->termination = CGLPKSHIM_INFEASIBLE;
+        break;
+    case GLP_ENODFS:
+        result->termination = shim_classify_dual_infeasible(problem, options);
+        break;
+    default:
+        shim_error_result(result, "branch-and-cut", code);
+    }
+}
+
+static void shim_solve_loaded(glp_prob *problem, const cglpkshim_options *options,
+                              cglpkshim_result *result, double *values, int value_capacity,
+                              double *row_duals, double *reduced_costs, double started) {
+    int is_mip = !options->relax_integrality && glp_get_num_int(problem) > 0;
+    if (is_mip) {
+        shim_solve_mip(problem, options, result, values, value_capacity, started);
+    } else {
+        shim_solve_lp(problem, options, result, values, value_capacity, row_duals, reduced_costs);
+    }
+}
+
+static void shim_reset_result(cglpkshim_result *result) {
+    memset(result, 0, sizeof *result);
+    result->termination = CGLPKSHIM_ERROR;
+}
+
+/* Claims the thread's guard; fails when a GLPK callback re-enters the shim. */
+static int shim_claim_guard(char *message, size_t capacity) {
+    if (guard.active) {
+        shim_set_message(message, capacity, "the GLPK shim was re-entered from a GLPK callback");
+        return 0;
+    }
+    guard.active = 1;
+    return 1;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Temporary files (outside any guard: no GLPK calls)
+ * ------------------------------------------------------------------------------------------- */
+
+static int shim_make_temp_path(char *path, size_t capacity) {
+    const char *directory = getenv("TMPDIR");
+    if (directory == NULL || directory[0] == '\0') directory = "/tmp";
+    if ((size_t)snprintf(path, capacity, "%s/cglpkshim-XXXXXX", directory) >= capacity) return -1;
+    int descriptor = mkstemp(path);
+    if (descriptor < 0) return -1;
+    close(descriptor);
+    return 0;
+}
+
+static char *shim_read_whole_file(const char *path, size_t *length) {
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) return NULL;
+    size_t capacity = 65536, used = 0;
+    char *buffer = malloc(capacity + 1);
+    while (buffer != NULL) {
+        size_t got = fread(buffer + used, 1, capacity - used, file);
+        used += got;
+        if (used < capacity) break;
+        capacity *= 2;
+        char *grown = realloc(buffer, capacity + 1);
+        if (grown == NULL) {
+            free(buffer);
+            buffer = NULL;
+        } else {
+            buffer = grown;
+        }
+    }
+    int failed = ferror(file);
+    fclose(file);
+    if (buffer == NULL) return NULL;
+    if (failed) {
+        free(buffer);
+        return NULL;
+    }
+    buffer[used] = '\0';
+    *length = used;
+    return buffer;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Entry points
+ * ------------------------------------------------------------------------------------------- */
+
+void cglpkshim_default_options(cglpkshim_options *options) {
+    memset(options, 0, sizeof *options);
+    options->mip_gap = 0.0;
+    options->branching = CGLPKSHIM_BRANCH_DRIEBECK_TOMLIN;
+    options->backtracking = CGLPKSHIM_BACKTRACK_BEST_LOCAL_BOUND;
+    options->message_level = CGLPKSHIM_MSG_OFF;
+    options->progress_interval_seconds = 0.2;
+}
+
+int cglpkshim_solve(const cglpkshim_model *model, const cglpkshim_options *options,
+                    cglpkshim_result *result, double *column_values, double *row_duals,
+                    double *reduced_costs) {
+    shim_reset_result(result);
+    if (!shim_claim_guard(result->message, sizeof result->message)) return result->termination;
+    double started = shim_now();
+
+    if (setjmp(guard.jump) != 0) {
+        result->has_solution = 0;
+        result->has_duals = 0;
+        result->termination = shim_guard_fatal(result->message, sizeof result->message);
+        result->seconds = shim_now() - started;
+        return result->termination;
+    }
+    shim_guard_install(options->log, options->log_context, options->memory_limit_mib);
+
+    glp_prob *problem = shim_build(model);
+    shim_solve_loaded(problem, options, result, column_values, model->column_count, row_duals,
+                      reduced_costs, started);
+    glp_delete_prob(problem);
+
+    shim_guard_remove();
+    result->seconds = shim_now() - started;
+    return result->termination;
+}
+
+int cglpkshim_write_model(const cglpkshim_model *model, int format, char **text, size_t *length,
+                          char *message, size_t message_capacity) {
+    *text = NULL;
+    *length = 0;
+    shim_set_message(message, message_capacity, "");
+    char path[4096];
+    if (shim_make_temp_path(path, sizeof path) != 0) {
+        if (message != NULL && message_capacity > 0) {
+            snprintf(message, message_capacity, "cannot create a temporary file: %s", strerror(errno));
+        }
+        return CGLPKSHIM_ERROR;
+    }
+    if (!shim_claim_guard(message, message_capacity)) {
+        unlink(path);
+        return CGLPKSHIM_ERROR;
+    }
+
+    if (setjmp(guard.jump) != 0) {
+        int code = shim_guard_fatal(message, message_capacity);
+        unlink(path);
+        return code == CGLPKSHIM_MEMORY_LIMIT ? CGLPKSHIM_FATAL : code;
+    }
+    shim_guard_install(NULL, NULL, 0);
+
+    glp_prob *problem = shim_build(model);
+    int code = format == CGLPKSHIM_FORMAT_CPLEX_LP ? glp_write_lp(problem, NULL, path)
+                                                   : glp_write_mps(problem, GLP_MPS_FILE, NULL, path);
+    glp_delete_prob(problem);
+    if (code != 0) shim_tail_message(message, message_capacity, 1);
+    shim_guard_remove();
+
+    if (code != 0) {
+        unlink(path);
+        return CGLPKSHIM_ERROR;
+    }
+    *text = shim_read_whole_file(path, length);
+    unlink(path);
+    if (*text == NULL) {
+        shim_set_message(message, message_capacity, "cannot read back the written model");
+        return CGLPKSHIM_ERROR;
+    }
+    return 0;
+}
+
+int cglpkshim_solve_mps_text(const char *text, size_t length, int sense,
+                             const cglpkshim_options *options, cglpkshim_result *result,
+                             double *column_values, int value_capacity, int *column_count) {
+    shim_reset_result(result);
+    *column_count = 0;
+    char path[4096];
+    if (shim_make_temp_path(path, sizeof path) != 0) {
+        snprintf(result->message, sizeof result->message, "cannot create a temporary file: %s",
+                 strerror(errno));
+        return result->termination;
+    }
+    FILE *file = fopen(path, "wb");
+    int written = file != NULL && fwrite(text, 1, length, file) == length;
+    if (file != NULL && fclose(file) != 0) written = 0;
+    if (!written) {
+        unlink(path);
+        shim_set_message(result->message, sizeof result->message, "cannot write the MPS text");
+        return result->termination;
+    }
+    if (!shim_claim_guard(result->message, sizeof result->message)) {
+        unlink(path);
+        return result->termination;
+    }
+    double started = shim_now();
+
+    if (setjmp(guard.jump) != 0) {
+        result->has_solution = 0;
+        result->termination = shim_guard_fatal(result->message, sizeof result->message);
+        unlink(path);
+        return result->termination;
+    }
+    shim_guard_install(options->log, options->log_context, options->memory_limit_mib);
+
+    glp_prob *problem = glp_create_prob();
+    if (glp_read_mps(problem, GLP_MPS_FILE, NULL, path) != 0) {
+        result->termination = CGLPKSHIM_ERROR;
+        shim_tail_message(result->message, sizeof result->message, 1);
+    } else {
+        *column_count = glp_get_num_cols(problem);
+        glp_set_obj_dir(problem, sense == CGLPKSHIM_MAXIMIZE ? GLP_MAX : GLP_MIN);
+        shim_solve_loaded(problem, options, result, column_values, value_capacity, NULL, NULL, started);
+    }
+    glp_delete_prob(problem);
+
+    shim_guard_remove();
+    unlink(path);
+    result->seconds = shim_now() - started;
+    return result->termination;
+}
+
+int cglpkshim_provoke_fatal_error(char *message, size_t message_capacity) {
+    if (!shim_claim_guard(message, message_capacity)) return CGLPKSHIM_ERROR;
+    if (setjmp(guard.jump) != 0) {
+        return shim_guard_fatal(message, message_capacity);
+    }
+    shim_guard_install(NULL, NULL, 0);
+    glp_prob *problem = glp_create_prob();
+    glp_add_cols(problem, 1);
+    glp_set_obj_coef(problem, 5, 1.0); /* column 5 of 1: GLPK's error hook fires here */
+    glp_delete_prob(problem);
+    shim_guard_remove();
+    shim_set_message(message, message_capacity, "GLPK accepted an out-of-range column");
+    return 0;
+}
+
+const char *cglpkshim_version(void) {
+    return glp_version();
+}
+
+void cglpkshim_free(void *pointer) {
+    free(pointer);
+}

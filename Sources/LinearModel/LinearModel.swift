@@ -46,6 +46,11 @@ public struct LinearModel: Sendable, Equatable {
         variables[id.index].upper = upper
     }
 
+    /// Changes a variable's kind (e.g. to relax seat counts to continuous in a first pass).
+    public mutating func setKind(_ id: VariableID, _ kind: VariableKind) {
+        variables[id.index].kind = kind
+    }
+
     public subscript(_ id: VariableID) -> Variable { variables[id.index] }
     public subscript(_ id: ConstraintID) -> Constraint { constraints[id.index] }
 }

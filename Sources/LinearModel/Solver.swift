@@ -131,9 +131,12 @@ public struct SolveResult: Sendable, Equatable {
     public var solution: Solution?
     public var seconds: Double
     public var nodes: Int
+    /// Best proven bound on the objective, also when no feasible point was found.
+    public var bestBound: Double?
 
-    public init(termination: Termination, solution: Solution?, seconds: Double, nodes: Int = 0) {
+    public init(termination: Termination, solution: Solution?, seconds: Double, nodes: Int = 0, bestBound: Double? = nil) {
         self.termination = termination; self.solution = solution; self.seconds = seconds; self.nodes = nodes
+        self.bestBound = bestBound ?? solution?.bestBound
     }
 
     public var isProvenOptimal: Bool { termination == .optimal && solution != nil }

@@ -1,0 +1,191 @@
+import LinearModel
+import TidsplanCore
+import TidsplanModel
+
+/// What one more unit of a resource buys, measured two ways:
+/// - **re-solve**: the scenario is planned again with the unit added; the change in quota hours covered
+///   and in the objective is the honest answer (whole sessions, the real rules, the same solver limits);
+/// - **LP relaxation**: Σ dual × change of each row's limit, a first-order estimate from the relaxation
+///   (sessions may be split there), shown beside it to say where the pressure is.
+public struct MarginalValue: Sendable, Equatable {
+    public var resource: CapacityResource
+    public var addition: CapacityAddition
+    /// The unit in words: "one more teaching day a month for Kursledare in 2025".
+    public var unitWords: String
+    /// Binding rows of the resource in the LP relaxation (0: it does not bind there).
+    public var bindingRows: Int
+    /// Relaxation estimate of the objective change (negative = better); nil when the LP gave no duals.
+    public var relaxationObjectiveChange: Double?
+    /// Re-solve: change in quota hours covered (nil when not re-solved).
+    public var resolvedQuotaHours: Double?
+    /// Re-solve: change in the planner's objective (negative = better).
+    public var resolvedObjectiveChange: Double?
+    /// Objective changes up to this size are within the solver's relative gap: noise, not value.
+    public var objectiveTolerance: Double = 0
+    /// Why the re-solve result needs care (a solve stopped early), or why there was none.
+    public var note: String?
+
+    /// The re-solve found a better objective by more than the solver's gap.
+    var improvesObjective: Bool { (resolvedObjectiveChange ?? 0) < -objectiveTolerance - 1e-9 }
+
+    /// The relaxation estimate in quota hours, if all of the gain came from less quota shortfall.
+    public func relaxationHours(weights: ObjectiveWeights) -> Double? {
+        guard let change = relaxationObjectiveChange, weights.quotaShortfallPerHour > 0 else { return nil }
+        return -change / Double(weights.quotaShortfallPerHour)
+    }
+
+    /// The sentence for the user, naming the method.
+    public var sentence: String {
+        let subject = unitWords.prefix(1).uppercased() + unitWords.dropFirst()
+        guard let hours = resolvedQuotaHours else {
+            var s = "\(subject): not re-solved"
+            if let change = relaxationObjectiveChange {
+                s += "; the LP relaxation values it at \(CapacityText.number(-change)) objective points"
+            }
+            if let note { s += " (\(note))" }
+            return s + "."
+        }
+        var s: String
+        if abs(hours) < 0.05 && !improvesObjective {
+            s = "\(subject) would buy nothing: no more quota hours and no better plan (re-solve"
+            if let obj = resolvedObjectiveChange, obj != 0 {
+                s += "; objective change \(CapacityText.number(obj)) is within the solver's gap"
+            }
+            s += ")"
+        } else {
+            s = "\(subject) would let \(CapacityText.number(hours)) more quota hours be planned (re-solve"
+            if let obj = resolvedObjectiveChange { s += "; objective \(obj > 0 ? "+" : "")\(CapacityText.number(obj))" }
+            s += ")"
+            if abs(hours) < 0.05 { s += ": no more quota hours, but a cheaper or evener plan" }
+        }
+        if let note { s += "; \(note)" }
+        return s + "."
+    }
+}
+
+/// Finds the resources worth measuring and measures them.
+struct MarginalValueSearch {
+    let scenario: Scenario
+    let basePlan: Plan
+    let relaxation: RelaxationDuals
+    let solver: ScenarioSolver
+    /// Most re-solves (each is a full planning run).
+    let maxResolves: Int
+    /// Budget unit in kr.
+    let budgetStep: Int
+
+    /// One candidate unit per resource that binds (in the relaxation) or is full (in the plan).
+    func candidates() -> [(CapacityAddition, String, Int)] {
+        let table = CapacityTable.build(scenario: scenario, plan: basePlan)
+        var out: [(CapacityAddition, String, Int)] = []
+        let load = 1 + scenario.rules.prepDaysPerSessionDay
+        for staff in scenario.staff.sorted(by: { $0.name < $1.name }) {
+            let r = CapacityResource(kind: .staff, name: staff.name)
+            let leadsAnything = scenario.courses.contains { staff.courses.contains($0.id) }
+            guard leadsAnything else { continue }
+            var months = Set(relaxation.binding(r)?.months ?? [])
+            // Months the plan fills so far that not one more session fits.
+            for line in table.lines where line.resource == r && line.period != "total" {
+                if let cap = line.capacity, cap > 0, line.used > 0, line.used + load > cap + 1e-9 { months.insert(line.period) }
+            }
+            let possible = table.lines.filter { $0.resource == r && $0.period != "total" && ($0.capacity ?? 0) > 0 }.map(\.period)
+            let listed = possible.filter(months.contains)
+            guard !listed.isEmpty else { continue }
+            let words = "one more teaching day a month for \(staff.name) in \(CapacityText.months(listed, possible: possible))"
+            var perMonth: [String: Int] = [:]
+            for m in listed { perMonth[m] = 1 }
+            out.append((.staffDays(name: staff.name, perMonth: perMonth), words, relaxation.binding(r)?.rows ?? 0))
+        }
+        for trainer in scenario.trainers.sorted(by: { $0.name < $1.name }) {
+            guard let maxDays = trainer.maxDays else { continue }
+            let r = CapacityResource(kind: .trainer, name: trainer.name)
+            let used = basePlan.activeSessions.filter { $0.kind == .training && $0.leaders.contains(trainer.name) }.count
+            guard relaxation.binding(r) != nil || used >= maxDays else { continue }
+            out.append((.trainerDays(name: trainer.name, days: 1), "one more contract day for \(trainer.name)", relaxation.binding(r)?.rows ?? 0))
+        }
+        let spend = BudgetSpend(scenario: scenario)
+        for name in BudgetName.all {
+            guard let cap = BudgetName.cap(name, in: scenario.budget) else { continue }
+            let r = CapacityResource(kind: .budget, name: name)
+            let used = basePlan.activeSessions.filter { $0.kind == .training }.reduce(0.0) { $0 + spend.kr(name, $1) }
+            // Full when less is left than the dearest day it pays for.
+            let dearest: Int
+            switch name {
+            case BudgetName.trainers: dearest = scenario.trainers.map(\.dayRate).max() ?? 0
+            case BudgetName.travel: dearest = scenario.trainers.map(\.travelPerDay).max() ?? 0
+            default: dearest = scenario.venues.map(\.costPerDay).max() ?? 0
+            }
+            guard dearest > 0 || relaxation.binding(r) != nil else { continue }
+            guard relaxation.binding(r) != nil || Double(cap) - used < Double(dearest) else { continue }
+            out.append((.budget(name: name, kr: budgetStep), "\(CapacityText.number(Double(budgetStep))) kr more in \(BudgetName.words(name))",
+                        relaxation.binding(r)?.rows ?? 0))
+        }
+        return out
+    }
+
+    func run(progress: (String) -> Void) throws -> [MarginalValue] {
+        let baseModel = Planner.weekModel(scenario: scenario)
+        var values: [MarginalValue] = []
+        for (addition, words, rows) in candidates() {
+            let changed = addition.apply(to: scenario)
+            let limits = RelaxationDuals.limitChanges(from: baseModel, to: Planner.weekModel(scenario: changed))
+            let estimate = relaxation.rowDuals.isEmpty ? nil : relaxation.objectiveChange(limits)
+            values.append(MarginalValue(resource: addition.resource, addition: addition, unitWords: words, bindingRows: rows,
+                                        relaxationObjectiveChange: estimate, resolvedQuotaHours: nil,
+                                        resolvedObjectiveChange: nil, note: nil))
+        }
+        // Re-solve the most promising first (largest relaxation gain, then binding rows), within the cap.
+        let order = values.indices.sorted { a, b in
+            let ea = values[a].relaxationObjectiveChange ?? 0, eb = values[b].relaxationObjectiveChange ?? 0
+            if ea != eb { return ea < eb }
+            if values[a].bindingRows != values[b].bindingRows { return values[a].bindingRows > values[b].bindingRows }
+            return values[a].resource < values[b].resource
+        }
+        let baseCovered = QuotaFigures.coveredHours(basePlan)
+        let baseObjective = basePlan.solver.objective
+        for (n, i) in order.enumerated() {
+            guard n < maxResolves else {
+                values[i].note = "not re-solved: at most \(maxResolves) re-solves per run"
+                continue
+            }
+            if StopSignal.isRequested { values[i].note = "not re-solved: stopped"; continue }
+            progress("re-solving with \(values[i].unitWords) (\(n + 1)/\(min(order.count, maxResolves)))")
+            let plan = try solver.plan(values[i].addition.apply(to: scenario))
+            guard plan.solver.status == "optimal" || plan.solver.status == "feasible" else {
+                values[i].note = "the re-solve found no plan (\(plan.solver.status))"
+                continue
+            }
+            values[i].resolvedQuotaHours = (QuotaFigures.coveredHours(plan) - baseCovered).roundedTo(6)
+            if let before = baseObjective, let after = plan.solver.objective {
+                values[i].resolvedObjectiveChange = (after - before).roundedTo(6)
+                values[i].objectiveTolerance = (solver.relativeGap * max(abs(before), abs(after))).roundedTo(6)
+            }
+            if !QuotaFigures.isProvenOptimal(basePlan) || !QuotaFigures.isProvenOptimal(plan) {
+                values[i].note = "a solve stopped early (base: \(QuotaFigures.statusWords(basePlan)), re-solve: \(QuotaFigures.statusWords(plan))), so the difference carries that gap"
+            }
+        }
+        return values.sorted(by: Self.moreValuable)
+    }
+
+    /// Most quota hours first; then the larger objective gain; then the relaxation's estimate; then the name.
+    static func moreValuable(_ a: MarginalValue, _ b: MarginalValue) -> Bool {
+        let ha = a.resolvedQuotaHours ?? -.infinity, hb = b.resolvedQuotaHours ?? -.infinity
+        if abs(ha - hb) > 1e-6 { return ha > hb }
+        // Objective gains within the solver's gap count as none.
+        let oa = a.improvesObjective ? (a.resolvedObjectiveChange ?? 0) : (a.resolvedQuotaHours == nil ? .infinity : 0)
+        let ob = b.improvesObjective ? (b.resolvedObjectiveChange ?? 0) : (b.resolvedQuotaHours == nil ? .infinity : 0)
+        if abs(oa - ob) > 1e-6 { return oa < ob }
+        let ra = a.relaxationObjectiveChange ?? 0, rb = b.relaxationObjectiveChange ?? 0
+        if abs(ra - rb) > 1e-9 { return ra < rb }
+        return a.resource < b.resource
+    }
+}
+
+extension Double {
+    /// Rounded to `decimals` places, so tiny solver noise does not reach the output.
+    func roundedTo(_ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (self * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,54 @@
+import LinearModel
+import TidsplanCore
+import TidsplanModel
+
+/// Plans a scenario (or a variant of it) with fixed solver settings: the one way capacity and compare
+/// re-solve, so every number they compare comes from the same planner under the same limits.
+public struct ScenarioSolver: Sendable {
+    public var backend: SolverBackend
+    /// Seconds for each planning run (`nil`: no limit).
+    public var timeLimit: Double?
+    public var relativeGap: Double
+    /// Seconds since some start; only used to keep within `timeLimit`, never written anywhere.
+    public var clock: @Sendable () -> Double
+
+    public init(backend: SolverBackend, timeLimit: Double?, relativeGap: Double = 0.001,
+                clock: @escaping @Sendable () -> Double = { 0 }) {
+        self.backend = backend; self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.clock = clock
+    }
+
+    public func plan(_ scenario: Scenario, replan: ReplanContext? = nil) throws -> Plan {
+        let options = PlannerOptions(timeLimit: timeLimit, relativeGap: relativeGap, progress: { _ in
+            StopSignal.isRequested ? .stop : .continue
+        })
+        let start = clock()
+        let c = clock
+        return try Planner.plan(scenario: scenario, backend: backend, options: options, replan: replan,
+                                clock: { c() - start }).plan
+    }
+}
+
+/// Quota figures of a plan that capacity and compare read the same way.
+enum QuotaFigures {
+    /// Hours of quota covered: planned hours up to each municipality's quota (hours above it do not help).
+    static func coveredHours(_ plan: Plan) -> Double {
+        plan.municipalities.reduce(0.0) { $0 + min($1.plannedHours, Double($1.quotaHours)) }
+    }
+
+    /// Hours short of the quotas in force, over the municipalities not withdrawn in `scenario`.
+    static func shortfallHours(_ plan: Plan, scenario: Scenario) -> Double {
+        plan.municipalities.filter { scenario.municipality($0.name)?.withdrawal == nil }
+            .reduce(0.0) { $0 + max(0, Double($1.quotaHours) - $1.plannedHours) }
+    }
+
+    static func isProvenOptimal(_ plan: Plan) -> Bool { plan.solver.status == "optimal" }
+
+    /// "optimal", or "feasible, gap 1.2 %", or the status word.
+    static func statusWords(_ plan: Plan) -> String {
+        switch plan.solver.status {
+        case "optimal": return "optimal"
+        case "feasible": return "stopped early, gap " + CapacityText.percent(plan.solver.gap ?? 0)
+        default: return plan.solver.status
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import GLPKBackend
+import TidsplanCore
+import TidsplanIO
+
+/// `tidsplan compare`: plans the base scenario and each variant and writes compare.md and compare.csv.
+public enum CompareJob {
+    public static func run(scenarioPath: String, dropEach: Day?, variants: [String], outDir: String?, timeLimit: Double,
+                           console: Console) -> Int32 {
+        do {
+            guard timeLimit > 0 else { throw JobError("--time-limit must be more than 0 seconds") }
+            let base = try ScenarioInput.load(scenarioPath, console: console)
+            var list: [CompareVariant] = []
+            if let dropEach { list += try DropEachVariants.make(base: base, after: dropEach) }
+            for path in variants {
+                let s = try ScenarioInput.load(path, console: console)
+                list.append(CompareVariant(label: variantLabel(path), description: "scenario file \(path)", scenario: s))
+            }
+            if list.isEmpty {
+                throw JobError("nothing to compare: give --drop-each DATE and/or one or more --variant FILE")
+            }
+            let dir = outDir ?? "output/\(base.project.id)-compare"
+            StopSignal.install()
+            let start = monotonicSeconds()
+            let solver = ScenarioSolver(backend: GLPKBackend(), timeLimit: timeLimit, clock: { monotonicSeconds() - start })
+            let rows = try CompareRun.run(base: base, variants: list, solver: solver, progress: { console.progress($0) })
+            console.progress("")
+            try AtomicOutput.replace(directory: dir, with: files(rows, scenario: base))
+            console.out(CompareTables.text(rows))
+            if rows.count < list.count + 1 { console.out("Stopped: \(list.count + 1 - rows.count) variant(s) not planned.") }
+            console.out("Wrote \(dir)/: compare.md, compare.csv")
+            let broken = rows.filter { $0.violations > 0 }.map(\.label)
+            if !broken.isEmpty {
+                console.err("warning: the plans of \(broken.joined(separator: ", ")) break hard rules (see the rule violations column); their figures are not to be relied on")
+                return 3
+            }
+            return 0
+        } catch let e as JobError {
+            console.err("error: \(e.description)")
+            return 1
+        } catch {
+            console.err("error: \(error)")
+            return 1
+        }
+    }
+
+    public static func files(_ rows: [VariantKPIs], scenario: Scenario) -> [OutputFile] {
+        [OutputFile(path: "compare.csv", text: CompareTables.csv(rows)),
+         OutputFile(path: "compare.md", text: CompareTables.markdown(rows, scenario: scenario))]
+    }
+
+    /// `scenarios/variant-a.yaml` → `variant-a`.
+    static func variantLabel(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for ext in [".yaml", ".yml"] where name.hasSuffix(ext) { return String(name.dropLast(ext.count)) }
+        return name
+    }
+}

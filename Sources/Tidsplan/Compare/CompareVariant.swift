@@ -1,0 +1,43 @@
+import TidsplanCore
+import TidsplanModel
+
+/// One column of the comparison: a scenario to plan, and for re-plans the plan it starts from.
+public struct CompareVariant: Sendable {
+    /// Short name for the table ("base", "without Habo", a file name).
+    public var label: String
+    public var description: String
+    public var scenario: Scenario
+    /// Re-plans keep the base plan up to `asOf`; changed sessions are counted against it.
+    public var replanAsOf: Day?
+
+    public init(label: String, description: String, scenario: Scenario, replanAsOf: Day? = nil) {
+        self.label = label; self.description = description; self.scenario = scenario; self.replanAsOf = replanAsOf
+    }
+}
+
+/// `--drop-each DATE`: the steering group's "what if X leaves?", one variant per municipality.
+public enum DropEachVariants {
+    /// One variant per municipality (scenario order) that withdraws after `date`: `withdrawal` is the
+    /// next day, and the plan is a re-plan of the base plan with everything up to `date` kept as it was.
+    /// A municipality that has already withdrawn by then keeps its earlier date (its row shows that).
+    public static func make(base: Scenario, after date: Day) throws -> [CompareVariant] {
+        let period = base.project.period
+        guard period.from <= date && date < period.to else {
+            throw JobError("--drop-each \(date.iso): the date must fall inside the project period (\(period.from.iso) – \(period.to.adding(days: -1).iso)), the last day before the municipality leaves")
+        }
+        let out = date.adding(days: 1)
+        var variants: [CompareVariant] = []
+        for (i, m) in base.municipalities.enumerated() {
+            var s = base
+            let description: String
+            if let earlier = m.withdrawal, earlier <= out {
+                description = "\(m.name) has already withdrawn (from \(earlier.iso)); the plan up to \(date.iso) is kept"
+            } else {
+                s.municipalities[i].withdrawal = out
+                description = "\(m.name) withdraws after \(date.iso) (no training from \(out.iso)); the plan up to \(date.iso) is kept"
+            }
+            variants.append(CompareVariant(label: "without \(m.name)", description: description, scenario: s, replanAsOf: date))
+        }
+        return variants
+    }
+}

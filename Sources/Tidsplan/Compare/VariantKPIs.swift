@@ -1,0 +1,88 @@
+import TidsplanCore
+import TidsplanModel
+
+/// The key figures of one planned variant, side by side with the others in compare.md / compare.csv.
+public struct VariantKPIs: Sendable, Equatable {
+    public struct MunicipalityFigures: Sendable, Equatable {
+        public var name: String
+        public var quotaHours: Int
+        public var plannedHours: Double
+        public var cofinancingKr: Double
+        public var withdrawn: Day?
+    }
+
+    public var label: String
+    public var description: String
+    /// "optimal", "stopped early, gap 1.2 %", "infeasible"…
+    public var status: String
+    /// Relative optimality gap of the week model (0 when proven optimal; nil when no plan).
+    public var gap: Double?
+    public var sessions: Int
+    public var municipalities: [MunicipalityFigures]
+    public var plannedHours: Double
+    public var cofinancingKr: Double
+    /// Hours short of the quotas in force, over the municipalities still taking part.
+    public var shortfallHours: Double
+    public var trainerDays: Int
+    public var trainerFeesKr: Double
+    public var trainerTravelKr: Double
+    public var premisesKr: Double
+    /// The busiest staff month: utilisation of the teaching share (nil when no staff member has capacity).
+    public var staffPeak: Double?
+    public var staffPeakWho: String
+    public var staffPeakMonth: String
+    /// Re-plans: sessions changed against the base plan (moved or altered, cancelled, new).
+    public var changedSessions: Int?
+    /// Hard-rule violations `tidsplan verify` finds in the variant's plan (a planner plan should have none).
+    public var violations: Int
+
+    public var trainerCostKr: Double { trainerFeesKr + trainerTravelKr }
+
+    /// - Parameter base: for re-plans, the plan they start from (changes are counted and the frozen past checked against it).
+    public static func measure(label: String, description: String, scenario: Scenario, plan: Plan, base: Plan?) -> VariantKPIs {
+        let training = plan.sessions.filter { $0.kind == .training && $0.status == .planned }
+        let spend = BudgetSpend(scenario: scenario)
+        var days = 0
+        for s in training { days += s.leaders.filter { scenario.trainer($0) != nil }.count }
+        let table = CapacityTable.build(scenario: scenario, plan: plan)
+        let peak = table.staffPeak
+        let municipalities = plan.municipalities.map {
+            MunicipalityFigures(name: $0.name, quotaHours: $0.quotaHours, plannedHours: $0.plannedHours,
+                                cofinancingKr: $0.cofinancingKr, withdrawn: scenario.municipality($0.name)?.withdrawal)
+        }
+        let hasPlan = plan.solver.status == "optimal" || plan.solver.status == "feasible"
+        return VariantKPIs(
+            label: label, description: description, status: QuotaFigures.statusWords(plan),
+            gap: hasPlan ? (plan.solver.gap ?? 0) : nil, sessions: training.count, municipalities: municipalities,
+            plannedHours: municipalities.reduce(0.0) { $0 + $1.plannedHours },
+            cofinancingKr: municipalities.reduce(0.0) { $0 + $1.cofinancingKr },
+            shortfallHours: QuotaFigures.shortfallHours(plan, scenario: scenario).roundedTo(6),
+            trainerDays: days,
+            trainerFeesKr: training.reduce(0.0) { $0 + spend.kr(BudgetName.trainers, $1) },
+            trainerTravelKr: training.reduce(0.0) { $0 + spend.kr(BudgetName.travel, $1) },
+            premisesKr: training.reduce(0.0) { $0 + spend.kr(BudgetName.premises, $1) },
+            staffPeak: peak?.utilisation, staffPeakWho: peak?.staff ?? "", staffPeakMonth: peak?.month ?? "",
+            changedSessions: base.map { PlanDiff.between(previous: $0, current: plan).counts.total },
+            violations: PlanVerifier.verify(plan: plan, scenario: scenario, previous: base, asOf: base == nil ? nil : plan.asOf).count)
+    }
+}
+
+/// Plans every variant and measures it.
+public enum CompareRun {
+    /// The base scenario first (label "base"), then `variants` in order. Re-plan variants start from the base plan.
+    public static func run(base: Scenario, variants: [CompareVariant], solver: ScenarioSolver,
+                           progress: (String) -> Void = { _ in }) throws -> [VariantKPIs] {
+        progress("planning the base scenario")
+        let basePlan = try solver.plan(base)
+        var out = [VariantKPIs.measure(label: "base", description: "the scenario as it is", scenario: base, plan: basePlan, base: nil)]
+        for (i, v) in variants.enumerated() {
+            if StopSignal.isRequested { break }
+            progress("planning \(v.label) (\(i + 1)/\(variants.count))")
+            let replan = v.replanAsOf.map { ReplanContext(previous: basePlan, asOf: $0) }
+            let plan = try solver.plan(v.scenario, replan: replan)
+            out.append(VariantKPIs.measure(label: v.label, description: v.description, scenario: v.scenario, plan: plan,
+                                           base: replan == nil ? nil : basePlan))
+        }
+        return out
+    }
+}

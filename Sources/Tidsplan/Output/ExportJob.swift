@@ -1,0 +1,43 @@
+import TidsplanCore
+import TidsplanIO
+
+/// How to render a plan's files.
+public struct ExportOptions: Sendable {
+    public var csvDialect: CSVDialect
+    public var lang: Language
+    /// DTSTAMP / LAST-MODIFIED of calendar events: the caller reads the clock (or pins a value for
+    /// reproducible runs); the rendering itself never does.
+    public var now: ICalTimestamp
+    /// The plan published before this one: calendars then cancel sessions it had and this lacks.
+    public var previous: Plan?
+    /// Extra report sections (capacity, changes) from other jobs.
+    public var extraSections: [ReportSection]
+
+    public init(csvDialect: CSVDialect = .rfc4180, lang: Language = .sv, now: ICalTimestamp,
+                previous: Plan? = nil, extraSections: [ReportSection] = []) {
+        self.csvDialect = csvDialect; self.lang = lang; self.now = now; self.previous = previous
+        self.extraSections = extraSections
+    }
+}
+
+/// Renders everything a plan run writes, in memory; `AtomicOutput.replace` puts it on disk.
+public enum ExportJob {
+    /// plan.json, timetable.csv, timetable.md, report.html and the calendars/ tree, sorted by path.
+    public static func render(scenario: Scenario, plan: Plan, options: ExportOptions) -> [OutputFile] {
+        var files: [OutputFile] = [
+            OutputFile(path: "plan.json", text: PlanJSONWriter.encode(plan)),
+            OutputFile(path: "timetable.csv", text: TimetableWriter.csv(plan: plan, scenario: scenario,
+                                                                        dialect: options.csvDialect)),
+            OutputFile(path: "timetable.md", text: TimetableWriter.markdown(plan: plan, scenario: scenario,
+                                                                            lang: options.lang)),
+        ]
+        let calendars = ICalendarWriter.calendars(scenario: scenario, plan: plan, previous: options.previous,
+                                                  now: options.now, lang: options.lang)
+        files += calendars.map { OutputFile(path: $0.path, text: $0.text) }
+        // The report sits next to calendars/, so the writer's paths are also the links.
+        let report = ReportWriter.html(scenario: scenario, plan: plan, lang: options.lang,
+                                       calendarFiles: calendars.map(\.path), extraSections: options.extraSections)
+        files.append(OutputFile(path: "report.html", text: report))
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GLPKBackend
+import LinearModel
+import TidsplanCore
+import TidsplanIO
+import TidsplanModel
+
+/// What `tidsplan plan` and `tidsplan replan` are asked to do.
+public struct PlanRequest: Sendable {
+    public var scenarioPath: String
+    /// Output folder; default `output/<scenario id>`.
+    public var outDir: String?
+    public var timeLimit: Double?
+    public var gap: Double
+    public var quiet: Bool
+    public var previousPath: String?
+    public var asOf: Day?
+    public var withdraw: [String]
+    public var reduce: [(name: String, hours: Int)]
+    public var compensate: Bool
+    public var csvDialect: CSVDialect
+    public var lang: Language
+    /// Also write the week model as MPS and CPLEX LP next to the plan.
+    public var exportModel: Bool
+
+    public init(scenarioPath: String, outDir: String? = nil, timeLimit: Double? = 120, gap: Double = 0.001,
+                quiet: Bool = false, previousPath: String? = nil, asOf: Day? = nil, withdraw: [String] = [],
+                reduce: [(name: String, hours: Int)] = [], compensate: Bool = false, csvDialect: CSVDialect = .rfc4180,
+                lang: Language = .sv, exportModel: Bool = false) {
+        self.scenarioPath = scenarioPath; self.outDir = outDir; self.timeLimit = timeLimit; self.gap = gap
+        self.quiet = quiet; self.previousPath = previousPath; self.asOf = asOf; self.withdraw = withdraw
+        self.reduce = reduce; self.compensate = compensate; self.csvDialect = csvDialect; self.lang = lang
+        self.exportModel = exportModel
+    }
+}
+
+/// A job failed for a reason the user can fix; the message says how.
+public struct JobError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ message: String) { description = message }
+}
+
+public enum PlanJob {
+    /// Runs the whole pipeline and returns the process exit code.
+    public static func run(_ request: PlanRequest, console: Console) -> Int32 {
+        do {
+            let scenario = try ScenarioInput.load(request.scenarioPath, console: console)
+            let previous = try request.previousPath.map { try PlanInput.load($0) }
+            let outDir = request.outDir ?? "output/\(scenario.project.id)"
+            let changed = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce,
+                                                    asOf: request.asOf, compensate: request.compensate, to: scenario)
+            let replan: ReplanContext?
+            if let previous {
+                guard let asOf = request.asOf ?? previous.asOf else {
+                    throw JobError("--previous needs --as-of DATE: the day up to which the previous plan has been held")
+                }
+                guard previous.scenario == scenario.project.id else {
+                    throw JobError("\(request.previousPath ?? ""): the plan is for scenario \"\(previous.scenario)\", not \"\(scenario.project.id)\"")
+                }
+                replan = ReplanContext(previous: previous, asOf: asOf)
+            } else {
+                if request.asOf != nil { throw JobError("--as-of needs --previous PLAN.json: the plan to keep up to that date") }
+                replan = nil
+            }
+            let outcome = try solve(changed, request: request, replan: replan, console: console)
+            var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: ExportOptions(
+                csvDialect: request.csvDialect, lang: request.lang, now: Clock.icalNow(), previous: previous))
+            if let previous {
+                files += ChangesReport.files(previous: previous, current: outcome.plan, scenario: changed,
+                                             fromScratchChanges: nil)
+            }
+            files.append(OutputFile(path: "run.json", bytes: Array(RunSummary.json(outcome.statistics, request: request).utf8)))
+            if request.exportModel {
+                let backend = GLPKBackend()
+                files.append(OutputFile(path: "model/week-model.mps", bytes: Array(try backend.export(outcome.weekModel, format: .freeMPS).utf8)))
+                files.append(OutputFile(path: "model/week-model.lp", bytes: Array(try backend.export(outcome.weekModel, format: .cplexLP).utf8)))
+            }
+            try AtomicOutput.replace(directory: outDir, with: files)
+            let violations = PlanVerifier.verify(plan: outcome.plan, scenario: changed, previous: previous, asOf: replan?.asOf)
+            console.out(PlanSummary.text(plan: outcome.plan, scenario: changed, statistics: outcome.statistics,
+                                         previous: previous, violations: violations, outDir: outDir, files: files))
+            return violations.isEmpty ? 0 : 3
+        } catch let e as JobError {
+            console.err("error: \(e.description)")
+            return 1
+        } catch {
+            console.err("error: \(error)")
+            return 1
+        }
+    }
+
+    static func solve(_ scenario: Scenario, request: PlanRequest, replan: ReplanContext?, console: Console) throws -> PlanOutcome {
+        StopSignal.install()
+        let showProgress = !request.quiet && console.isTerminal
+        let progress: ProgressHandler = { p in
+            if showProgress { console.progress(ProgressLine.text(p)) }
+            return StopSignal.isRequested ? .stop : .continue
+        }
+        let options = PlannerOptions(timeLimit: request.timeLimit, relativeGap: request.gap, progress: progress)
+        let start = monotonicSeconds()
+        let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options, replan: replan,
+                                       clock: { monotonicSeconds() - start })
+        if showProgress { console.progress("") }
+        return outcome
+    }
+}
+
+enum ProgressLine {
+    static func text(_ p: SolveProgress) -> String {
+        func f(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "–" }
+        let gap = p.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "–"
+        return "solving: best plan \(f(p.incumbent))  bound \(f(p.bestBound))  gap \(gap)  nodes \(p.nodes)  \(String(format: "%.1f", p.elapsed)) s  (Ctrl-C keeps the best plan so far)"
+    }
+}

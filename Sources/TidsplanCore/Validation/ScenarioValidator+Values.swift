@@ -1,0 +1,325 @@
+/// Value checks: each field on its own (ranges, signs, plausible sizes, dates in order).
+extension ScenarioIssueCollector {
+    /// Anything above these is a typo (an extra zero or two), not a real project.
+    static let maxPersons = 100_000
+    static let maxHours = 1_000_000
+    static let maxKr = 1_000_000_000
+    static let maxWeight = 1_000_000
+
+    mutating func checkValues() {
+        checkProject()
+        checkCalendarSettings()
+        checkRules()
+        checkBudgetAndWeights()
+        for (i, m) in s.municipalities.enumerated() { checkMunicipality(m, "municipalities[\(i)]") }
+        for (i, v) in s.venues.enumerated() { checkVenue(v, "venues[\(i)]") }
+        for (i, p) in s.staff.enumerated() { checkStaff(p, "staff[\(i)]") }
+        for (i, t) in s.trainers.enumerated() { checkTrainer(t, "trainers[\(i)]") }
+        for (i, c) in s.courses.enumerated() { checkCourse(c, "courses[\(i)]") }
+        for (i, e) in s.fixedEvents.enumerated() { checkFixedEvent(e, "fixedEvents[\(i)]") }
+        for (i, p) in s.pinned.enumerated() { checkPinnedDate(p, "pinned[\(i)]") }
+    }
+
+    mutating func nonNegative(_ v: Int?, _ path: String, _ what: String, max limit: Int) {
+        guard let v else { return }
+        if v < 0 { error(path, "\(what) is negative (\(v))") }
+        else if v > limit { error(path, "\(what) \(v) is implausibly large", hint: "at most \(limit) is accepted; check for extra zeros") }
+    }
+
+    mutating func checkProject() {
+        let p = s.project
+        if p.id.isEmpty {
+            error("project.id", "the project id is empty", hint: "a short name in lower case, e.g. rakna-med-oss-2024")
+        } else if !p.id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+                    || p.id.hasPrefix(".") {
+            error("project.id", "the project id \"\(p.id)\" may only contain a–z, 0–9, '-', '_' and '.'",
+                  hint: "it names the output folder and calendar UIDs, e.g. rakna-med-oss-2024")
+        }
+        if p.name.trimmingSpaces.isEmpty { error("project.name", "the project name is empty") }
+        checkRange(p.period, "project.period", "the project period")
+        let years = Double(p.period.to.ordinal - p.period.from.ordinal) / 365.25
+        if years > 10 {
+            error("project.period", "the project period is \(Self.num(years.rounded())) years long",
+                  hint: "ESF projects run a few years; check the years of `from` and `to`")
+        }
+        if p.timeZone != "Europe/Stockholm" {
+            error("project.timeZone", "time zone \"\(p.timeZone)\" is not supported", hint: "use Europe/Stockholm")
+        }
+        if p.period.from <= p.period.to, !p.period.contains(p.trainingFrom) {
+            error("project.trainingFrom", "trainingFrom \(p.trainingFrom) is outside the project period \(p.period.from)–\(p.period.to)")
+        }
+        if p.uidDomain.isEmpty || p.uidDomain.contains(where: { $0 == " " || $0 == "@" || $0 == "\t" }) {
+            error("project.uidDomain", "uidDomain \"\(p.uidDomain)\" is not a domain name",
+                  hint: "e.g. rakna-med-oss.tidsplan.invalid (no spaces, no @)")
+        }
+        nonNegative(p.stated.hours, "project.stated.hours", "stated hours", max: Self.maxHours)
+        nonNegative(p.stated.persons, "project.stated.persons", "stated persons", max: Self.maxPersons)
+        nonNegative(p.stated.cofinancingKr, "project.stated.cofinancingKr", "stated co-financing", max: Self.maxKr)
+        nonNegative(p.stated.budgetKr, "project.stated.budgetKr", "stated budget", max: Self.maxKr)
+    }
+
+    mutating func checkCalendarSettings() {
+        for (key, list) in [("blackouts", s.calendar.blackouts), ("closedDays", s.calendar.extraClosedDays)] {
+            for (i, b) in list.enumerated() {
+                let path = "calendar.\(key)[\(i)]"
+                checkRange(b.range, path, "\"\(b.name)\"")
+                if b.range.from <= b.range.to, outsidePeriod(b.range) {
+                    warning(path, "\"\(b.name)\" (\(b.range.from)–\(b.range.to)) is outside the project period and has no effect")
+                }
+            }
+        }
+    }
+
+    mutating func checkRules() {
+        let r = s.rules
+        if r.maxTrainingDaysPerWeek < 1 || r.maxTrainingDaysPerWeek > 7 {
+            error("rules.maxTrainingDaysPerWeek", "maxTrainingDaysPerWeek must be between 1 and 5 (is \(r.maxTrainingDaysPerWeek))")
+        } else if r.maxTrainingDaysPerWeek > 5 {
+            warning("rules.maxTrainingDaysPerWeek", "maxTrainingDaysPerWeek \(r.maxTrainingDaysPerWeek) is more than the five working days of a week")
+        }
+        if !(r.maxShareAwayPerDay > 0 && r.maxShareAwayPerDay <= 1) {
+            error("rules.maxShareAwayPerDay", "maxShareAwayPerDay must be a share above 0 and at most 1 (is \(Self.num(r.maxShareAwayPerDay)))",
+                  hint: "write 0.25 for 25 %")
+        }
+        if !(r.quotaTolerance >= 0 && r.quotaTolerance <= 1) {
+            error("rules.quotaTolerance", "quotaTolerance must be a share from 0 to 1 (is \(Self.num(r.quotaTolerance)))",
+                  hint: "write 0.05 for 5 %")
+        } else if r.quotaTolerance > 0.5 {
+            warning("rules.quotaTolerance", "quotaTolerance \(Self.num(r.quotaTolerance)) lets municipalities be planned for \(Self.num(r.quotaTolerance * 100)) % more than their quota")
+        }
+        if !(r.prepDaysPerSessionDay >= 0 && r.prepDaysPerSessionDay <= 5) {
+            error("rules.prepDaysPerSessionDay", "prepDaysPerSessionDay must be from 0 to 5 (is \(Self.num(r.prepDaysPerSessionDay)))")
+        }
+        if !(r.maxTeachingShare > 0 && r.maxTeachingShare <= 1) {
+            error("rules.maxTeachingShare", "maxTeachingShare must be a share above 0 and at most 1 (is \(Self.num(r.maxTeachingShare)))",
+                  hint: "write 0.6 for 60 %")
+        }
+        if let f = r.followUpAfterMonths, !(0...36).contains(f) {
+            error("rules.followUpAfterMonths", "followUpAfterMonths must be from 0 to 36 (is \(f))")
+        }
+    }
+
+    mutating func checkBudgetAndWeights() {
+        nonNegative(s.budget.trainersKr, "budget.trainersKr", "the trainers' budget", max: Self.maxKr)
+        nonNegative(s.budget.travelKr, "budget.travelKr", "the travel budget", max: Self.maxKr)
+        nonNegative(s.budget.premisesKr, "budget.premisesKr", "the premises budget", max: Self.maxKr)
+        let w = s.weights
+        let all: [(String, Int)] = [
+            ("quotaShortfallPerHour", w.quotaShortfallPerHour), ("quotaExcessPerHour", w.quotaExcessPerHour),
+            ("costPerThousandKr", w.costPerThousandKr), ("travelPerSeat", w.travelPerSeat),
+            ("evennessPerSession", w.evennessPerSession), ("perSession", w.perSession),
+            ("attendanceShortfallPerPerson", w.attendanceShortfallPerPerson), ("changeMoved", w.changeMoved),
+            ("changeLeader", w.changeLeader), ("changeVenue", w.changeVenue),
+            ("changeCancelled", w.changeCancelled), ("changeNew", w.changeNew),
+        ]
+        for (key, v) in all { nonNegative(v, "weights.\(key)", "weight \(key)", max: Self.maxWeight) }
+    }
+
+    mutating func checkMunicipality(_ m: Municipality, _ path: String) {
+        if m.name.trimmingSpaces.isEmpty { error("\(path).name", "the municipality name is empty") }
+        if m.countyPart.trimmingSpaces.isEmpty { error("\(path).countyPart", "\(m.name): the county part is empty") }
+        for (j, g) in m.groups.enumerated() {
+            let gp = "\(path).persons[\(j)]"
+            if g.area.trimmingSpaces.isEmpty { error("\(gp).area", "\(m.name): a group has an empty area") }
+            nonNegative(g.persons, "\(gp).persons", "\(m.name): the number of persons", max: Self.maxPersons)
+            if let k = m.groups.prefix(j).firstIndex(where: { $0.area == g.area && $0.role == g.role }) {
+                warning(gp, "\(m.name): the group \(g.area)/\(g.role.rawValue) is listed twice",
+                        hint: "the persons are added up; merge the two lines", related: "\(path).persons[\(k)]")
+            }
+        }
+        if m.groups.allSatisfy({ $0.persons >= 0 }) && m.persons == 0 {
+            warning("\(path).persons", "\(m.name) has no persons, so nobody from it can attend")
+        }
+        if let h = m.hoursEach, !(h > 0 && h <= 2000) {
+            error("\(path).hoursEach", "\(m.name): hoursEach must be above 0 and at most 2000 (is \(Self.num(h)))")
+        }
+        nonNegative(m.quotaHours, "\(path).quotaHours", "\(m.name): the hour quota", max: Self.maxHours)
+        if m.rateKrPerHour <= 0 || m.rateKrPerHour > 100_000 {
+            error("\(path).rateKrPerHour", "\(m.name): rateKrPerHour must be above 0 and at most 100000 (is \(m.rateKrPerHour))")
+        }
+        if let w = m.withdrawal {
+            if !s.project.period.contains(w) {
+                warning("\(path).withdrawal", "\(m.name): withdrawal \(w) is outside the project period")
+            } else if w <= s.project.trainingFrom {
+                warning("\(path).withdrawal", "\(m.name) withdraws (\(w)) before training starts (\(s.project.trainingFrom)); nothing is planned for it")
+            }
+        }
+        for (j, r) in m.reductions.enumerated() {
+            let rp = "\(path).reductions[\(j)]"
+            nonNegative(r.quotaHours, "\(rp).quotaHours", "\(m.name): the reduced quota", max: Self.maxHours)
+            if r.quotaHours > m.quotaHours {
+                warning("\(rp).quotaHours", "\(m.name): the \"reduced\" quota \(r.quotaHours) is above the original \(m.quotaHours)")
+            }
+            if !s.project.period.contains(r.from) {
+                warning("\(rp).from", "\(m.name): reduction date \(r.from) is outside the project period")
+            }
+            if let k = m.reductions.prefix(j).firstIndex(where: { $0.from == r.from }) {
+                error("\(rp).from", "\(m.name): two reductions start on \(r.from)", related: "\(path).reductions[\(k)]")
+            }
+        }
+        if let e = m.statedElsewhere {
+            nonNegative(e.hours, "\(path).statedElsewhere.hours", "\(m.name): stated hours", max: Self.maxHours)
+            nonNegative(e.persons, "\(path).statedElsewhere.persons", "\(m.name): stated persons", max: Self.maxPersons)
+            nonNegative(e.cofinancingKr, "\(path).statedElsewhere.cofinancingKr", "\(m.name): stated co-financing", max: Self.maxKr)
+        }
+    }
+
+    mutating func checkVenue(_ v: Venue, _ path: String) {
+        if v.id.trimmingSpaces.isEmpty { error("\(path).id", "the venue id is empty") }
+        if v.capacity < 1 || v.capacity > Self.maxPersons {
+            error("\(path).capacity", "venue \(v.id): capacity must be at least 1 (is \(v.capacity))")
+        }
+        nonNegative(v.costPerDay, "\(path).costPerDay", "venue \(v.id): costPerDay", max: Self.maxKr)
+        if v.mode == .physical && (v.countyPart ?? "").isEmpty {
+            error("\(path).countyPart", "physical venue \(v.id) has no county part",
+                  hint: "say which county part (länsdel) it is in, e.g. countyPart: Höglandet")
+        }
+    }
+
+    mutating func checkShareSpans(_ spans: [ShareSpan], _ path: String, _ who: String) {
+        for (j, sp) in spans.enumerated() {
+            let p = "\(path).shares[\(j)]"
+            checkRange(sp.range, p, "\(who)'s share period")
+            if !(sp.share >= 0 && sp.share <= 1) {
+                error("\(p).share", "\(who): share of full time must be from 0 to 1 (is \(Self.num(sp.share)))",
+                      hint: "write 0.75 for 75 %")
+            }
+            if sp.range.from <= sp.range.to, outsidePeriod(sp.range) {
+                warning(p, "\(who): share period \(sp.range.from)–\(sp.range.to) is outside the project period")
+            }
+            if let k = spans.prefix(j).firstIndex(where: { $0.range.from <= sp.range.to && sp.range.from <= $0.range.to }) {
+                warning(p, "\(who): share periods overlap; the later line wins on the common days",
+                        related: "\(path).shares[\(k)]")
+            }
+        }
+        if spans.isEmpty {
+            warning("\(path).shares", "\(who) has no share of full time and can never lead a session")
+        }
+    }
+
+    mutating func checkAbsences(_ list: [Blackout], _ path: String, _ who: String) {
+        for (j, a) in list.enumerated() { checkRange(a.range, "\(path).absences[\(j)]", "\(who)'s absence \"\(a.name)\"") }
+    }
+
+    mutating func checkStaff(_ p: StaffMember, _ path: String) {
+        if p.name.trimmingSpaces.isEmpty { error("\(path).name", "a staff member has an empty name") }
+        checkShareSpans(p.shares, path, p.name)
+        checkAbsences(p.absences, path, p.name)
+    }
+
+    mutating func checkTrainer(_ t: ExternalTrainer, _ path: String) {
+        if t.name.trimmingSpaces.isEmpty { error("\(path).name", "a trainer has an empty name") }
+        nonNegative(t.dayRate, "\(path).dayRate", "\(t.name): dayRate", max: 1_000_000)
+        nonNegative(t.travelPerDay, "\(path).travelPerDay", "\(t.name): travelPerDay", max: 1_000_000)
+        nonNegative(t.maxDays, "\(path).maxDays", "\(t.name): maxDays", max: 10_000)
+        for (j, r) in t.available.enumerated() { checkRange(r, "\(path).available[\(j)]", "\(t.name)'s contract period") }
+        checkAbsences(t.absences, path, t.name)
+        if t.courses.isEmpty { warning("\(path).courses", "trainer \(t.name) leads no course") }
+    }
+
+    mutating func checkCourse(_ c: Course, _ path: String) {
+        let who = "course \(c.id)"
+        if c.id.trimmingSpaces.isEmpty { error("\(path).id", "a course has an empty id") }
+        if !(c.hours > 0 && c.hours <= 24) {
+            error("\(path).hours", "\(who): hours per session must be above 0 and at most 24 (is \(Self.num(c.hours)))")
+        }
+        if c.end <= c.start {
+            error("\(path).end", "\(who): the session ends (\(c.end)) before or when it starts (\(c.start))")
+        } else if c.hours > 0, c.hours * 60 > Double(c.end.minutes - c.start.minutes) + 0.5 {
+            warning("\(path).hours", "\(who): \(Self.num(c.hours)) hours do not fit between \(c.start) and \(c.end)",
+                    hint: "hours are the teaching hours counted per participant; they should fit in the session")
+        }
+        if c.audience.isEmpty {
+            error("\(path).audience", "\(who): the audience is empty, so nobody can attend",
+                  hint: "omit `audience` for everyone, or list areas/roles, e.g. [{area: EB}]")
+        }
+        if c.minParticipants < 1 || c.minParticipants > Self.maxPersons {
+            error("\(path).participants.min", "\(who): the minimum number of participants must be at least 1 (is \(c.minParticipants))")
+        }
+        if c.maxParticipants < 1 || c.maxParticipants > Self.maxPersons {
+            error("\(path).participants.max", "\(who): the maximum number of participants must be at least 1 (is \(c.maxParticipants))")
+        } else if c.minParticipants > c.maxParticipants {
+            error("\(path).participants", "\(who): min participants (\(c.minParticipants)) is greater than max (\(c.maxParticipants))")
+        }
+        if c.leadersPerSession < 1 || c.leadersPerSession > 10 {
+            error("\(path).leadersPerSession", "\(who): leadersPerSession must be from 1 to 10 (is \(c.leadersPerSession))")
+        }
+        if let series = c.series {
+            if series.meetings < 1 || series.meetings > 100 {
+                error("\(path).series.meetings", "\(who): a series needs 1 to 100 meetings (is \(series.meetings))")
+            }
+            if series.everyWeeks < 1 || series.everyWeeks > 52 {
+                error("\(path).series.everyWeeks", "\(who): everyWeeks must be from 1 to 52 (is \(series.everyWeeks))")
+            }
+        }
+        if let w = c.window {
+            checkRange(w, "\(path).window", "\(who)'s window")
+            if w.from <= w.to, s.project.period.from <= s.project.period.to {
+                if w.to < s.project.trainingFrom || w.from > s.project.period.to {
+                    error("\(path).window", "\(who): the window \(w.from)–\(w.to) has no day between trainingFrom \(s.project.trainingFrom) and the period end \(s.project.period.to)")
+                } else if calendar.workingDayCount(in: DateRange(from: max(w.from, s.project.trainingFrom), to: w.to)) == 0 {
+                    error("\(path).window", "\(who): the window \(w.from)–\(w.to) has no working day")
+                }
+            }
+        }
+        for (j, p) in c.prerequisites.enumerated() where p.minGapWeeks < 0 || p.minGapWeeks > 104 {
+            error("\(path).prerequisites[\(j)].minGapWeeks", "\(who): minGapWeeks must be from 0 to 104 (is \(p.minGapWeeks))")
+        }
+        if case .perMunicipality(let counts) = c.attendance {
+            for (name, n) in counts.sorted(by: { $0.key < $1.key }) where n < 0 {
+                error("\(path).attendance.perMunicipality.\(name)", "\(who): a negative number of persons (\(n)) for \(name)")
+            }
+        }
+    }
+
+    mutating func checkFixedEvent(_ e: FixedEvent, _ path: String) {
+        if e.id.trimmingSpaces.isEmpty { error("\(path).id", "an event has an empty id") }
+        if e.end <= e.start {
+            error("\(path).end", "event \(e.id): ends (\(e.end)) before or when it starts (\(e.start))")
+        }
+        switch calendar.reason(e.date) {
+        case .working: break
+        case .outsidePeriod:
+            warning("\(path).date", "event \(e.id): \(e.date) is outside the project period")
+        case let other:
+            warning("\(path).date", "event \(e.id): \(e.date) is not a working day (\(other.text))")
+        }
+    }
+
+    /// Pinned dates: the session must be possible on that day.
+    mutating func checkPinnedDate(_ p: PinnedSession, _ path: String) {
+        if p.date == nil && p.leader == nil {
+            error(path, "pinned session of \(p.course) pins neither a date nor a leader", hint: "add `date:` and/or `leader:`")
+        }
+        guard let d = p.date else { return }
+        let reason = calendar.reason(d)
+        switch reason {
+        case .working:
+            if d < s.project.trainingFrom {
+                error("\(path).date", "pinned \(p.course) on \(d) is before training starts (trainingFrom \(s.project.trainingFrom))")
+            }
+        case .outsidePeriod:
+            error("\(path).date", "pinned \(p.course) on \(d) is outside the project period \(s.project.period.from)–\(s.project.period.to)")
+        default:
+            error("\(path).date", "pinned \(p.course) on \(d) is not a working day (\(d.weekday.rawValue), \(reason.text))")
+        }
+        if let c = s.course(p.course), let w = c.window, !w.contains(d) {
+            error("\(path).date", "pinned \(p.course) on \(d) is outside the course's window \(w.from)–\(w.to)")
+        }
+        if let leader = p.leader, reason == .working, !calendar.isWorkingDay(d, leader: leader),
+           s.staffMember(leader) != nil || s.trainer(leader) != nil {
+            error("\(path).leader", "pinned leader \(leader) is not available on \(d) (\(calendar.reason(d, leader: leader).text))")
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and newlines (no Foundation in the core).
+    var trimmingSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+}

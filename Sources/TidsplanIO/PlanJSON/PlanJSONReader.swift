@@ -1,0 +1,160 @@
+import Foundation
+import TidsplanCore
+
+/// Reads plan.json (as written by `PlanJSONWriter`) back into a `Plan`, checking every field.
+///
+/// Strict on purpose: a previous plan drives `replan` (frozen sessions, calendar SEQUENCE), so a
+/// hand edit with a typo must stop the run with a clear message rather than be half-read.
+/// Unknown fields are errors too (a misspelt `"frozen"` would otherwise be silently lost).
+public enum PlanJSONReader {
+    /// Solver statuses `SolverSummary.status` documents.
+    public static let solverStatuses = ["optimal", "feasible", "time-limit", "stopped", "infeasible", "error", "not-solved"]
+
+    public static func decode(_ text: String, file: String) throws(PlanReadError) -> Plan {
+        // A byte order mark from an editor is harmless; JSONSerialization would reject it.
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+            throw PlanReadError(file: file, path: "", message: "is not valid JSON: \(detail)")
+        }
+        let root = try JSONNode(value: parsed, path: "", file: file).object()
+        try root.rejectUnknownFields(["format", "scenario", "period", "asOf", "solver", "sessions",
+                                      "municipalities", "shortfalls"])
+
+        let formatNode = try root.field("format")
+        let format = try formatNode.string()
+        guard format == PlanJSONWriter.format else {
+            throw formatNode.error("\(JSONText.quote(format)) is not a supported format "
+                                   + "(expected \(JSONText.quote(PlanJSONWriter.format)))")
+        }
+        let scenario = try root.field("scenario").nonEmptyString()
+        let period = try readPeriod(root.field("period"))
+        let asOf = try root.optionalField("asOf")?.day()
+        let solver = try readSolver(root.field("solver"))
+
+        var sessions: [PlannedSession] = []
+        var seenIDs: Set<String> = []
+        for node in try root.field("sessions").array() {
+            let s = try readSession(node)
+            guard seenIDs.insert(s.id).inserted else {
+                throw node.error("session id \(JSONText.quote(s.id)) appears twice (ids must be unique: they are calendar UIDs)")
+            }
+            sessions.append(s)
+        }
+        var municipalities: [MunicipalityHours] = []
+        for node in try root.field("municipalities").array() { municipalities.append(try readMunicipality(node)) }
+        var shortfalls: [Shortfall] = []
+        for node in try root.field("shortfalls").array() { shortfalls.append(try readShortfall(node)) }
+
+        return Plan(scenario: scenario, period: period, solver: solver, sessions: sessions,
+                    municipalities: municipalities, shortfalls: shortfalls, asOf: asOf)
+    }
+
+    private static func readPeriod(_ node: JSONNode) throws(PlanReadError) -> DateRange {
+        let o = try node.object()
+        try o.rejectUnknownFields(["start", "end"])
+        let start = try o.field("start").day()
+        let endNode = try o.field("end")
+        let end = try endNode.day()
+        guard start <= end else { throw endNode.error("\(end.iso) is before the start \(start.iso)") }
+        return DateRange(from: start, to: end)
+    }
+
+    private static func readSolver(_ node: JSONNode) throws(PlanReadError) -> SolverSummary {
+        let o = try node.object()
+        try o.rejectUnknownFields(["name", "version", "status", "objective", "bound", "gap"])
+        return SolverSummary(name: try o.field("name").string(),
+                             version: try o.field("version").string(),
+                             status: try o.field("status").oneOf(solverStatuses),
+                             objective: try o.field("objective").optionalDouble(),
+                             bound: try o.field("bound").optionalDouble(),
+                             gap: try o.field("gap").optionalDouble())
+    }
+
+    private static func readSession(_ node: JSONNode) throws(PlanReadError) -> PlannedSession {
+        let o = try node.object()
+        try o.rejectUnknownFields(["id", "kind", "course", "title", "date", "start", "end", "hours", "venue", "mode",
+                                   "leaders", "frozen", "status", "seats", "countyPart", "series", "sequence",
+                                   "attendingMunicipalities"])
+        let id = try o.field("id").nonEmptyString()
+        let kind = try enumValue(SessionKind.self, o.field("kind"), ["training", "event"])
+        let course = try o.field("course").nonEmptyString()
+        let title = try o.field("title").string()
+        let date = try o.field("date").day()
+        let start = try o.field("start").time()
+        let endNode = try o.field("end")
+        let end = try endNode.time()
+        // Calendar clients choke on events that end before they start.
+        guard start < end else { throw endNode.error("\(end.text) is not after the start \(start.text)") }
+        let hours = try o.field("hours").nonNegativeDouble()
+        let venue = try o.field("venue").string()
+        let mode = try enumValue(DeliveryMode.self, o.field("mode"), ["physical", "digital"])
+        let leaders = try o.field("leaders").strings()
+        let frozen = try o.field("frozen").bool()
+        let status = try enumValue(SessionStatus.self, o.field("status"), ["planned", "cancelled"])
+
+        let seatsObject = try o.field("seats").object()
+        var seats: [String: Int] = [:]
+        for name in seatsObject.keys { seats[name] = try seatsObject.entry(name).nonNegativeInt() }
+
+        let countyPart = try o.field("countyPart").string()
+        var series: SeriesPosition?
+        if let seriesNode = o.optionalField("series") {
+            let so = try seriesNode.object()
+            try so.rejectUnknownFields(["run", "meeting", "of"])
+            let run = try so.field("run").nonEmptyString()
+            let meetingNode = try so.field("meeting")
+            let meeting = try meetingNode.int()
+            let of = try so.field("of").int()
+            guard of >= 1, (1...of).contains(meeting) else {
+                throw meetingNode.error("meeting \(meeting) of \(of) is not a meeting of the series")
+            }
+            series = SeriesPosition(run: run, meeting: meeting, of: of)
+        }
+        let sequence = try o.field("sequence").nonNegativeInt()
+        let attending = try o.field("attendingMunicipalities").strings()
+
+        return PlannedSession(id: id, kind: kind, course: course, title: title, date: date, start: start, end: end,
+                              hours: hours, venue: venue, mode: mode, leaders: leaders, frozen: frozen,
+                              status: status, seats: seats, series: series, countyPart: countyPart,
+                              sequence: sequence, attendingMunicipalities: attending)
+    }
+
+    private static func readMunicipality(_ node: JSONNode) throws(PlanReadError) -> MunicipalityHours {
+        let o = try node.object()
+        try o.rejectUnknownFields(["name", "quotaHours", "plannedHours", "rateKrPerHour", "cofinancingKr"])
+        let m = MunicipalityHours(name: try o.field("name").nonEmptyString(),
+                                  quotaHours: try o.field("quotaHours").nonNegativeInt(),
+                                  plannedHours: try o.field("plannedHours").nonNegativeDouble(),
+                                  rateKrPerHour: try o.field("rateKrPerHour").nonNegativeInt())
+        // Derived, so not stored in the Plan; but a hand edit that changed only one side is a mistake.
+        let krNode = try o.field("cofinancingKr")
+        let kr = try krNode.double()
+        guard abs(kr - m.cofinancingKr) <= 0.5 else {
+            throw krNode.error("\(JSONText.number(kr)) is not plannedHours × rateKrPerHour "
+                               + "(\(JSONText.number(m.cofinancingKr)))")
+        }
+        return m
+    }
+
+    private static func readShortfall(_ node: JSONNode) throws(PlanReadError) -> Shortfall {
+        let o = try node.object()
+        try o.rejectUnknownFields(["kind", "subject", "amount", "unit", "reason"])
+        return Shortfall(kind: try o.field("kind").nonEmptyString(),
+                         subject: try o.field("subject").string(),
+                         amount: try o.field("amount").double(),
+                         unit: try o.field("unit").string(),
+                         reason: try o.field("reason").string())
+    }
+
+    private static func enumValue<E: RawRepresentable>(_ type: E.Type, _ node: JSONNode,
+                                                       _ allowed: [String]) throws(PlanReadError) -> E
+        where E.RawValue == String {
+        let raw = try node.oneOf(allowed)
+        guard let v = E(rawValue: raw) else { throw node.error("\(JSONText.quote(raw)) is not a known value") }
+        return v
+    }
+}

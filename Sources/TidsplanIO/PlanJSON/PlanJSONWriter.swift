@@ -1,0 +1,134 @@
+import TidsplanCore
+
+/// Writes plan.json: the stable contract other tools (and `tidsplan replan`) read.
+///
+/// Hand-written so the bytes depend only on the plan: fixed key order, 2-space indent, objects
+/// one key per line, arrays of strings on one line, seats sorted by municipality name, numbers
+/// per `NumberText.plain` (NaN/infinity → null), a final newline. No clock time: two runs
+/// that find the same plan write the same file.
+public enum PlanJSONWriter {
+    /// The format tag; a reader refuses other versions.
+    public static let format = "tidsplan-plan/1"
+
+    public static func encode(_ plan: Plan) -> String {
+        var root: [(String, JSONOut)] = [
+            ("format", .string(format)),
+            ("scenario", .string(plan.scenario)),
+            ("period", .object([("start", .string(plan.period.from.iso)), ("end", .string(plan.period.to.iso))])),
+        ]
+        if let asOf = plan.asOf { root.append(("asOf", .string(asOf.iso))) }
+        root.append(("solver", .object([
+            ("name", .string(plan.solver.name)),
+            ("version", .string(plan.solver.version)),
+            ("status", .string(plan.solver.status)),
+            ("objective", .number(plan.solver.objective)),
+            ("bound", .number(plan.solver.bound)),
+            ("gap", .number(plan.solver.gap)),
+        ])))
+        root.append(("sessions", .array(plan.sessions.map(session))))
+        root.append(("municipalities", .array(plan.municipalities.map { m in
+            .object([
+                ("name", .string(m.name)),
+                ("quotaHours", .number(Double(m.quotaHours))),
+                ("plannedHours", .number(m.plannedHours)),
+                ("rateKrPerHour", .number(Double(m.rateKrPerHour))),
+                ("cofinancingKr", .number(m.cofinancingKr)),
+            ])
+        })))
+        root.append(("shortfalls", .array(plan.shortfalls.map { s in
+            .object([
+                ("kind", .string(s.kind)),
+                ("subject", .string(s.subject)),
+                ("amount", .number(s.amount)),
+                ("unit", .string(s.unit)),
+                ("reason", .string(s.reason)),
+            ])
+        })))
+        var out = ""
+        JSONOut.object(root).write(to: &out, indent: 0)
+        out += "\n"
+        return out
+    }
+
+    private static func session(_ s: PlannedSession) -> JSONOut {
+        var fields: [(String, JSONOut)] = [
+            ("id", .string(s.id)),
+            ("kind", .string(s.kind.rawValue)),
+            ("course", .string(s.course)),
+            ("title", .string(s.title)),
+            ("date", .string(s.date.iso)),
+            ("start", .string(s.start.text)),
+            ("end", .string(s.end.text)),
+            ("hours", .number(s.hours)),
+            ("venue", .string(s.venue)),
+            ("mode", .string(s.mode.rawValue)),
+            ("leaders", .array(s.leaders.map(JSONOut.string))),
+            ("frozen", .bool(s.frozen)),
+            ("status", .string(s.status.rawValue)),
+            ("seats", .object(s.seats.keys.sorted().map { ($0, .number(Double(s.seats[$0] ?? 0))) })),
+            ("countyPart", .string(s.countyPart)),
+        ]
+        if let series = s.series {
+            fields.append(("series", .object([
+                ("run", .string(series.run)),
+                ("meeting", .number(Double(series.meeting))),
+                ("of", .number(Double(series.of))),
+            ])))
+        }
+        fields.append(("sequence", .number(Double(s.sequence))))
+        fields.append(("attendingMunicipalities", .array(s.attendingMunicipalities.map(JSONOut.string))))
+        return .object(fields)
+    }
+}
+
+/// A JSON value with ordered keys, only for writing.
+enum JSONOut {
+    case string(String)
+    case number(Double?)
+    case bool(Bool)
+    case array([JSONOut])
+    case object([(String, JSONOut)])
+
+    private var isScalar: Bool {
+        switch self {
+        case .string, .number, .bool: return true
+        case .array, .object: return false
+        }
+    }
+
+    func write(to out: inout String, indent: Int) {
+        switch self {
+        case .string(let s): out += JSONText.quote(s)
+        case .number(let x): out += JSONText.number(x)
+        case .bool(let b): out += b ? "true" : "false"
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            if items.allSatisfy(\.isScalar) {
+                // Short lists (leaders, municipalities) read best on one line.
+                out += "["
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out += ", " }
+                    item.write(to: &out, indent: indent)
+                }
+                out += "]"
+                return
+            }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += String(repeating: " ", count: indent + 2)
+                item.write(to: &out, indent: indent + 2)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .object(let fields):
+            if fields.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (i, (key, value)) in fields.enumerated() {
+                out += String(repeating: " ", count: indent + 2) + JSONText.quote(key) + ": "
+                value.write(to: &out, indent: indent + 2)
+                out += i == fields.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import TidsplanCore
+import Yams
+
+/// Builds a `Scenario` from a composed YAML tree, section by section. Every field that cannot be
+/// read is reported and replaced by a neutral default, so the rest is still read and checked.
+/// Keys follow docs/scenario-format.md.
+struct ScenarioDocument {
+    let r: ScenarioNodeReader
+
+    static let rootKeys = ["project", "calendar", "rules", "budget", "weights", "municipalities", "venues",
+                           "staff", "trainers", "courses", "fixedEvents", "pinned", "notes"]
+
+    /// nil only when the document is not a mapping at all.
+    func read(_ node: Node) -> Scenario? {
+        guard let root = r.fields(node, path: "", what: "the scenario", keys: Self.rootKeys) else { return nil }
+        let projectParts = readProject(root)
+        let calendar = readCalendar(root)
+        let rules = readRules(root)
+        let budget = readBudget(root)
+        let weights = readWeights(root)
+        let municipalities = r.list(root, "municipalities", required: true, what: "municipality",
+                                    keys: Self.municipalityKeys, readMunicipality)
+        let venues = r.list(root, "venues", what: "venue", keys: Self.venueKeys, readVenue)
+        let staff = r.list(root, "staff", what: "staff member", keys: Self.staffKeys, readStaff)
+        let trainers = r.list(root, "trainers", what: "trainer", keys: Self.trainerKeys, readTrainer)
+        let courses = r.list(root, "courses", required: true, what: "course", keys: Self.courseKeys, readCourse)
+        let events = r.list(root, "fixedEvents", what: "event", keys: Self.eventKeys, readFixedEvent)
+        let pinned = r.list(root, "pinned", what: "pinned session", keys: ["course", "countyPart", "date", "leader"], readPinned)
+        if municipalities.isEmpty, let v = r.value(root, "municipalities", required: false) {
+            r.error(v, "municipalities", "the scenario lists no municipalities", hint: "nothing can be planned without them")
+        }
+        if courses.isEmpty, let v = r.value(root, "courses", required: false) {
+            r.error(v, "courses", "the scenario lists no courses", hint: "nothing can be planned without them")
+        }
+
+        // An unreadable period is replaced by the span of the dates seen, so date checks elsewhere
+        // stay quiet instead of calling everything "outside the period".
+        let fallback = Day(year: 2000, month: 1, day: 1) ?? Day(ordinal: 10957)
+        let period = projectParts.period
+            ?? DateRange(from: r.earliestDay ?? fallback, to: r.latestDay ?? r.earliestDay ?? fallback)
+        let project = Project(id: projectParts.id, name: projectParts.name, owner: projectParts.owner, period: period,
+                              timeZone: projectParts.timeZone, trainingFrom: projectParts.trainingFrom,
+                              stated: projectParts.stated, uidDomain: projectParts.uidDomain)
+        return Scenario(project: project, calendar: calendar, municipalities: municipalities, venues: venues,
+                        staff: staff, trainers: trainers, courses: courses, rules: rules, budget: budget,
+                        fixedEvents: events, pinned: pinned, weights: weights)
+    }
+
+    /// A mapping section, or nil if absent (or not a mapping, which is reported).
+    func section(_ parent: ScenarioNodeReader.Fields, _ key: String, what: String, keys: [String],
+                 required: Bool = false) -> ScenarioNodeReader.Fields? {
+        guard let v = r.value(parent, key, required: required) else { return nil }
+        return r.fields(v, path: ScenarioNodeReader.join(parent.path, key), what: what, keys: keys)
+    }
+
+    // MARK: project
+
+    struct ProjectParts {
+        var id = "", name = "", owner = "", timeZone = "Europe/Stockholm", uidDomain = "tidsplan.invalid"
+        var period: DateRange?
+        var trainingFrom: Day?
+        var stated = StatedTotals()
+    }
+
+    func readProject(_ root: ScenarioNodeReader.Fields) -> ProjectParts {
+        var p = ProjectParts()
+        guard let f = section(root, "project", what: "project",
+                              keys: ["id", "name", "owner", "period", "timeZone", "trainingFrom", "uidDomain", "stated"],
+                              required: true) else { return p }
+        p.id = r.text(f, "id", required: true) ?? ""
+        p.name = r.text(f, "name", required: true) ?? ""
+        p.owner = r.text(f, "owner") ?? ""
+        if let pf = section(f, "period", what: "project period", keys: ["from", "to"], required: true) {
+            let from = r.day(pf, "from", required: true), to = r.day(pf, "to", required: true)
+            if let from, let to { p.period = DateRange(from: from, to: to) }
+        }
+        p.timeZone = r.text(f, "timeZone") ?? p.timeZone
+        p.trainingFrom = r.day(f, "trainingFrom")
+        p.uidDomain = r.text(f, "uidDomain") ?? p.uidDomain
+        if let sf = section(f, "stated", what: "project stated totals", keys: ["hours", "persons", "cofinancingKr", "budgetKr"]) {
+            p.stated = StatedTotals(hours: r.int(sf, "hours"), persons: r.int(sf, "persons"),
+                                    cofinancingKr: r.int(sf, "cofinancingKr"), budgetKr: r.int(sf, "budgetKr"))
+        }
+        return p
+    }
+
+    // MARK: calendar, rules, budget, weights
+
+    func readCalendar(_ root: ScenarioNodeReader.Fields) -> CalendarSettings {
+        var c = CalendarSettings()
+        guard let f = section(root, "calendar", what: "calendar", keys: ["deFactoHolidays", "blackouts", "closedDays"]) else { return c }
+        c.deFactoHolidays = r.bool(f, "deFactoHolidays") ?? c.deFactoHolidays
+        // Unreadable entries are left out: one closed day less is quieter than a made-up one.
+        c.blackouts = r.list(f, "blackouts", what: "blackout", keys: ["name", "from", "to"]) { readNamedRange(&$0, "blackout") }
+        c.extraClosedDays = r.list(f, "closedDays", what: "closed day", keys: ["name", "from", "to", "date"]) {
+            readNamedRange(&$0, "closed day")
+        }
+        return c
+    }
+
+    /// `{name, from, to}`; closed days may give `date` for a single day. nil if the dates are unreadable.
+    func readNamedRange(_ f: inout ScenarioNodeReader.Fields, _ kind: String) -> Blackout? {
+        let name = r.text(f, "name") ?? kind
+        f.what = "\(kind) \"\(name)\""
+        if f.has("date") && !f.has("from") && !f.has("to") {
+            guard let d = r.day(f, "date", required: true) else { return nil }
+            return Blackout(name: name, range: DateRange(from: d, to: d))
+        }
+        guard let range = readRange(f) else { return nil }
+        return Blackout(name: name, range: range)
+    }
+
+    /// `from` and `to` in the mapping itself.
+    func readRange(_ f: ScenarioNodeReader.Fields) -> DateRange? {
+        let from = r.day(f, "from", required: true), to = r.day(f, "to", required: true)
+        guard let from, let to else { return nil }
+        return DateRange(from: from, to: to)
+    }
+
+    func readRules(_ root: ScenarioNodeReader.Fields) -> Rules {
+        var x = Rules()
+        guard let f = section(root, "rules", what: "rules",
+                              keys: ["maxTrainingDaysPerWeek", "maxShareAwayPerDay", "quotaTolerance", "travelBetweenCountyParts",
+                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths"]) else { return x }
+        x.maxTrainingDaysPerWeek = r.int(f, "maxTrainingDaysPerWeek") ?? x.maxTrainingDaysPerWeek
+        x.maxShareAwayPerDay = r.double(f, "maxShareAwayPerDay") ?? x.maxShareAwayPerDay
+        x.quotaTolerance = r.double(f, "quotaTolerance") ?? x.quotaTolerance
+        x.travelBetweenCountyParts = r.bool(f, "travelBetweenCountyParts") ?? x.travelBetweenCountyParts
+        x.prepDaysPerSessionDay = r.double(f, "prepDaysPerSessionDay") ?? x.prepDaysPerSessionDay
+        x.maxTeachingShare = r.double(f, "maxTeachingShare") ?? x.maxTeachingShare
+        x.followUpAfterMonths = r.int(f, "followUpAfterMonths") ?? x.followUpAfterMonths
+        return x
+    }
+
+    func readBudget(_ root: ScenarioNodeReader.Fields) -> Budget {
+        guard let f = section(root, "budget", what: "budget", keys: ["trainersKr", "travelKr", "premisesKr"]) else { return Budget() }
+        return Budget(trainersKr: r.int(f, "trainersKr"), travelKr: r.int(f, "travelKr"), premisesKr: r.int(f, "premisesKr"))
+    }
+
+    static var weightKeys: [(String, WritableKeyPath<ObjectiveWeights, Int>)] { [
+        ("quotaShortfallPerHour", \.quotaShortfallPerHour), ("quotaExcessPerHour", \.quotaExcessPerHour),
+        ("costPerThousandKr", \.costPerThousandKr), ("travelPerSeat", \.travelPerSeat),
+        ("evennessPerSession", \.evennessPerSession), ("perSession", \.perSession),
+        ("attendanceShortfallPerPerson", \.attendanceShortfallPerPerson), ("changeMoved", \.changeMoved),
+        ("changeLeader", \.changeLeader), ("changeVenue", \.changeVenue), ("changeCancelled", \.changeCancelled),
+        ("changeNew", \.changeNew),
+    ] }
+
+    func readWeights(_ root: ScenarioNodeReader.Fields) -> ObjectiveWeights {
+        var w = ObjectiveWeights()
+        guard let f = section(root, "weights", what: "weights", keys: Self.weightKeys.map(\.0)) else { return w }
+        for (key, kp) in Self.weightKeys { if let v = r.int(f, key) { w[keyPath: kp] = v } }
+        return w
+    }
+}

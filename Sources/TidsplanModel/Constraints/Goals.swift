@@ -1,0 +1,176 @@
+import LinearModel
+import TidsplanCore
+
+/// Each municipality's planned hours should reach its quota (its co-financing) and may exceed it only
+/// within the tolerance. Falling short is allowed but costly, so the model is never infeasible and the
+/// shortfall is the explanation.
+enum QuotaGoal: ConstraintFamily {
+    static let id = "quota-ceiling"
+    static let explanation = "Each municipality's hours come as close to its quota as possible, and never exceed it by more than the tolerance."
+
+    static func apply(to b: WeekModelBuilder) {
+        let w = b.scenario.weights
+        let integral = b.groups.allSatisfy { $0.course.hoursPerParticipant == $0.course.hoursPerParticipant.rounded() }
+        for m in b.scenario.municipalities {
+            var h = WeekModelBuilder.zero
+            var frozenHours = 0.0
+            for g in b.groups.indices {
+                guard let z = b.seats[g][m.name] else { continue }
+                let perSeat = b.groups[g].course.hoursPerParticipant
+                h.add(z, perSeat)
+                frozenHours += Double(b.frozenRuns(g).reduce(0) { $0 + ($1.seats[m.name] ?? 0) }) * perSeat
+            }
+            guard !h.terms.isEmpty else { continue }
+            let quota = Double(m.effectiveQuotaHours)
+            let ceiling = max(quota * (1 + b.scenario.rules.quotaTolerance), frozenHours)
+            let tag = Slug.make(m.name)
+            b.model.addConstraint("quota_ceiling_\(tag)", h, upper: (ceiling + 1e-6).rounded(.down))
+            let kind: VariableKind = integral ? .integer : .continuous
+            let short = b.model.addVariable("short_\(tag)", kind: kind, lower: 0)
+            let excess = b.model.addVariable("excess_\(tag)", kind: kind, lower: 0)
+            b.quotaShort[m.name] = short
+            b.seatLike += [short, excess]
+            var low = h; low.add(short)
+            b.model.addConstraint("quota_short_\(tag)", low, lower: quota)
+            var high = h; high.add(excess, -1)
+            b.model.addConstraint("quota_excess_\(tag)", high, upper: quota)
+            b.objective.add(short, Double(w.quotaShortfallPerHour))
+            b.objective.add(excess, Double(w.quotaExcessPerHour))
+        }
+    }
+}
+
+/// Courses that everyone (or a number per municipality) must attend: each missing person costs.
+enum AttendanceGoal: ConstraintFamily {
+    static let id = "attendance"
+    static let explanation = "Courses that all eligible staff (or a set number) must take are filled as far as capacity allows."
+
+    static func required(_ course: Course, _ m: Municipality) -> Int {
+        guard m.withdrawal == nil else { return 0 }
+        switch course.attendance {
+        case .all: return m.persons(in: course.audience)
+        case .perMunicipality(let n): return min(n[m.name] ?? 0, m.persons(in: course.audience))
+        case .asNeeded: return 0
+        }
+    }
+
+    static func apply(to b: WeekModelBuilder) {
+        for course in b.scenario.courses {
+            for m in b.scenario.municipalities {
+                let need = required(course, m)
+                guard need > 0 else { continue }
+                var e = WeekModelBuilder.zero
+                for g in b.groups(ofCourse: course.id) { if let z = b.seats[g][m.name] { e.add(z) } }
+                let short = b.model.addVariable("att_short_\(course.id)_\(Slug.make(m.name))", kind: .integer, lower: 0)
+                b.attendanceShort["\(course.id)|\(m.name)"] = short
+                b.seatLike.append(short)
+                e.add(short)
+                b.model.addConstraint("attendance_\(course.id)_\(Slug.make(m.name))", e, lower: Double(need))
+                b.objective.add(short, Double(b.scenario.weights.attendanceShortfallPerPerson))
+            }
+        }
+    }
+}
+
+/// Money spent (trainer fees, travel, premises, per thousand kr) and sessions held: fewer, fuller,
+/// joint sessions save trainer days.
+enum CostGoal: ConstraintFamily {
+    static let id = "cost"
+    static let explanation = "Fewer, fuller sessions and lower costs are preferred."
+
+    static func apply(to b: WeekModelBuilder) {
+        let w = b.scenario.weights
+        for g in b.groups.indices {
+            let perMeeting = w.perSession + w.costPerThousandKr * thousands(b.groups[g].venue.costPerDay)
+            b.objective.add(b.runs(g), times: Double(b.groups[g].meetings * perMeeting))
+        }
+        for t in b.scenario.trainers {
+            let k = w.costPerThousandKr * thousands(t.dayRate + t.travelPerDay)
+            guard k > 0 else { continue }
+            b.objective.add(TrainerContracts.daysLed(b, t.name), times: Double(k))
+        }
+    }
+
+    /// Whole thousands, rounded, so objective coefficients stay integral.
+    static func thousands(_ kr: Int) -> Int { Int((Double(kr) / 1000).rounded()) }
+}
+
+/// Seats in a physical session held in another county part mean travel.
+enum TravelGoal: ConstraintFamily {
+    static let id = "travel"
+    static let explanation = "Staff travel to another county part only when it pays off."
+
+    static func apply(to b: WeekModelBuilder) {
+        let weight = Double(b.scenario.weights.travelPerSeat)
+        guard weight > 0 else { return }
+        for g in b.groups.indices where b.groups[g].venue.mode == .physical {
+            for (m, z) in b.seats[g] where b.scenario.municipality(m)?.countyPart != b.groups[g].venue.countyPart {
+                b.objective.add(z, weight)
+            }
+        }
+    }
+}
+
+/// Sessions are spread over the months: the busiest month's sessions per four working weeks is penalised.
+enum EvennessGoal: ConstraintFamily {
+    static let id = "evenness"
+    static let explanation = "Training is spread evenly over the months, so co-financing grows steadily."
+
+    static func apply(to b: WeekModelBuilder) {
+        let weight = Double(b.scenario.weights.evennessPerSession)
+        guard weight > 0 else { return }
+        let peak = b.model.addVariable("peak_sessions_per_4_weeks", kind: .integer, lower: 0)
+        let all = Array(b.groups.indices)
+        for month in b.grid.months {
+            let ws = b.grid.weeks.indices.filter {
+                b.grid.weeks[$0].mainMonth == month && b.grid.weeks[$0].workingDays.contains { $0 >= b.scenario.project.trainingFrom }
+            }
+            guard !ws.isEmpty else { continue }
+            var e = WeekModelBuilder.zero
+            for v in ws { e.add(b.meetingsIn(week: v, groups: all), times: 4) }
+            guard !e.terms.isEmpty else { continue }
+            e.add(peak, -Double(ws.count))
+            b.model.addConstraint("evenness_\(month)", e, upper: 0)
+        }
+        b.objective.add(peak, weight)
+    }
+}
+
+/// When re-planning, every moved, cancelled or new run costs, so the new plan changes as little as it can.
+/// Per group: `kept[s]` runs stay in the week they had, the rest of the previous runs move or are cancelled.
+enum ReplanStability: ConstraintFamily {
+    static let id = "replan-stability"
+    static let explanation = "A re-plan changes as few sessions as possible."
+
+    static func apply(to b: WeekModelBuilder) {
+        guard b.replan != nil else { return }
+        let w = b.scenario.weights
+        for g in b.groups.indices {
+            let tag = "\(b.groups[g].course.id)_\(b.groups[g].slug)"
+            let open = b.previous(g).filter { !$0.frozen }
+            let frozen = b.frozenRuns(g).count
+            // held (not frozen) = runs - frozen; cancelled >= open - held; new >= held - open
+            let cancelled = b.model.addVariable("cancelled_\(tag)", kind: .integer, lower: 0)
+            let new = b.model.addVariable("new_\(tag)", kind: .integer, lower: 0)
+            var c = b.runs(g); c.add(cancelled)
+            b.model.addConstraint("cancelled_\(tag)", c, lower: Double(open.count + frozen))
+            var n = b.runs(g); n.add(new, -1)
+            b.model.addConstraint("new_\(tag)", n, upper: Double(open.count + frozen))
+            b.objective.add(cancelled, Double(w.changeCancelled))
+            b.objective.add(new, Double(w.changeNew))
+            guard !open.isEmpty else { continue }
+            // moved = open - cancelled - kept
+            b.objective.constant += Double(w.changeMoved * open.count)
+            b.objective.add(cancelled, -Double(w.changeMoved))
+            var byWeek: [Int: Int] = [:]
+            for r in open { byWeek[r.startWeek, default: 0] += 1 }
+            let frozenAt = Dictionary(grouping: b.frozenRuns(g), by: \.startWeek).mapValues(\.count)
+            for (s, k) in byWeek.sorted(by: { $0.key < $1.key }) {
+                guard let x = b.starts[g][s] else { continue }
+                let kept = b.model.addVariable("kept_\(tag)_w\(s)", kind: .integer, lower: 0, upper: Double(k))
+                b.model.addConstraint("kept_\(tag)_w\(s)", [Term(kept, 1), Term(x, -1)], upper: -Double(frozenAt[s] ?? 0))
+                b.objective.add(kept, -Double(w.changeMoved))
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import LinearModel
+import TidsplanCore
+
+/// Held runs have between the course's minimum and maximum participants, no more than the room takes,
+/// and no more from one municipality than may be away on one day.
+enum SessionSize: ConstraintFamily {
+    static let id = "participants-range"
+    static let explanation = "Sessions are neither smaller than the course's minimum nor bigger than its maximum or the room."
+
+    static func apply(to b: WeekModelBuilder) {
+        for g in b.groups.indices {
+            let group = b.groups[g]
+            let tag = "\(group.course.id)_\(group.slug)"
+            var upper = b.seatSum(g); upper.add(b.runs(g), times: -Double(group.maxParticipants))
+            b.model.addConstraint("size_max_\(tag)", upper, upper: 0)
+            var lower = b.seatSum(g); lower.add(b.runs(g), times: -Double(group.course.minParticipants))
+            b.model.addConstraint("size_min_\(tag)", lower, lower: 0)
+            for (m, cap, _) in group.seatCaps {
+                guard let z = b.seats[g][m] else { continue }
+                var e: LinearExpression = [Term(z, 1)]
+                e.add(b.runs(g), times: -Double(cap))
+                b.model.addConstraint("size_muni_\(tag)_\(Slug.make(m))", e, upper: 0)
+            }
+        }
+    }
+}
+
+/// Only the course's audience attends, each person at most once per course.
+enum Audience: ConstraintFamily {
+    static let id = "audience"
+    static let explanation = "Only persons in the course's audience attend, and nobody takes the same course twice."
+
+    static func apply(to b: WeekModelBuilder) {
+        for course in b.scenario.courses {
+            for m in b.scenario.municipalities {
+                var e = WeekModelBuilder.zero
+                var frozen = 0
+                for g in b.groups(ofCourse: course.id) {
+                    if let z = b.seats[g][m.name] { e.add(z) }
+                    frozen += b.frozenRuns(g).reduce(0) { $0 + ($1.seats[m.name] ?? 0) }
+                }
+                guard e.terms.count > 1 else { continue }  // a single group is already bounded by its own column
+                b.model.addConstraint("audience_\(course.id)_\(Slug.make(m.name))", e,
+                                      upper: Double(max(m.persons(in: course.audience), frozen)))
+            }
+        }
+    }
+}
+
+/// A municipality that withdraws gets no seats in runs that reach its withdrawal date.
+enum Withdrawal: ConstraintFamily {
+    static let id = "withdrawal"
+    static let explanation = "A withdrawn municipality is not planned into anything on or after its withdrawal date."
+
+    static func apply(to b: WeekModelBuilder) {
+        for m in b.scenario.municipalities {
+            guard let out = m.withdrawal else { continue }
+            for g in b.groups.indices {
+                guard let z = b.seats[g][m.name] else { continue }
+                let frozen = b.frozenRuns(g).reduce(0) { $0 + ($1.seats[m.name] ?? 0) }
+                var e: LinearExpression = [Term(z, 1)]
+                for (s, n) in b.starts[g] {
+                    let before = b.meetingWeeks(g, startWeek: s).allSatisfy { v in
+                        v < b.grid.weeks.count && b.grid.weeks[v].monday.adding(days: 6) < out
+                    }
+                    if before { e.add(n, -Double(b.groups[g].cap(m.name))) }
+                }
+                b.model.addConstraint("withdrawn_\(b.groups[g].course.id)_\(b.groups[g].slug)_\(Slug.make(m.name))", e, upper: Double(frozen))
+            }
+        }
+    }
+}

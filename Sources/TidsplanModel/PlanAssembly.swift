@@ -1,0 +1,112 @@
+import LinearModel
+import TidsplanCore
+
+/// Turns the two stages' decisions into a `Plan`: sessions, fixed events, follow-up surveys, hours per
+/// municipality, shortfalls in plain words, and calendar sequence numbers against the previous plan.
+struct PlanAssembly {
+    let scenario: Scenario
+    let grid: TimeGrid
+    let groups: [RunGroup]
+    /// Held runs, with dates for the meetings the day model placed.
+    let runs: [HeldRun]
+    let replan: ReplanContext?
+    let gaps: [CandidateGap]
+
+    func plan(solver: SolverSummary) -> Plan {
+        // A run whose meetings did not all find a day is dropped whole: a series keeps its rhythm or is not held.
+        let incompleteRuns = runs.filter { $0.dates.count < groups[$0.group].meetings }.map(\.id)
+        var sessions = trainingSessions()
+        sessions += fixedEvents() + followUps(after: sessions)
+        if let replan { sessions = carryOver(sessions, replan) }
+        var plan = Plan(scenario: scenario.project.id, period: scenario.project.period, solver: solver,
+                        sessions: sessions, municipalities: [], shortfalls: [], asOf: replan?.asOf)
+        plan.municipalities = scenario.municipalities.map {
+            MunicipalityHours(name: $0.name, quotaHours: $0.effectiveQuotaHours,
+                              plannedHours: Planner.rounded(plan.plannedHours($0.name)), rateKrPerHour: $0.rateKrPerHour)
+        }
+        plan.shortfalls = ShortfallExplainer(scenario: scenario, grid: grid, groups: groups, plan: plan, replan: replan)
+            .shortfalls(gaps: gaps, unplacedRuns: incompleteRuns.sorted())
+        return plan
+    }
+
+    func trainingSessions() -> [PlannedSession] {
+        var out: [PlannedSession] = []
+        for run in runs where run.dates.count == groups[run.group].meetings {
+            let group = groups[run.group]
+            let course = group.course
+            let n = course.meetings
+            for j in 1...n {
+                guard let date = run.dates[j] else { continue }
+                out.append(PlannedSession(
+                    id: group.sessionID(run: run.id, meeting: j), kind: .training, course: course.id,
+                    title: n > 1 ? "\(course.name) (\(j)/\(n))" : course.name, date: date,
+                    start: course.start, end: course.end, hours: course.hours, venue: group.venue.id, mode: group.venue.mode,
+                    leaders: run.leaders[j] ?? [], frozen: replan.map { date <= $0.asOf } ?? false, status: .planned,
+                    seats: run.seats, series: course.series == nil ? nil : SeriesPosition(run: run.id, meeting: j, of: n),
+                    countyPart: group.countyPart ?? ""))
+            }
+        }
+        return out
+    }
+
+    func fixedEvents() -> [PlannedSession] {
+        scenario.fixedEvents.map { e in
+            PlannedSession(id: e.id, kind: .event, course: e.kind.rawValue, title: e.title, date: e.date, start: e.start,
+                           end: e.end, hours: 0, venue: e.venue ?? "", mode: scenario.venue(e.venue ?? "")?.mode ?? .physical,
+                           leaders: e.leaders, frozen: replan.map { e.date <= $0.asOf } ?? false,
+                           attendingMunicipalities: e.municipalities)
+        }
+    }
+
+    /// A follow-up survey some months after each course's last session (on the next working day).
+    func followUps(after sessions: [PlannedSession]) -> [PlannedSession] {
+        guard let months = scenario.rules.followUpAfterMonths else { return [] }
+        var out: [PlannedSession] = []
+        for course in scenario.courses {
+            let mine = sessions.filter { $0.course == course.id }
+            guard let last = mine.map(\.date).max() else { continue }
+            var day = last.adding(months: months)
+            while day <= scenario.project.period.to && !grid.calendar.isWorkingDay(day) { day = day.adding(days: 1) }
+            guard day <= scenario.project.period.to else { continue }
+            let municipalities = Set(mine.flatMap { $0.seats.keys }).sorted()
+            guard let start = ClockTime(hour: 9, minute: 0), let end = ClockTime(hour: 9, minute: 30) else { continue }
+            out.append(PlannedSession(
+                id: "uppfoljning-\(course.id)", kind: .event, course: EventKind.survey.rawValue,
+                title: "Uppföljningsenkät: \(course.name)", date: day, start: start, end: end, hours: 0, venue: "",
+                mode: .digital, leaders: [], frozen: replan.map { day <= $0.asOf } ?? false, attendingMunicipalities: municipalities))
+        }
+        return out
+    }
+
+    /// Against the previous plan: frozen sessions exactly as they were, sequence numbers raised where a
+    /// calendar would show a change, and sessions that disappeared kept as cancelled.
+    func carryOver(_ sessions: [PlannedSession], _ replan: ReplanContext) -> [PlannedSession] {
+        var previous: [String: PlannedSession] = [:]
+        for s in replan.previous.sessions { previous[s.id] = s }
+        var out: [PlannedSession] = []
+        var seen: Set<String> = []
+        for var s in sessions {
+            seen.insert(s.id)
+            if let old = previous[s.id], old.date <= replan.asOf, old.kind == s.kind {
+                var kept = old
+                kept.frozen = true
+                out.append(kept)
+                continue
+            }
+            s.sequence = PlanDiff.nextSequence(previous: previous[s.id], current: s)
+            out.append(s)
+        }
+        for old in replan.previous.sessions where !seen.contains(old.id) {
+            var gone = old
+            if old.date <= replan.asOf {
+                gone.frozen = true
+            } else if old.status == .planned {
+                gone.status = .cancelled
+                gone.sequence = old.sequence + 1
+                gone.frozen = false
+            }
+            out.append(gone)
+        }
+        return out
+    }
+}

@@ -1,0 +1,197 @@
+import LinearModel
+import TidsplanCore
+
+public struct PlannerOptions: Sendable {
+    /// Seconds for the whole solve (both stages); nil means no limit.
+    public var timeLimit: Double?
+    /// Relative gap at which the week model counts as solved.
+    public var relativeGap: Double
+    public var progress: ProgressHandler?
+    public var log: (@Sendable (String) -> Void)?
+    public var memoryLimitMiB: Int?
+    public init(timeLimit: Double? = 120, relativeGap: Double = 0.001, progress: ProgressHandler? = nil,
+                log: (@Sendable (String) -> Void)? = nil, memoryLimitMiB: Int? = nil) {
+        self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.log = log
+        self.memoryLimitMiB = memoryLimitMiB
+    }
+}
+
+/// Figures about a planning run that are not part of the plan (they vary from run to run).
+public struct PlanStatistics: Sendable {
+    public var seconds: Double
+    public var weekModelColumns: Int
+    public var weekModelRows: Int
+    public var dayModelColumns: Int
+    public var rounds: Int
+    public var nodes: Int
+    public var termination: Termination
+    /// How each phase of the week solve ended (see `WeekSolveStrategy`).
+    public var phases: [String]
+}
+
+public struct PlanOutcome: Sendable {
+    public var plan: Plan
+    public var statistics: PlanStatistics
+    /// The final week model, for export to other solvers.
+    public var weekModel: LinearModel
+}
+
+/// Scenario → week model → day model → plan.
+public enum Planner {
+    /// How many times a week that found no day is ruled out and the week model solved again.
+    static let maxRounds = 4
+
+    public static func plan(scenario: Scenario, backend: SolverBackend, options: PlannerOptions = .init(),
+                            replan: ReplanContext? = nil, clock: @escaping @Sendable () -> Double = { 0 }) throws -> PlanOutcome {
+        let t0 = clock()
+        let calendar = WorkingCalendar(scenario: scenario)
+        let grid = TimeGrid(scenario: scenario, calendar: calendar)
+        let previousRuns = replan.map { PreviousRuns.extract(from: $0, scenario: scenario, grid: grid) } ?? []
+        let (groups, gaps) = RunGroupGenerator.generate(scenario: scenario, minimumRuns: PreviousRuns.minimumRuns(previousRuns))
+
+        var forbidden: [String: [Int: Int]] = [:]
+        var rounds = 0
+        var totalNodes = 0
+        var phases: [String] = []
+        while true {
+            rounds += 1
+            let builder = WeekModelBuilder(scenario: scenario, grid: grid, groups: groups, replan: replan,
+                                           previousRuns: previousRuns, forbidden: forbidden)
+            let weekModel = builder.build()
+            let strategy = WeekSolveStrategy(backend: backend, options: options, clock: clock, start: t0)
+            let weekOutcome = try strategy.solve(builder, weekModel)
+            let weekResult = weekOutcome.result
+            phases = weekOutcome.phases
+            totalNodes += weekResult.nodes
+            guard let weekSolution = weekResult.solution else {
+                let plan = emptyPlan(scenario: scenario, backend: backend, result: weekResult, replan: replan)
+                return PlanOutcome(plan: plan, statistics: PlanStatistics(
+                    seconds: clock() - t0, weekModelColumns: weekModel.variables.count, weekModelRows: weekModel.constraints.count,
+                    dayModelColumns: 0, rounds: rounds, nodes: totalNodes, termination: weekResult.termination, phases: phases), weekModel: weekModel)
+            }
+            var runs = heldRuns(builder, weekSolution, previousRuns: previousRuns)
+            let decisions = WeekDecision.from(runs, groups: groups)
+            let dayBuilder = DayModelBuilder(scenario: scenario, grid: grid, groups: groups, runs: runs,
+                                             decisions: decisions, replan: replan)
+            let (dayModel, dayVars, unplaced) = dayBuilder.build()
+            var dayOptions = SolveOptions(timeLimit: options.timeLimit.map { max(1, $0 - (clock() - t0)) },
+                                          relativeGap: 1e-4, memoryLimitMiB: options.memoryLimitMiB, log: options.log)
+            dayOptions.messageLevel = options.log == nil ? .off : .normal
+            let dayResult = decisions.isEmpty
+                ? SolveResult(termination: .optimal, solution: Solution(values: [], objective: 0, bestBound: 0, gap: 0), seconds: 0)
+                : try backend.solve(dayModel, options: dayOptions, progress: options.progress)
+            totalNodes += dayResult.nodes
+            let daySolution = dayResult.solution
+            var failed: [Int] = []
+            var dates: [Int: Day] = [:]
+            for i in decisions.indices {
+                guard let sol = daySolution, sol[unplaced[i]] < 0.5 else { failed.append(i); continue }
+                let days = dayVars[i].keys.sorted()
+                if let d = days.first(where: { day in dayVars[i][day].map { sol[$0] > 0.5 } ?? false }) { dates[i] = d } else { failed.append(i) }
+            }
+            let outOfTime = options.timeLimit.map { clock() - t0 >= $0 } ?? false
+            if !failed.isEmpty && rounds < maxRounds && !outOfTime {
+                var seen: Set<Int> = []
+                for i in failed where seen.insert(decisions[i].run).inserted {
+                    let run = runs[decisions[i].run]
+                    forbidden[groups[run.group].key, default: [:]][run.startWeek, default: 0] += 1
+                }
+                continue
+            }
+            for i in decisions.indices where dates[i] != nil { runs[decisions[i].run].dates[decisions[i].meeting] = dates[i] }
+            let assembly = PlanAssembly(scenario: scenario, grid: grid, groups: groups, runs: runs, replan: replan, gaps: gaps)
+            var plan = assembly.plan(solver: summary(backend: backend, result: weekResult))
+            plan.sortSessions()
+            let stats = PlanStatistics(seconds: clock() - t0, weekModelColumns: weekModel.variables.count,
+                                       weekModelRows: weekModel.constraints.count, dayModelColumns: dayModel.variables.count,
+                                       rounds: rounds, nodes: totalNodes, termination: weekResult.termination, phases: phases)
+            return PlanOutcome(plan: plan, statistics: stats, weekModel: weekModel)
+        }
+    }
+
+    /// The week model alone (for `--export-model` and benchmarks).
+    public static func weekModel(scenario: Scenario, replan: ReplanContext? = nil) -> LinearModel {
+        let calendar = WorkingCalendar(scenario: scenario)
+        let grid = TimeGrid(scenario: scenario, calendar: calendar)
+        let previousRuns = replan.map { PreviousRuns.extract(from: $0, scenario: scenario, grid: grid) } ?? []
+        let groups = RunGroupGenerator.generate(scenario: scenario, minimumRuns: PreviousRuns.minimumRuns(previousRuns)).groups
+        return WeekModelBuilder(scenario: scenario, grid: grid, groups: groups, replan: replan, previousRuns: previousRuns, forbidden: [:]).build()
+    }
+
+    /// True when every objective term is a whole number on an integer variable: then a bound can prove optimality early.
+    static func isIntegral(_ m: LinearModel) -> Bool {
+        m.objective.terms.allSatisfy { $0.coefficient == $0.coefficient.rounded() && m[$0.variable].kind != .continuous }
+    }
+
+    /// Reads the week solution back: counts → identified runs with leaders and seats.
+    static func heldRuns(_ b: WeekModelBuilder, _ s: Solution, previousRuns: [PreviousRun]) -> [HeldRun] {
+        let counts = b.groups.indices.map { g in b.starts[g].compactMapValues { v -> Int? in
+            let k = Int(s[v].rounded()); return k > 0 ? k : nil } }
+        var runs = RunIdentity.assign(groups: b.groups, counts: counts, previousRuns: previousRuns, scenario: b.scenario,
+                                      grid: b.grid, replanning: b.replan != nil)
+        let leads = b.leadCount.mapValues { byLeader in byLeader.mapValues { byWeek in byWeek.mapValues { Int(s[$0].rounded()) } } }
+        LeaderChoice.assign(&runs, groups: b.groups, counts: leads, scenario: b.scenario)
+        let totals = b.groups.indices.map { g in b.seats[g].mapValues { Int(s[$0].rounded()) } }
+        SeatDistribution.assign(&runs, groups: b.groups, totals: totals, scenario: b.scenario, grid: b.grid)
+        return runs
+    }
+
+    static func summary(backend: SolverBackend, result: SolveResult) -> SolverSummary {
+        let status: String
+        switch result.termination {
+        case .optimal: status = "optimal"
+        case .timeLimit, .stopped, .memoryLimit: status = result.solution == nil ? "not-solved" : "feasible"
+        case .infeasible: status = "infeasible"
+        case .unbounded: status = "error"
+        case .error: status = "error"
+        }
+        let gap = result.termination == .optimal ? 0 : result.solution?.gap
+        return SolverSummary(name: backend.name, version: backend.version, status: status,
+                             objective: result.solution.map { rounded($0.objective) },
+                             bound: result.solution?.bestBound.map(rounded), gap: gap.map { rounded($0) })
+    }
+
+    /// Six decimals are plenty and keep plan.json stable across platforms.
+    static func rounded(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
+
+    static func emptyPlan(scenario: Scenario, backend: SolverBackend, result: SolveResult, replan: ReplanContext?) -> Plan {
+        Plan(scenario: scenario.project.id, period: scenario.project.period, solver: summary(backend: backend, result: result),
+             sessions: [], municipalities: scenario.municipalities.map {
+                MunicipalityHours(name: $0.name, quotaHours: $0.effectiveQuotaHours, plannedHours: 0, rateKrPerHour: $0.rateKrPerHour)
+             },
+             shortfalls: [Shortfall(kind: "plan", subject: scenario.project.name, amount: 0, unit: "sessions",
+                                    reason: "the solver found no plan within the limits (\(result.termination)); allow more time with --time-limit")],
+             asOf: replan?.asOf)
+    }
+}
+
+/// Reads the runs of a previous plan.
+enum PreviousRuns {
+    static func extract(from replan: ReplanContext, scenario: Scenario, grid: TimeGrid) -> [PreviousRun] {
+        var byRun: [String: [PlannedSession]] = [:]
+        for s in replan.previous.sessions where s.kind == .training && s.status == .planned {
+            byRun[s.series?.run ?? s.id, default: []].append(s)
+        }
+        var out: [PreviousRun] = []
+        for (run, sessions) in byRun.sorted(by: { $0.key < $1.key }) {
+            guard let first = sessions.min(by: { ($0.series?.meeting ?? 1) < ($1.series?.meeting ?? 1) }),
+                  let course = scenario.course(first.course), let week = grid.weekIndex(of: first.date) else { continue }
+            let every = course.series?.everyWeeks ?? 0
+            var dates: [Int: Day] = [:]
+            var leaders: [Int: [String]] = [:]
+            for s in sessions { dates[s.series?.meeting ?? 1] = s.date; leaders[s.series?.meeting ?? 1] = s.leaders }
+            let key = "\(course.id)|\(course.delivery == .countyPart ? first.countyPart : "")"
+            out.append(PreviousRun(id: run, groupKey: key, startWeek: week - ((first.series?.meeting ?? 1) - 1) * every,
+                                   leaders: leaders, dates: dates, seats: first.seats,
+                                   frozen: sessions.contains { $0.date <= replan.asOf }))
+        }
+        return out
+    }
+
+    /// Room for at least as many runs per group as the previous plan had.
+    static func minimumRuns(_ runs: [PreviousRun]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for r in runs { out[r.groupKey, default: 0] += 1 }
+        return out
+    }
+}

@@ -1,0 +1,139 @@
+import LinearModel
+import TidsplanCore
+
+/// A re-plan's link to the previous plan.
+public struct ReplanContext: Sendable {
+    public var previous: Plan
+    /// Sessions on or before this day are frozen exactly as they were.
+    public var asOf: Day
+    public init(previous: Plan, asOf: Day) { self.previous = previous; self.asOf = asOf }
+}
+
+/// What the previous plan said about one run.
+struct PreviousRun: Sendable {
+    let id: String
+    let groupKey: String
+    let startWeek: Int
+    /// Leaders and date by meeting number.
+    let leaders: [Int: [String]]
+    let dates: [Int: Day]
+    let seats: [String: Int]
+    /// Some meeting is on or before as-of: the run is frozen.
+    let frozen: Bool
+}
+
+/// One named family of constraints or goals in the week model, with the words that explain it.
+protocol ConstraintFamily: Sendable {
+    static var id: String { get }
+    static var explanation: String { get }
+    static func apply(to b: WeekModelBuilder)
+}
+
+/// Builds the first-stage MILP: per run group, how many runs start in each ISO week, how many meetings
+/// each leader leads per week, and how many seats each municipality gets. Which run gets which leader,
+/// seats and day is settled afterwards (`RunIdentity`, `DayModelBuilder`).
+final class WeekModelBuilder {
+    let scenario: Scenario
+    let grid: TimeGrid
+    let groups: [RunGroup]
+    let replan: ReplanContext?
+    let previousRuns: [PreviousRun]
+    /// Per group key and start week: how many fewer runs to allow (days did not fit in an earlier round).
+    let forbidden: [String: [Int: Int]]
+
+    var model = LinearModel(name: "tidsplan-weeks")
+    var objective = LinearExpression([], constant: 0)
+
+    /// n[g][s]: runs of group g starting in week s.
+    var starts: [[Int: VariableID]] = []
+    /// y[course][leader][week]: meetings of a course a leader leads that week (courses with a choice of leader).
+    var leadCount: [String: [String: [Int: VariableID]]] = [:]
+    /// z[g][municipality]: seats over all runs of group g.
+    var seats: [[String: VariableID]] = []
+    /// Seat counts and the shortfalls they drive: relaxed to continuous in the first passes of the solve.
+    var seatLike: [VariableID] = []
+    var quotaShort: [String: VariableID] = [:]
+    var attendanceShort: [String: VariableID] = [:]
+
+    init(scenario: Scenario, grid: TimeGrid, groups: [RunGroup], replan: ReplanContext?,
+         previousRuns: [PreviousRun], forbidden: [String: [Int: Int]]) {
+        self.scenario = scenario; self.grid = grid; self.groups = groups; self.replan = replan
+        self.previousRuns = previousRuns; self.forbidden = forbidden
+    }
+
+    static let families: [ConstraintFamily.Type] = [
+        RunPlacement.self, LeaderAssignment.self, SessionSize.self, Audience.self, Withdrawal.self,
+        StaffLoad.self, TrainerContracts.self, BudgetCaps.self, VenueWeek.self, MunicipalityWeekLimit.self,
+        Prerequisites.self, Pinned.self, QuotaGoal.self, AttendanceGoal.self, CostGoal.self,
+        TravelGoal.self, EvennessGoal.self, ReplanStability.self,
+    ]
+
+    func build() -> LinearModel {
+        starts = Array(repeating: [:], count: groups.count)
+        seats = Array(repeating: [:], count: groups.count)
+        for family in Self.families { family.apply(to: self) }
+        model.setObjective(objective, .minimize)
+        return model
+    }
+
+    // MARK: Shared helpers for the families
+
+    static var zero: LinearExpression { LinearExpression([], constant: 0) }
+
+    /// Runs of group g held.
+    func runs(_ g: Int) -> LinearExpression {
+        LinearExpression(starts[g].keys.sorted().compactMap { s in starts[g][s].map { Term($0, 1) } }, constant: 0)
+    }
+
+    /// Weeks in which the meetings of a run of group g fall when it starts in week s.
+    func meetingWeeks(_ g: Int, startWeek s: Int) -> [Int] {
+        (0..<groups[g].meetings).map { s + $0 * groups[g].everyWeeks }
+    }
+
+    /// Meetings of the groups `gs` in week v.
+    func meetingsIn(week v: Int, groups gs: [Int]) -> LinearExpression {
+        var e = Self.zero
+        for g in gs {
+            for j in 0..<groups[g].meetings { if let n = starts[g][v - j * groups[g].everyWeeks] { e.add(n) } }
+        }
+        return e
+    }
+
+    /// Meetings leader p leads in week v, over every course p may lead.
+    func leads(_ p: String, week v: Int) -> LinearExpression {
+        var e = Self.zero
+        for (course, byLeader) in leadCount { if let y = byLeader[p]?[v] { _ = course; e.add(y) } }
+        let fixed = groups.indices.filter { !groups[$0].needsLeaderChoice && groups[$0].leaderPool.contains(p) }
+        e.add(meetingsIn(week: v, groups: fixed))
+        return e
+    }
+
+    func seatSum(_ g: Int) -> LinearExpression {
+        LinearExpression(seats[g].keys.sorted().compactMap { m in seats[g][m].map { Term($0, 1) } }, constant: 0)
+    }
+
+    /// Groups that serve county part `part` for a course: the part's own and every county-wide or digital group.
+    func groupsServing(countyPart part: String, course: String) -> [Int] {
+        groups.indices.filter { groups[$0].course.id == course && (groups[$0].countyPart == nil || groups[$0].countyPart == part) }
+    }
+
+    func groups(ofCourse c: String) -> [Int] { groups.indices.filter { groups[$0].course.id == c } }
+
+    var notBefore: Day? { replan?.asOf }
+
+    func previous(_ g: Int) -> [PreviousRun] { previousRuns.filter { $0.groupKey == groups[g].key } }
+    func frozenRuns(_ g: Int) -> [PreviousRun] { previous(g).filter(\.frozen) }
+
+    /// Capacity of leader p in week w, in days, and the days one session day costs them.
+    func leaderWeekCapacity(_ p: String, week w: Int) -> (capacity: Double, load: Double) {
+        let days = grid.weeks[w].workingDays.filter { grid.calendar.reason($0, leader: p).isWorking }
+        if let staff = scenario.staffMember(p) {
+            let cap = days.reduce(0.0) { $0 + staff.share(on: $1) }
+            return (cap, 1 + scenario.rules.prepDaysPerSessionDay)
+        }
+        return (Double(days.count), 1)
+    }
+
+    /// All leaders anyone could need.
+    var allLeaders: [String] { Set(groups.flatMap(\.leaderPool)).sorted() }
+}

@@ -1,0 +1,117 @@
+import LinearModel
+import TidsplanCore
+
+/// How the week model is solved. GLPK proves small week models optimal at once, but on the real
+/// scenarios its heuristics find no plan at all in minutes: the integer seat counts make every dive fail.
+/// So, measured on "Räkna med oss!":
+///
+/// 0. the full model, briefly: small scenarios end here, proven optimal;
+/// 1. the LP relaxation, to see which weeks are worth considering for each group;
+/// 2. the model with seat counts relaxed to continuous: a relaxation, so its bound is a valid lower bound;
+/// 3. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly;
+/// 4. the full model with those run counts fixed: whole seats, quickly.
+///
+/// The gap reported is the final objective against the best valid bound (phases 0–2), so it is honest.
+struct WeekSolveStrategy {
+    let backend: SolverBackend
+    let options: PlannerOptions
+    let clock: @Sendable () -> Double
+    let start: Double
+
+    struct Outcome {
+        var result: SolveResult
+        /// Best valid lower bound on the week model's objective.
+        var bound: Double?
+        var phases: [String]
+    }
+
+    func remaining() -> Double? { options.timeLimit.map { max(0, $0 - (clock() - start)) } }
+
+    func solveOptions(_ model: LinearModel, seconds: Double?, relax: Bool = false) -> SolveOptions {
+        var o = SolveOptions(timeLimit: seconds.map { max(0.5, $0) }, relativeGap: options.relativeGap,
+                             relaxIntegrality: relax, memoryLimitMiB: options.memoryLimitMiB,
+                             integralObjective: Planner.isIntegral(model), log: options.log)
+        o.messageLevel = options.log == nil ? .off : .normal
+        return o
+    }
+
+    func solve(_ b: WeekModelBuilder, _ model: LinearModel) throws -> Outcome {
+        var nodes = 0
+        var phases: [String] = []
+        let total = options.timeLimit
+        func share(_ f: Double, max cap: Double? = nil) -> Double? {
+            guard let total, let left = remaining() else { return cap }
+            return min(left, total * f, cap ?? .infinity)
+        }
+        // 0. The full model, briefly.
+        let direct = try backend.solve(model, options: solveOptions(model, seconds: share(0.1, max: 10)), progress: options.progress)
+        nodes += direct.nodes
+        phases.append("full model: \(direct.termination)")
+        if direct.termination == .optimal || direct.termination == .infeasible || stopRequested(direct) {
+            return Outcome(result: direct, bound: direct.bestBound, phases: phases)
+        }
+        // 1. LP relaxation.
+        let lp = try backend.solve(model, options: solveOptions(model, seconds: remaining(), relax: true), progress: nil)
+        var bound = [direct.bestBound, lp.solution?.objective].compactMap { $0 }.max()
+        guard let lpValues = lp.solution?.values else {
+            return Outcome(result: direct, bound: bound, phases: phases + ["LP relaxation: \(lp.termination)"])
+        }
+        // 2. Seats relaxed: a valid bound, perhaps a plan.
+        var relaxed = model
+        for v in b.seatLike { relaxed.setKind(v, .continuous) }
+        let r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: share(0.15)), progress: options.progress)
+        nodes += r2.nodes
+        bound = [bound, r2.bestBound].compactMap { $0 }.max()
+        phases.append("seats relaxed: \(r2.termination)")
+        // 3. Restricted to the weeks the LP (and phase 2's plan) use, ±1 week.
+        var restricted = relaxed
+        for g in b.starts.indices {
+            let used = Set(b.starts[g].filter { lpValues[$0.value.index] > 1e-6 || (r2.solution?[$0.value] ?? 0) > 0.5 }.keys)
+            for (s, v) in b.starts[g] where !(used.contains(s) || used.contains(s - 1) || used.contains(s + 1)) {
+                restricted.setBounds(v, lower: model[v].lower, upper: 0)
+            }
+        }
+        let r3 = try backend.solve(restricted, options: solveOptions(restricted, seconds: share(0.45)),
+                                   progress: stopRequested(r2) ? nil : options.progress)
+        nodes += r3.nodes
+        phases.append("restricted: \(r3.termination)")
+        let candidates = [r3.solution, r2.solution].compactMap { $0 }.sorted { $0.objective < $1.objective }
+        guard let weeks = candidates.first else {
+            return Outcome(result: SolveResult(termination: direct.termination, solution: direct.solution, seconds: 0,
+                                               nodes: nodes, bestBound: bound), bound: bound, phases: phases)
+        }
+        // 4. Whole seats with the run counts fixed.
+        var fixed = model
+        for g in b.starts.indices {
+            for (_, v) in b.starts[g] {
+                let k = weeks[v].rounded()
+                fixed.setBounds(v, lower: k, upper: k)
+            }
+        }
+        let seconds = max(5, remaining() ?? 60)
+        var r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds), progress: nil)
+        phases.append("seats whole: \(r4.termination)")
+        if r4.solution == nil {
+            // Rounding the seats may not fit every fixed run: let runs be dropped.
+            for g in b.starts.indices { for (_, v) in b.starts[g] { fixed.setBounds(v, lower: model[v].lower, upper: weeks[v].rounded()) } }
+            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds), progress: nil)
+            phases.append("seats whole, runs may drop: \(r4.termination)")
+        }
+        nodes += r4.nodes
+        var best = r4.solution
+        if let d = direct.solution, d.objective < (best?.objective ?? .infinity) { best = d }
+        guard var solution = best else {
+            return Outcome(result: SolveResult(termination: r4.termination, solution: nil, seconds: 0, nodes: nodes, bestBound: bound),
+                           bound: bound, phases: phases)
+        }
+        let lower = min(bound ?? solution.objective, solution.objective)
+        solution.bestBound = lower
+        solution.gap = abs(solution.objective - lower) / max(abs(solution.objective), 1e-9)
+        let optimal = (solution.gap ?? 1) <= options.relativeGap + 1e-12
+        let termination: Termination = optimal ? .optimal : (stopRequested(r3) || stopRequested(r2) ? .stopped : .timeLimit)
+        return Outcome(result: SolveResult(termination: termination, solution: solution, seconds: 0, nodes: nodes, bestBound: lower),
+                       bound: lower, phases: phases)
+    }
+
+    func stopRequested(_ r: SolveResult) -> Bool { r.termination == .stopped }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Tidsplan
+import TidsplanCore
+
+struct CapacityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capacity",
+        abstract: "Is there enough staff, trainer and budget capacity? Where is the bottleneck, and what would more buy?",
+        discussion: "Writes capacity.csv and capacity.md: per resource and month the capacity, planned use and utilisation, the binding resources with what one more unit would buy (measured by re-solving), and what is missing when quotas cannot be met.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .long, help: "An existing plan.json to measure (default: plan the scenario first).")
+    var plan: String?
+
+    @Option(name: .long, help: "Output folder (default: output/<scenario id>-capacity).")
+    var out: String?
+
+    @Option(name: .long, help: "Seconds for each solve.")
+    var timeLimit: Double = 60
+
+    func run() throws {
+        let code = CapacityJob.run(scenarioPath: scenario, planPath: plan, outDir: out, timeLimit: timeLimit, console: StandardConsole())
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare variants of a scenario side by side (hours, kronor, trainer days, shortfalls, gap).",
+        discussion: "--drop-each DATE makes one variant per municipality withdrawing after DATE: the steering group's \"what if X leaves?\" in one table. --variant adds other scenario files. Writes compare.md and compare.csv.")
+
+    @Argument(help: "The base scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("drop-each"), help: "One variant per municipality withdrawing after this date (YYYY-MM-DD).")
+    var dropEach: String?
+
+    @Option(name: .long, help: "Another scenario file to compare (repeatable).")
+    var variant: [String] = []
+
+    @Option(name: .long, help: "Output folder (default: output/<scenario id>-compare).")
+    var out: String?
+
+    @Option(name: .long, help: "Seconds for each solve.")
+    var timeLimit: Double = 60
+
+    func run() throws {
+        let day = try dropEach.map { try parseDay($0, option: "--drop-each") }
+        let code = CompareJob.run(scenarioPath: scenario, dropEach: day, variants: variant, outDir: out, timeLimit: timeLimit, console: StandardConsole())
+        if code != 0 { throw ExitCode(code) }
+    }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Tidsplan
+import TidsplanCore
+import TidsplanIO
+
+/// Options shared by the commands that solve.
+struct SolveOptionGroup: ParsableArguments {
+    @Option(name: .long, help: "Stop searching after this many seconds and keep the best plan found so far.")
+    var timeLimit: Double = 120
+
+    @Option(name: .long, help: "Stop when the plan is proven within this fraction of the best possible (0.001 = 0.1 %).")
+    var gap: Double = 0.001
+
+    @Flag(name: .long, help: "No progress line while solving.")
+    var quiet = false
+
+    @Option(name: .long, help: "Output folder (default: output/<scenario id>). It is replaced only when everything succeeded.")
+    var out: String?
+
+    @Option(name: .customLong("csv-dialect"), help: "rfc4180 (comma, UTF-8) or excel-sv (semicolon, BOM, decimal comma for Swedish Excel).")
+    var csvDialect: String = "rfc4180"
+
+    @Option(name: .long, help: "Language of the report and timetable: sv or en.")
+    var lang: String = "sv"
+
+    @Flag(name: .customLong("export-model"), help: "Also write the week model as MPS and CPLEX LP (model/) for other solvers.")
+    var exportModel = false
+
+    func validate() throws {
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be more than 0 seconds") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap is a fraction between 0 and 1, e.g. 0.01 for 1 %") }
+        _ = try dialect()
+        _ = try language()
+    }
+
+    func dialect() throws -> CSVDialect {
+        switch csvDialect {
+        case "rfc4180": return .rfc4180
+        case "excel-sv": return .excelSwedish
+        default: throw ValidationError("--csv-dialect must be rfc4180 or excel-sv, not \"\(csvDialect)\"")
+        }
+    }
+
+    func language() throws -> Language {
+        guard let l = Language(rawValue: lang) else { throw ValidationError("--lang must be sv or en, not \"\(lang)\"") }
+        return l
+    }
+
+    func request(scenario: String) throws -> PlanRequest {
+        PlanRequest(scenarioPath: scenario, outDir: out, timeLimit: timeLimit, gap: gap, quiet: quiet,
+                    csvDialect: try dialect(), lang: try language(), exportModel: exportModel)
+    }
+}
+
+func parseDay(_ text: String, option: String) throws -> Day {
+    guard let d = Day(iso: text) else { throw ValidationError("\(option) \"\(text)\" is not a date of the form YYYY-MM-DD") }
+    return d
+}
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Make the best plan for a scenario and write plan.json, timetable, calendars and report.",
+        discussion: """
+        Writes DIR/plan.json, timetable.csv, timetable.md, report.html and calendars/*.ics (DIR defaults to \
+        output/<scenario id>) and prints a summary: whether the plan is optimal, hours per municipality against \
+        quota, trainer days and cost against budget, and anything that could not be planned, with the reason.
+        Ctrl-C stops the search and writes the best plan found so far. With --previous and --as-of it \
+        re-plans like `tidsplan replan`, taking withdrawals and reductions from the scenario file.
+        """)
+
+    @Argument(help: "The scenario file (YAML), e.g. scenarios/rakna-med-oss-2024.yaml.")
+    var scenario: String
+
+    @OptionGroup var solve: SolveOptionGroup
+
+    @Option(name: .long, help: "A previous plan.json to keep up to --as-of (re-planning).")
+    var previous: String?
+
+    @Option(name: .customLong("as-of"), help: "With --previous: sessions on or before this date (YYYY-MM-DD) stay exactly as they were.")
+    var asOf: String?
+
+    func run() throws {
+        var request = try solve.request(scenario: scenario)
+        request.previousPath = previous
+        request.asOf = try asOf.map { try parseDay($0, option: "--as-of") }
+        let code = PlanJob.run(request, console: StandardConsole(quiet: solve.quiet))
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Re-plan after a municipality drops out or reduces its commitment, changing as little as possible.",
+        discussion: """
+        Every session on or before --as-of stays exactly as it was. A withdrawn municipality gets no seats \
+        after that date; --reduce lowers a municipality's total hours. The rest is re-planned with as few \
+        changes as possible (moved, re-led or cancelled sessions all cost); sessions keep their ids, so \
+        calendars update instead of duplicating. Writes the new plan and outputs plus changes.md and changes.csv.
+        Example: tidsplan replan scenarios/rakna-med-oss-2024.yaml --previous output/rakna-med-oss-2024/plan.json \
+        --as-of 2025-03-31 --withdraw Mullsjö --out output/utan-mullsjo
+        """)
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .long, help: "The plan.json in force until now.")
+    var previous: String
+
+    @Option(name: .customLong("as-of"), help: "Sessions on or before this date (YYYY-MM-DD) have been held and stay as they were.")
+    var asOf: String
+
+    @Option(name: .long, help: "A municipality that withdraws after --as-of (repeatable).")
+    var withdraw: [String] = []
+
+    @Option(name: .long, help: "NAME=HOURS: a municipality's new total hour commitment (repeatable).")
+    var reduce: [String] = []
+
+    @Flag(name: .long, help: "Spread the lost co-financing hours over the remaining municipalities, as far as capacity and rules allow.")
+    var compensate = false
+
+    @OptionGroup var solve: SolveOptionGroup
+
+    func run() throws {
+        var request = try solve.request(scenario: scenario)
+        request.previousPath = previous
+        request.asOf = try parseDay(asOf, option: "--as-of")
+        request.withdraw = withdraw
+        request.reduce = try reduce.map { item in
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let hours = Int(parts[1]) else {
+                throw ValidationError("--reduce takes NAME=HOURS (e.g. --reduce Habo=200), not \"\(item)\"")
+            }
+            return (parts[0], hours)
+        }
+        request.compensate = compensate
+        let code = PlanJob.run(request, console: StandardConsole(quiet: solve.quiet))
+        if code != 0 { throw ExitCode(code) }
+    }
+}
