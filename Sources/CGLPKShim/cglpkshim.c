@@ -314,6 +314,8 @@ typedef struct {
     int stop_requested;
     /* Stopped because ceil(bound) met the incumbent: that is a proof of optimality. */
     int integral_stop;
+    /* Stopped because the tree reached the node limit. */
+    int node_stop;
 } shim_search;
 
 /* The rounded bound is valid when every objective coefficient is integral on integer columns. */
@@ -323,7 +325,7 @@ static double shim_integral_bound(const shim_search *search, double bound) {
 
 static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
     shim_search *search = info;
-    if (search->stop_requested || search->integral_stop) return;
+    if (search->stop_requested || search->integral_stop || search->node_stop) return;
 
     /* GLP_IBINGO does not fire for incumbents found by heuristics (feasibility pump, rounding),
        so poll the tree's problem on every call instead of waiting for a particular reason. */
@@ -350,6 +352,11 @@ static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
     search->nodes = total;
 
     const cglpkshim_options *options = search->options;
+    if (options->node_limit > 0 && total >= options->node_limit) {
+        search->node_stop = 1;
+        glp_ios_terminate(tree);
+        return;
+    }
     if (options->integral_objective && search->has_incumbent && search->has_bound) {
         double rounded = shim_integral_bound(search, search->bound);
         int proven = search->maximize ? rounded <= search->incumbent + 1e-6
@@ -561,6 +568,8 @@ static void shim_solve_mip(glp_prob *problem, const cglpkshim_options *options,
             result->termination = CGLPKSHIM_OPTIMAL;
             result->has_bound = 1;
             result->best_bound = result->objective;
+        } else if (search.node_stop) {
+            result->termination = CGLPKSHIM_NODE_LIMIT;
         } else {
             result->termination = CGLPKSHIM_STOPPED;
         }

@@ -178,6 +178,7 @@ public struct GLPKBackend: SolverBackend {
         }
         shim.integral_objective = options.integralObjective ? 1 : 0
         shim.progress_interval_seconds = 0.2
+        shim.node_limit = Int64(options.nodeLimit ?? 0)
         return shim
     }
 
@@ -191,6 +192,7 @@ public struct GLPKBackend: SolverBackend {
         case Int(CGLPKSHIM_TIME_LIMIT): return .timeLimit
         case Int(CGLPKSHIM_STOPPED): return .stopped
         case Int(CGLPKSHIM_MEMORY_LIMIT): return .memoryLimit
+        case Int(CGLPKSHIM_NODE_LIMIT): return .nodeLimit
         case Int(CGLPKSHIM_ERROR): return .error(message.isEmpty ? "GLPK failed" : message)
         case Int(CGLPKSHIM_FATAL): throw SolverError("GLPK fatal error: \(message)")
         default: return .error("unknown GLPK shim code \(code): \(message)")

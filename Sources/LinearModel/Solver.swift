@@ -50,6 +50,9 @@ public struct SolveOptions: Sendable, Equatable {
     public var relaxIntegrality: Bool
     /// Memory limit for the solver, in MiB; `nil` means none.
     public var memoryLimitMiB: Int?
+    /// Stop the branch-and-bound search after this many nodes, keeping the incumbent; `nil` means none.
+    /// Unlike a time limit, the same model and options then give the same result on every run.
+    public var nodeLimit: Int?
     /// When every objective coefficient is integral on integer variables, stop as soon as
     /// ceil(bound) reaches the incumbent (GLPK does not do this by itself).
     public var integralObjective: Bool
@@ -61,8 +64,10 @@ public struct SolveOptions: Sendable, Equatable {
         gomoryCuts: Bool = true, mirCuts: Bool = true, coverCuts: Bool = true, cliqueCuts: Bool = true,
         branching: Branching = .pseudocost, backtracking: Backtracking = .bestLocalBound,
         feasibilityPump: Bool = true, messageLevel: MessageLevel = .off, relaxIntegrality: Bool = false,
-        memoryLimitMiB: Int? = nil, integralObjective: Bool = false, log: (@Sendable (String) -> Void)? = nil
+        memoryLimitMiB: Int? = nil, nodeLimit: Int? = nil, integralObjective: Bool = false,
+        log: (@Sendable (String) -> Void)? = nil
     ) {
+        self.nodeLimit = nodeLimit
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.presolve = presolve
         self.gomoryCuts = gomoryCuts; self.mirCuts = mirCuts; self.coverCuts = coverCuts; self.cliqueCuts = cliqueCuts
         self.branching = branching; self.backtracking = backtracking; self.feasibilityPump = feasibilityPump
@@ -82,7 +87,7 @@ public struct SolveOptions: Sendable, Equatable {
             && a.cliqueCuts == b.cliqueCuts && a.branching == b.branching && a.backtracking == b.backtracking
             && a.feasibilityPump == b.feasibilityPump && a.messageLevel == b.messageLevel
             && a.relaxIntegrality == b.relaxIntegrality && a.memoryLimitMiB == b.memoryLimitMiB
-            && a.integralObjective == b.integralObjective
+            && a.integralObjective == b.integralObjective && a.nodeLimit == b.nodeLimit
     }
 }
 
@@ -98,6 +103,8 @@ public enum Termination: Sendable, Equatable {
     case stopped
     /// The memory limit ended the search.
     case memoryLimit
+    /// The node limit ended the search (a budget that, unlike time, gives the same result every run).
+    case nodeLimit
     /// The solver failed for a numerical or internal reason; the text says which.
     case error(String)
 }

@@ -9,8 +9,11 @@ public struct PlannerOptions: Sendable {
     public var progress: ProgressHandler?
     public var log: (@Sendable (String) -> Void)?
     public var memoryLimitMiB: Int?
+    /// Scales the node budgets of the solve phases (1 = default; 2 searches twice as long).
+    public var effort: Double
     public init(timeLimit: Double? = 120, relativeGap: Double = 0.001, progress: ProgressHandler? = nil,
-                log: (@Sendable (String) -> Void)? = nil, memoryLimitMiB: Int? = nil) {
+                log: (@Sendable (String) -> Void)? = nil, memoryLimitMiB: Int? = nil, effort: Double = 1) {
+        self.effort = effort
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.log = log
         self.memoryLimitMiB = memoryLimitMiB
     }
@@ -140,7 +143,7 @@ public enum Planner {
         let status: String
         switch result.termination {
         case .optimal: status = "optimal"
-        case .timeLimit, .stopped, .memoryLimit: status = result.solution == nil ? "not-solved" : "feasible"
+        case .timeLimit, .stopped, .memoryLimit, .nodeLimit: status = result.solution == nil ? "not-solved" : "feasible"
         case .infeasible: status = "infeasible"
         case .unbounded: status = "error"
         case .error: status = "error"

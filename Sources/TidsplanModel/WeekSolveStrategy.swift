@@ -7,9 +7,10 @@ import TidsplanCore
 ///
 /// 0. the full model, briefly: small scenarios end here, proven optimal;
 /// 1. the LP relaxation, to see which weeks are worth considering for each group;
-/// 2. the model with seat counts relaxed to continuous: a relaxation, so its bound is a valid lower bound;
+/// 2. if phase 0 gave no bound: the model with seat counts relaxed to continuous, a relaxation, so its
+///    bound is a valid lower bound;
 /// 3. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly;
-/// 4. the full model with those run counts fixed: whole seats, quickly.
+/// 4. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly.
 ///
 /// The gap reported is the final objective against the best valid bound (phases 0–2), so it is honest.
 struct WeekSolveStrategy {
@@ -27,9 +28,14 @@ struct WeekSolveStrategy {
 
     func remaining() -> Double? { options.timeLimit.map { max(0, $0 - (clock() - start)) } }
 
-    func solveOptions(_ model: LinearModel, seconds: Double?, relax: Bool = false) -> SolveOptions {
+    /// Node budgets per phase, times `PlannerOptions.effort`. Nodes, not seconds, so that the same scenario
+    /// gives the same plan on every run; the time limit is only a safety net.
+    static let nodeBudget = (full: 100, relaxed: 100, restricted: 3_000, whole: 6_000)
+
+    func solveOptions(_ model: LinearModel, seconds: Double?, nodes: Int? = nil, relax: Bool = false) -> SolveOptions {
         var o = SolveOptions(timeLimit: seconds.map { max(0.5, $0) }, relativeGap: options.relativeGap,
                              relaxIntegrality: relax, memoryLimitMiB: options.memoryLimitMiB,
+                             nodeLimit: nodes.map { max(1, Int(Double($0) * options.effort)) },
                              integralObjective: Planner.isIntegral(model), log: options.log)
         o.messageLevel = options.log == nil ? .off : .normal
         return o
@@ -38,15 +44,11 @@ struct WeekSolveStrategy {
     func solve(_ b: WeekModelBuilder, _ model: LinearModel) throws -> Outcome {
         var nodes = 0
         var phases: [String] = []
-        let total = options.timeLimit
-        func share(_ f: Double, max cap: Double? = nil) -> Double? {
-            guard let total, let left = remaining() else { return cap }
-            return min(left, total * f, cap ?? .infinity)
-        }
         // 0. The full model, briefly.
-        let direct = try backend.solve(model, options: solveOptions(model, seconds: share(0.1, max: 10)), progress: options.progress)
+        let direct = try backend.solve(model, options: solveOptions(model, seconds: remaining(), nodes: Self.nodeBudget.full),
+                                       progress: options.progress)
         nodes += direct.nodes
-        phases.append("full model: \(direct.termination)")
+        phases.append("full model: \(describe(direct))")
         if direct.termination == .optimal || direct.termination == .infeasible || stopRequested(direct) {
             return Outcome(result: direct, bound: direct.bestBound, phases: phases)
         }
@@ -56,13 +58,17 @@ struct WeekSolveStrategy {
         guard let lpValues = lp.solution?.values else {
             return Outcome(result: direct, bound: bound, phases: phases + ["LP relaxation: \(lp.termination)"])
         }
-        // 2. Seats relaxed: a valid bound, perhaps a plan.
+        // 2. Seats relaxed: a valid bound (when phase 0 gave none), perhaps a plan.
         var relaxed = model
         for v in b.seatLike { relaxed.setKind(v, .continuous) }
-        let r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: share(0.15)), progress: options.progress)
-        nodes += r2.nodes
-        bound = [bound, r2.bestBound].compactMap { $0 }.max()
-        phases.append("seats relaxed: \(r2.termination)")
+        var r2 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
+        if direct.bestBound == nil {
+            r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: remaining(), nodes: Self.nodeBudget.relaxed),
+                                   progress: options.progress)
+            nodes += r2.nodes
+            bound = [bound, r2.bestBound].compactMap { $0 }.max()
+            phases.append("seats relaxed: \(describe(r2))")
+        }
         // 3. Restricted to the weeks the LP (and phase 2's plan) use, ±1 week.
         var restricted = relaxed
         for g in b.starts.indices {
@@ -71,16 +77,17 @@ struct WeekSolveStrategy {
                 restricted.setBounds(v, lower: model[v].lower, upper: 0)
             }
         }
-        let r3 = try backend.solve(restricted, options: solveOptions(restricted, seconds: share(0.45)),
+        let r3 = try backend.solve(restricted, options: solveOptions(restricted, seconds: remaining(), nodes: Self.nodeBudget.restricted),
                                    progress: stopRequested(r2) ? nil : options.progress)
         nodes += r3.nodes
-        phases.append("restricted: \(r3.termination)")
+        phases.append("restricted: \(describe(r3))")
         let candidates = [r3.solution, r2.solution].compactMap { $0 }.sorted { $0.objective < $1.objective }
         guard let weeks = candidates.first else {
             return Outcome(result: SolveResult(termination: direct.termination, solution: direct.solution, seconds: 0,
                                                nodes: nodes, bestBound: bound), bound: bound, phases: phases)
         }
-        // 4. Whole seats with the run counts fixed.
+        // 4. Whole seats with the run counts fixed: first each seat count rounded down or up, which GLPK
+        //    settles in a moment; if that cannot fit, any whole seat counts.
         var fixed = model
         for g in b.starts.indices {
             for (_, v) in b.starts[g] {
@@ -88,14 +95,27 @@ struct WeekSolveStrategy {
                 fixed.setBounds(v, lower: k, upper: k)
             }
         }
+        var rounded = fixed
+        for g in b.seats.indices {
+            for (_, z) in b.seats[g] {
+                let x = weeks[z]
+                rounded.setBounds(z, lower: max(model[z].lower ?? 0, (x - 1e-6).rounded(.down)),
+                                  upper: min(model[z].upper ?? .infinity, (x + 1e-6).rounded(.up)))
+            }
+        }
+        // Whole seats must be found even after a stop or when time is up: give this pass a few seconds regardless.
         let seconds = max(5, remaining() ?? 60)
-        var r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds), progress: nil)
-        phases.append("seats whole: \(r4.termination)")
+        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: seconds, nodes: Self.nodeBudget.whole), progress: nil)
+        phases.append("seats rounded: \(describe(r4))")
+        if r4.solution == nil {
+            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds, nodes: Self.nodeBudget.whole), progress: nil)
+            phases.append("seats whole: \(describe(r4))")
+        }
         if r4.solution == nil {
             // Rounding the seats may not fit every fixed run: let runs be dropped.
             for g in b.starts.indices { for (_, v) in b.starts[g] { fixed.setBounds(v, lower: model[v].lower, upper: weeks[v].rounded()) } }
-            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds), progress: nil)
-            phases.append("seats whole, runs may drop: \(r4.termination)")
+            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds, nodes: Self.nodeBudget.whole), progress: nil)
+            phases.append("seats whole, runs may drop: \(describe(r4))")
         }
         nodes += r4.nodes
         var best = r4.solution
@@ -108,10 +128,18 @@ struct WeekSolveStrategy {
         solution.bestBound = lower
         solution.gap = abs(solution.objective - lower) / max(abs(solution.objective), 1e-9)
         let optimal = (solution.gap ?? 1) <= options.relativeGap + 1e-12
-        let termination: Termination = optimal ? .optimal : (stopRequested(r3) || stopRequested(r2) ? .stopped : .timeLimit)
+        let timedOut = [direct, r2, r3, r4].contains { $0.termination == .timeLimit }
+        let termination: Termination = optimal ? .optimal
+            : (stopRequested(r3) || stopRequested(r2)) ? .stopped : timedOut ? .timeLimit : .nodeLimit
         return Outcome(result: SolveResult(termination: termination, solution: solution, seconds: 0, nodes: nodes, bestBound: lower),
                        bound: lower, phases: phases)
     }
 
     func stopRequested(_ r: SolveResult) -> Bool { r.termination == .stopped }
+
+    func describe(_ r: SolveResult) -> String {
+        let objective = r.solution.map { " objective \(Planner.rounded($0.objective))" } ?? ""
+        let bound = r.bestBound.map { " bound \(Planner.rounded($0))" } ?? ""
+        return "\(r.termination), \(r.nodes) nodes, \((r.seconds * 10).rounded() / 10) s\(objective)\(bound)"
+    }
 }

@@ -6,41 +6,88 @@ import TidsplanCore
 import TidsplanIO
 import TidsplanModel
 
-// Benchmarks: build, solve and write times for scenarios; model export for other solvers.
-// Usage: tidsplan-bench stats SCENARIO | solve SCENARIO [--time-limit S] | export SCENARIO OUT.mps
+// Benchmarks for scripts/bench (release build): model size, timed runs, the week model alone, MPS export.
+//   tidsplan-bench stats SCENARIO
+//   tidsplan-bench solve SCENARIO [--time-limit S]
+//   tidsplan-bench time SCENARIO [--time-limit S] [--out DIR]   load, build, plan, write, verify: one JSON line
+//   tidsplan-bench glpk-full SCENARIO [--time-limit S]          the whole week model in one GLPK solve: one JSON line
+//   tidsplan-bench export SCENARIO OUT.mps                      the week model as free MPS
+let usage = """
+usage: tidsplan-bench stats SCENARIO
+       tidsplan-bench solve SCENARIO [--time-limit S]
+       tidsplan-bench time SCENARIO [--time-limit S] [--out DIR]
+       tidsplan-bench glpk-full SCENARIO [--time-limit S]
+       tidsplan-bench export SCENARIO OUT.mps
+"""
+
 let args = Array(CommandLine.arguments.dropFirst())
 guard args.count >= 2 else {
-    print("usage: tidsplan-bench stats|solve|export SCENARIO [...]")
+    FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)
 }
+
+/// `--name VALUE` from the arguments after the scenario.
+func option(_ name: String) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+
+let timeLimit: Double
+if let text = option("--time-limit") {
+    guard let t = Double(text), t > 0 else {
+        FileHandle.standardError.write(Data("--time-limit takes seconds, e.g. 60\n".utf8))
+        exit(2)
+    }
+    timeLimit = t
+} else {
+    timeLimit = 60
+}
+
+let t0 = monotonicSeconds()
 let loaded = ScenarioLoader.load(path: args[1])
+let loadSeconds = monotonicSeconds() - t0
 guard let scenario = loaded.scenario else {
-    for d in loaded.diagnostics { print(d.rendered) }
+    for d in loaded.diagnostics { FileHandle.standardError.write(Data((d.rendered + "\n").utf8)) }
     exit(1)
 }
-switch args[0] {
-case "stats":
-    let t0 = monotonicSeconds()
-    let model = Planner.weekModel(scenario: scenario)
-    print("built in \(String(format: "%.2f", monotonicSeconds() - t0)) s: \(model.variables.count) columns, \(model.constraints.count) rows")
-    var byPrefix: [String: Int] = [:]
-    for v in model.variables { byPrefix[String(v.name.prefix { $0 != "_" }), default: 0] += 1 }
-    print("columns:", byPrefix.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-    var rows: [String: Int] = [:]
-    var nz: [String: Int] = [:]
-    for c in model.constraints { let k = String(c.name.prefix { $0 != "_" }); rows[k, default: 0] += 1; nz[k, default: 0] += c.terms.count }
-    print("rows:", rows.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)/nz\(nz[$0.key] ?? 0)" }.joined(separator: " "))
-case "solve":
-    let limit = args.count > 3 ? Double(args[3]) ?? 60 : 60
-    let t0 = monotonicSeconds()
-    let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(),
-                                   options: PlannerOptions(timeLimit: limit, log: { FileHandle.standardError.write(Data($0.utf8)) }),
-                                   clock: { monotonicSeconds() - t0 })
-    print(outcome.plan.solver, outcome.statistics)
-case "export":
-    let model = Planner.weekModel(scenario: scenario)
-    try GLPKBackend().export(model, format: .freeMPS).write(toFile: args[2], atomically: true, encoding: .utf8)
-default:
-    print("unknown mode \(args[0])")
-    exit(2)
+
+do {
+    switch args[0] {
+    case "stats":
+        let t1 = monotonicSeconds()
+        let model = Planner.weekModel(scenario: scenario)
+        print("built in \(String(format: "%.2f", monotonicSeconds() - t1)) s: \(model.variables.count) columns, \(model.constraints.count) rows")
+        var byPrefix: [String: Int] = [:]
+        for v in model.variables { byPrefix[String(v.name.prefix { $0 != "_" }), default: 0] += 1 }
+        print("columns:", byPrefix.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        var rows: [String: Int] = [:]
+        var nz: [String: Int] = [:]
+        for c in model.constraints {
+            let k = String(c.name.prefix { $0 != "_" })
+            rows[k, default: 0] += 1
+            nz[k, default: 0] += c.terms.count
+        }
+        print("rows:", rows.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key)=\($0.value)/nz\(nz[$0.key] ?? 0)" }.joined(separator: " "))
+    case "solve":
+        let start = monotonicSeconds()
+        let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(),
+                                       options: PlannerOptions(timeLimit: timeLimit, log: { FileHandle.standardError.write(Data($0.utf8)) }),
+                                       clock: { monotonicSeconds() - start })
+        print(outcome.plan.solver, outcome.statistics)
+    case "time":
+        print(try BenchTiming.timed(scenario: scenario, loadSeconds: loadSeconds, timeLimit: timeLimit,
+                                    outDir: option("--out")).line)
+    case "glpk-full":
+        print(try BenchTiming.fullWeekModel(scenario: scenario, timeLimit: timeLimit).line)
+    case "export":
+        guard args.count >= 3 else { FileHandle.standardError.write(Data((usage + "\n").utf8)); exit(2) }
+        let model = Planner.weekModel(scenario: scenario)
+        try GLPKBackend().export(model, format: .freeMPS).write(toFile: args[2], atomically: true, encoding: .utf8)
+    default:
+        FileHandle.standardError.write(Data("unknown mode \(args[0])\n\(usage)\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
 }

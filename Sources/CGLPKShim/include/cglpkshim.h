@@ -25,6 +25,8 @@ enum {
     CGLPKSHIM_ERROR = 6,
     /* GLPK called its error hook; the environment was freed; message says why. */
     CGLPKSHIM_FATAL = 7,
+    /* The branch-and-bound tree reached `node_limit` nodes (a deterministic budget). */
+    CGLPKSHIM_NODE_LIMIT = 8,
 };
 
 enum { CGLPKSHIM_MINIMIZE = 0, CGLPKSHIM_MAXIMIZE = 1 };
@@ -111,6 +113,7 @@ typedef struct {
     int memory_limit_mib;    /* <= 0: none */
     int integral_objective;  /* stop when the rounded bound meets the incumbent */
     double progress_interval_seconds;
+    long long node_limit;    /* <= 0: none; stops the search deterministically */
 
     cglpkshim_log_fn log;    /* NULL silences GLPK's output */
     void *log_context;

@@ -121,7 +121,7 @@ struct ElasticCapacityModel {
         let status: String
         switch result.termination {
         case .optimal: status = "optimal"
-        case .timeLimit, .stopped, .memoryLimit:
+        case .timeLimit, .stopped, .memoryLimit, .nodeLimit:
             status = result.solution == nil ? "no answer within the time limit"
                 : "stopped early, gap " + CapacityText.percent(result.solution?.gap ?? 0)
         case .infeasible: status = "infeasible"

@@ -104,6 +104,7 @@ enum RunSummary {
           "weekModel": {"columns": \(s.weekModelColumns), "rows": \(s.weekModelRows)},
           "dayModel": {"columns": \(s.dayModelColumns)},
           "rounds": \(s.rounds),
+          "phases": [\(s.phases.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ", "))],
           "nodes": \(s.nodes),
           "timeLimit": \(request.timeLimit.map { String($0) } ?? "null"),
           "gap": \(request.gap)

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The scenario files the end-to-end tests run on.
+enum TestScenarios {
+    /// Four municipalities, three courses, four months: solves to optimality in well under a second.
+    static let smallCounty = TidsplanCLI.packageFile("scenarios/tests/small-county.yaml")
+    static let smallCountyID = "small-county"
+    /// The default, real scenario: 13 municipalities over 29 months; a full solve takes about a minute.
+    static let default2024 = TidsplanCLI.packageFile("scenarios/rakna-med-oss-2024.yaml")
+    /// The three real projects in `scenarios/`.
+    static let real = ["rakna-med-oss-2024.yaml", "rakna-med-mig-2020.yaml", "vagar-till-egenforsorjning-2020.yaml"]
+
+    /// A calendar time stamp pinned for byte-identical calendars.
+    static let fixedNow = ["TIDSPLAN_NOW": "20260115T120000Z"]
+
+    /// `tidsplan plan small-county.yaml --out OUT --quiet`, expected to succeed.
+    @discardableResult
+    static func planSmallCounty(out: String, in cwd: String, environment: [String: String] = [:],
+                                sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
+        let result = try TidsplanCLI.run(["plan", smallCounty, "--out", out, "--quiet"], cwd: cwd, environment: environment)
+        #expect(result.status == 0 && result.endedCleanly, "\(result.transcript)", sourceLocation: sourceLocation)
+        return result
+    }
+}
+
+/// The shared iCalendar validator `../shared/tools/ics-check` (Python), when this machine has it.
+enum ICSCheck {
+    static let path: String? = {
+        let candidates = [
+            URL(fileURLWithPath: TidsplanCLI.packageRoot).deletingLastPathComponent()
+                .appendingPathComponent("shared/tools/ics-check").standardizedFileURL.path,
+            "/work/shared/tools/ics-check",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    static let isAvailable = path != nil
+    static let missing: Comment = "ics-check not found at <repo>/../shared/tools/ics-check or /work/shared/tools/ics-check: calendar validation skipped"
+
+    /// Runs ics-check and returns its exit status and output.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        guard let path else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let log = try TempFolder("ics-check")
+        let outPath = log.file("out")
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        let handle = FileHandle(forWritingAtPath: outPath)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, fileText(outPath) ?? "")
+    }
+
+    /// The number of `.ics` files below a folder.
+    static func count(in folder: String) -> Int {
+        FolderSnapshot(folder).files.keys.filter { $0.hasSuffix(".ics") }.count
+    }
+
+    /// The last line must be "N passed, 0 failed" with N the number of calendar files checked.
+    static func expectAllPassed(_ output: String, status: Int32, files: Int,
+                                sourceLocation: SourceLocation = #_sourceLocation) {
+        let last = output.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
+        #expect(status == 0, "\(output)", sourceLocation: sourceLocation)
+        #expect(last == "\(files) passed, 0 failed", "\(output)", sourceLocation: sourceLocation)
+    }
+}
