@@ -77,12 +77,13 @@ public enum Planner {
             let dayBuilder = DayModelBuilder(scenario: scenario, grid: grid, groups: groups, runs: runs,
                                              decisions: decisions, replan: replan)
             let (dayModel, dayVars, unplaced) = dayBuilder.build()
-            var dayOptions = SolveOptions(timeLimit: options.timeLimit.map { max(1, $0 - (clock() - t0)) },
-                                          relativeGap: 1e-4, memoryLimitMiB: options.memoryLimitMiB, log: options.log)
+            // No time limit for GLPK here either (it makes runs differ); the day model is small, a node budget bounds it.
+            var dayOptions = SolveOptions(timeLimit: nil, relativeGap: 1e-4, memoryLimitMiB: options.memoryLimitMiB,
+                                          nodeLimit: 20_000, log: options.log)
             dayOptions.messageLevel = options.log == nil ? .off : .normal
             let dayResult = decisions.isEmpty
                 ? SolveResult(termination: .optimal, solution: Solution(values: [], objective: 0, bestBound: 0, gap: 0), seconds: 0)
-                : try backend.solve(dayModel, options: dayOptions, progress: options.progress)
+                : try backend.solve(dayModel, options: dayOptions, progress: nil)
             totalNodes += dayResult.nodes
             let daySolution = dayResult.solution
             var failed: [Int] = []

@@ -58,7 +58,8 @@ struct ShortfallExplainer {
         }
         if let reason = budgetReason() { return reason }
         if let reason = busiestLeader(for: m) { return reason }
-        return "the rules (at most \(scenario.rules.maxTrainingDaysPerWeek) training days a week, at most \(Int(scenario.rules.maxShareAwayPerDay * 100)) % of its staff away a day) and the prerequisites leave no more room"
+        let prerequisites = scenario.courses.contains { !$0.prerequisites.isEmpty } ? " and the prerequisites" : ""
+        return "the rules (at most \(scenario.rules.maxTrainingDaysPerWeek) training days a week, at most \(Int(scenario.rules.maxShareAwayPerDay * 100)) % of its staff away a day)\(prerequisites) leave no more room"
     }
 
     func courseReason(_ course: Course) -> String {

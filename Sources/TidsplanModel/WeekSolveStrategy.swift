@@ -8,7 +8,7 @@ import TidsplanCore
 /// 0. the full model, briefly: small scenarios end here, proven optimal;
 /// 1. the LP relaxation, to see which weeks are worth considering for each group;
 /// 2. if phase 0 gave no bound: the model with seat counts relaxed to continuous, a relaxation, so its
-///    bound is a valid lower bound;
+///    bound is a valid lower bound, and its plan widens the weeks phase 3 considers;
 /// 3. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly;
 /// 4. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly.
 ///
@@ -32,8 +32,10 @@ struct WeekSolveStrategy {
     /// gives the same plan on every run; the time limit is only a safety net.
     static let nodeBudget = (full: 100, relaxed: 100, restricted: 3_000, whole: 6_000)
 
+    /// GLPK gets no time limit of its own: its heuristics then take different paths from run to run.
+    /// The time limit is kept by `guarded(_:)`, which stops the search from the progress callback.
     func solveOptions(_ model: LinearModel, seconds: Double?, nodes: Int? = nil, relax: Bool = false) -> SolveOptions {
-        var o = SolveOptions(timeLimit: seconds.map { max(0.5, $0) }, relativeGap: options.relativeGap,
+        var o = SolveOptions(timeLimit: relax ? seconds.map { max(0.5, $0) } : nil, relativeGap: options.relativeGap,
                              relaxIntegrality: relax, memoryLimitMiB: options.memoryLimitMiB,
                              nodeLimit: nodes.map { max(1, Int(Double($0) * options.effort)) },
                              integralObjective: Planner.isIntegral(model), log: options.log)
@@ -46,7 +48,7 @@ struct WeekSolveStrategy {
         var phases: [String] = []
         // 0. The full model, briefly.
         let direct = try backend.solve(model, options: solveOptions(model, seconds: remaining(), nodes: Self.nodeBudget.full),
-                                       progress: options.progress)
+                                       progress: guarded())
         nodes += direct.nodes
         phases.append("full model: \(describe(direct))")
         if direct.termination == .optimal || direct.termination == .infeasible || stopRequested(direct) {
@@ -58,13 +60,13 @@ struct WeekSolveStrategy {
         guard let lpValues = lp.solution?.values else {
             return Outcome(result: direct, bound: bound, phases: phases + ["LP relaxation: \(lp.termination)"])
         }
-        // 2. Seats relaxed: a valid bound (when phase 0 gave none), perhaps a plan.
+        // 2. Seats relaxed: a valid bound, perhaps a plan.
         var relaxed = model
         for v in b.seatLike { relaxed.setKind(v, .continuous) }
         var r2 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
         if direct.bestBound == nil {
             r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: remaining(), nodes: Self.nodeBudget.relaxed),
-                                   progress: options.progress)
+                                   progress: guarded())
             nodes += r2.nodes
             bound = [bound, r2.bestBound].compactMap { $0 }.max()
             phases.append("seats relaxed: \(describe(r2))")
@@ -72,13 +74,15 @@ struct WeekSolveStrategy {
         // 3. Restricted to the weeks the LP (and phase 2's plan) use, ±1 week.
         var restricted = relaxed
         for g in b.starts.indices {
-            let used = Set(b.starts[g].filter { lpValues[$0.value.index] > 1e-6 || (r2.solution?[$0.value] ?? 0) > 0.5 }.keys)
+            // The weeks the LP uses, phase 2's plan, and (re-planning) the weeks runs had before.
+            var used = Set(b.starts[g].filter { lpValues[$0.value.index] > 1e-6 || (r2.solution?[$0.value] ?? 0) > 0.5 }.keys)
+            used.formUnion(b.previous(g).map(\.startWeek))
             for (s, v) in b.starts[g] where !(used.contains(s) || used.contains(s - 1) || used.contains(s + 1)) {
                 restricted.setBounds(v, lower: model[v].lower, upper: 0)
             }
         }
         let r3 = try backend.solve(restricted, options: solveOptions(restricted, seconds: remaining(), nodes: Self.nodeBudget.restricted),
-                                   progress: stopRequested(r2) ? nil : options.progress)
+                                   progress: stopRequested(r2) ? nil : guarded())
         nodes += r3.nodes
         phases.append("restricted: \(describe(r3))")
         let candidates = [r3.solution, r2.solution].compactMap { $0 }.sorted { $0.objective < $1.objective }
@@ -105,16 +109,22 @@ struct WeekSolveStrategy {
         }
         // Whole seats must be found even after a stop or when time is up: give this pass a few seconds regardless.
         let seconds = max(5, remaining() ?? 60)
-        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: seconds, nodes: Self.nodeBudget.whole), progress: nil)
+        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: seconds, nodes: Self.nodeBudget.whole), progress: guarded(minimumSeconds: 5))
         phases.append("seats rounded: \(describe(r4))")
-        if r4.solution == nil {
-            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds, nodes: Self.nodeBudget.whole), progress: nil)
-            phases.append("seats whole: \(describe(r4))")
+        // Rounding each count on its own can cost whole hours of quota: if it lost more than 1 % against the
+        // relaxed plan, let the seat counts range freely (the run counts stay fixed) and keep the better plan.
+        let lost = (r4.solution?.objective ?? .infinity) - weeks.objective > 0.01 * abs(weeks.objective)
+        if lost && !stopRequested(r3) {
+            var dive = solveOptions(fixed, seconds: seconds, nodes: Self.nodeBudget.whole)
+            dive.backtracking = .bestProjection  // dives towards whole seats instead of proving the bound
+            let free = try backend.solve(fixed, options: dive, progress: guarded(minimumSeconds: 5))
+            phases.append("seats whole: \(describe(free))")
+            if let f = free.solution, f.objective < (r4.solution?.objective ?? .infinity) { r4 = free }
         }
         if r4.solution == nil {
             // Rounding the seats may not fit every fixed run: let runs be dropped.
             for g in b.starts.indices { for (_, v) in b.starts[g] { fixed.setBounds(v, lower: model[v].lower, upper: weeks[v].rounded()) } }
-            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds, nodes: Self.nodeBudget.whole), progress: nil)
+            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds, nodes: Self.nodeBudget.whole), progress: guarded(minimumSeconds: 5))
             phases.append("seats whole, runs may drop: \(describe(r4))")
         }
         nodes += r4.nodes
@@ -136,6 +146,17 @@ struct WeekSolveStrategy {
     }
 
     func stopRequested(_ r: SolveResult) -> Bool { r.termination == .stopped }
+
+    /// The caller's progress handler, plus the time limit: past it, the search stops with what it has.
+    func guarded(minimumSeconds: Double = 0) -> ProgressHandler {
+        let user = options.progress
+        let clock = self.clock, start = self.start
+        let limit = options.timeLimit.map { max($0, clock() - start + minimumSeconds) }
+        return { p in
+            if let limit, clock() - start >= limit { return .stop }
+            return user?(p) ?? .continue
+        }
+    }
 
     func describe(_ r: SolveResult) -> String {
         let objective = r.solution.map { " objective \(Planner.rounded($0.objective))" } ?? ""

@@ -120,6 +120,9 @@ struct ReplanCommand: ParsableCommand {
     @Flag(name: .long, help: "Spread the lost co-financing hours over the remaining municipalities, as far as capacity and rules allow.")
     var compensate = false
 
+    @Flag(name: .customLong("no-scratch-comparison"), help: "Skip the second solve that counts how many sessions planning from scratch would change.")
+    var noScratchComparison = false
+
     @OptionGroup var solve: SolveOptionGroup
 
     func run() throws {
@@ -135,6 +138,7 @@ struct ReplanCommand: ParsableCommand {
             return (parts[0], hours)
         }
         request.compensate = compensate
+        request.compareWithScratch = !noScratchComparison
         let code = PlanJob.run(request, console: StandardConsole(quiet: solve.quiet))
         if code != 0 { throw ExitCode(code) }
     }

@@ -64,12 +64,20 @@ enum FuzzScenarios {
 
     static let baseNames = ["rakna-med-oss-2024.yaml", "rakna-med-mig-2020.yaml", "vagar-till-egenforsorjning-2020.yaml"]
 
-    /// The shipped scenarios (read once).
-    static let bases: [(name: String, text: String)] = baseNames.compactMap { name in
-        let url = root.appendingPathComponent("scenarios").appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return (name, String(decoding: data, as: UTF8.self))
-    }
+    /// The shipped scenarios, then the small test scenarios in scenarios/tests/ (read once, sorted by name).
+    /// The small ones plan in well under a second, so valid mutations of them can go through `plan`.
+    static let bases: [(name: String, text: String)] = {
+        let folder = root.appendingPathComponent("scenarios")
+        let tests = ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("tests").path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "tests/" + $0 }
+        return (baseNames + tests).compactMap { name in
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+            return (name, String(decoding: data, as: UTF8.self))
+        }
+    }()
+
+    /// Bases quick enough to plan in a test.
+    static func isSmall(_ base: String) -> Bool { base.hasPrefix("tests/") }
 
     static func environmentInt(_ name: String) -> Int? {
         ProcessInfo.processInfo.environment[name].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -298,7 +306,9 @@ enum FuzzOracle {
     /// Problems with a load result; empty when the loader behaved.
     static func problems(_ r: ScenarioLoadResult, file: String, text: String) -> [String] {
         var out: [String] = []
-        let lineCount = text.reduce(1) { $1 == "\n" ? $0 + 1 : $0 } + 1
+        // libyaml also breaks lines at \r, NEL, LS and PS (YAML 1.1), so count those for the upper bound.
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]
+        let lineCount = text.unicodeScalars.reduce(1) { breaks.contains($1) ? $0 + 1 : $0 } + 1
         if r.scenario == nil && r.errors.isEmpty { out.append("no scenario but no error either") }
         if r.scenario != nil && !r.errors.isEmpty { out.append("a scenario despite \(r.errors.count) error(s)") }
         for d in r.diagnostics {
@@ -315,7 +325,7 @@ enum FuzzOracle {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tidsplan-fuzz-failures")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(c.name)
-        FileManager.default.createFile(atPath: url.path, contents: Data(c.bytes))
+        try? Data(c.bytes).write(to: url)
         return url.path
     }
 }
@@ -355,8 +365,8 @@ enum FuzzBinary {
         p.currentDirectoryURL = dir
         // Output goes to files, so a chatty process can never block on a full pipe.
         let outURL = dir.appendingPathComponent("stdout.txt"), errURL = dir.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         defer { try? out.close(); try? err.close() }
         p.standardOutput = out
@@ -390,7 +400,7 @@ enum FuzzBinary {
 
 @Suite struct FuzzScenarioTests {
     @Test func shippedScenariosAreReadable() {
-        #expect(FuzzScenarios.bases.count == FuzzScenarios.baseNames.count)
+        #expect(Set(FuzzScenarios.baseNames).isSubset(of: Set(FuzzScenarios.bases.map(\.name))))
         for base in FuzzScenarios.bases {
             let r = ScenarioLoader.load(text: base.text, file: base.name)
             #expect(r.scenario != nil, "\(base.name): \(r.errors.map(\.rendered))")
@@ -448,18 +458,21 @@ enum FuzzBinary {
     func mutatedScenariosThroughTheBinary() throws {
         let seed = FuzzScenarios.firstSeed
         let wanted = max(1, FuzzScenarios.environmentInt("TIDSPLAN_FUZZ_PROCESSES") ?? 6)
-        // Cases for the binary: mostly invalid ones of every kind, and valid ones of the smallest scenario
-        // (planning is the slow part), so that both paths of `plan` are exercised.
+        // Cases for the binary: two thirds invalid ones of every kind, one third valid ones of the small test
+        // scenarios (planning the real ones takes longer than a test should), so both paths of `plan` run.
+        let validWanted = wanted / 3
         var chosen: [(FuzzCase, valid: Bool)] = []
-        var validPlans = 0
+        var validCount = 0
         var i = 0
         while chosen.count < wanted, i < 10_000 {
             let c = FuzzScenarios.makeCase(i, firstSeed: seed &+ 1_000_000)
             i += 1
             let valid = ScenarioLoader.load(text: String(decoding: c.bytes, as: UTF8.self), file: c.name).scenario != nil
             if valid {
-                guard c.base == "vagar-till-egenforsorjning-2020.yaml", validPlans < max(1, wanted / 3) else { continue }
-                validPlans += 1
+                guard FuzzScenarios.isSmall(c.base), validCount < validWanted else { continue }
+                validCount += 1
+            } else if chosen.count - validCount >= wanted - validWanted {
+                continue
             }
             chosen.append((c, valid))
         }
@@ -467,11 +480,13 @@ enum FuzzBinary {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
 
+        #expect(chosen.count == wanted)
+        var outcomes: [String] = []
         for (c, _) in chosen {
             let caseDir = work.appendingPathComponent("case-\(c.index)")
             try FileManager.default.createDirectory(at: caseDir, withIntermediateDirectories: true)
             let file = caseDir.appendingPathComponent(c.name)
-            FileManager.default.createFile(atPath: file.path, contents: Data(c.bytes))
+            try Data(c.bytes).write(to: file)
             // Read from disk as the binary does: bytes that are not UTF-8 are an error there.
             let valid = ScenarioLoader.load(path: file.path).scenario != nil
 
@@ -488,6 +503,7 @@ enum FuzzBinary {
             expectClean(plan, c, "plan")
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: caseDir.path)) ?? []
             #expect(entries.filter { $0 != c.name && $0 != "out" }.isEmpty, "stray files \(entries) after plan for \(c.summary)")
+            outcomes.append("case \(c.index) \(valid ? "valid" : "invalid"): check \(check.exitCode.map(String.init) ?? "-"), plan \(plan.exitCode.map(String.init) ?? "-")")
             if plan.exitCode == 0 {
                 // A verified plan, complete on disk.
                 let json = try #require(FileManager.default.contents(atPath: out.appendingPathComponent("plan.json").path))
@@ -498,6 +514,7 @@ enum FuzzBinary {
                 #expect(plan.exitCode != 3, "the planner produced a plan that breaks a rule for \(c.summary): \(plan.stdout.suffix(800))")
             }
         }
+        print("fuzz through \(FuzzBinary.url?.path ?? "-"): " + outcomes.joined(separator: "; "))
     }
 
     /// Every saved crasher still loads to diagnostics (they are minimal repros of fixed crashes).

@@ -90,16 +90,16 @@ import Testing
 
         let replanned = FolderSnapshot(work.file("new")), planned = FolderSnapshot(work.file("via-plan"))
         #expect(Set(replanned.files.keys) == Set(planned.files.keys))
-        for (path, bytes) in replanned.files where path != "run.json" {
+        // changes.md differs by one line: replan also counts what planning from scratch would change.
+        for (path, bytes) in replanned.files where path != "run.json" && path != "changes.md" {
             #expect(planned.files[path] == bytes, "\(path) differs between replan --withdraw and a withdrawal date in the scenario")
         }
     }
 
     /// Öberga shares the southern MI sessions with Sörby. Withdrawn after the first one, Sörby's 5
-    /// remaining MI participants are left alone in the second, below the course's minimum of 6: the
-    /// re-plan should cancel or refill that session, and `replan` says it fails its own verification.
-    @Test(.disabled("bug: replan keeps a session below the course's minimum participants (MI-sodra-2 with 5 of min 6) after --withdraw Öberga; see the report"))
-    func withdrawingAPartnerThatLeavesASessionTooSmallStillVerifies() throws {
+    /// remaining MI participants would be left alone in the second, below the course's minimum of 6: the
+    /// re-plan must cancel or refill that session (it once kept it, and failed its own verification).
+    @Test func withdrawingAPartnerThatLeavesASessionTooSmallStillVerifies() throws {
         let work = try TempFolder("replan")
         let result = try planThenWithdraw("Öberga", in: work)
         #expect(result.status == 0 && result.endedCleanly, "\(result.transcript)")

@@ -22,6 +22,8 @@ public struct PlanRequest: Sendable {
     public var lang: Language
     /// Also write the week model as MPS and CPLEX LP next to the plan.
     public var exportModel: Bool
+    /// Re-planning: also plan from scratch, to show how many sessions that would have changed.
+    public var compareWithScratch: Bool = false
 
     public init(scenarioPath: String, outDir: String? = nil, timeLimit: Double? = 120, gap: Double = 0.001,
                 quiet: Bool = false, previousPath: String? = nil, asOf: Day? = nil, withdraw: [String] = [],
@@ -63,11 +65,25 @@ public enum PlanJob {
                 replan = nil
             }
             let outcome = try solve(changed, request: request, replan: replan, console: console)
+            guard outcome.plan.solver.status != "not-solved" else {
+                let why = StopSignal.isRequested ? "the search was stopped before any plan was found"
+                    : "no plan was found within \(request.timeLimit.map { "\(Int($0)) s" } ?? "the limits")"
+                throw JobError("\(why); nothing was written (\(outDir) is unchanged). Allow more time with --time-limit.")
+            }
             var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: ExportOptions(
                 csvDialect: request.csvDialect, lang: request.lang, now: Clock.icalNow(), previous: previous))
+            var scratchChanges: Int?
+            if let previous, request.compareWithScratch, !StopSignal.isRequested {
+                var quiet = request
+                quiet.quiet = true
+                let scratch = try solve(changed, request: quiet, replan: nil, console: console)
+                if scratch.plan.solver.status != "not-solved" {
+                    scratchChanges = PlanDiff.between(previous: previous, current: scratch.plan).counts.total
+                }
+            }
             if let previous {
                 files += ChangesReport.files(previous: previous, current: outcome.plan, scenario: changed,
-                                             fromScratchChanges: nil)
+                                             fromScratchChanges: scratchChanges)
             }
             files.append(OutputFile(path: "run.json", bytes: Array(RunSummary.json(outcome.statistics, request: request).utf8)))
             if request.exportModel {
@@ -75,10 +91,14 @@ public enum PlanJob {
                 files.append(OutputFile(path: "model/week-model.mps", bytes: Array(try backend.export(outcome.weekModel, format: .freeMPS).utf8)))
                 files.append(OutputFile(path: "model/week-model.lp", bytes: Array(try backend.export(outcome.weekModel, format: .cplexLP).utf8)))
             }
-            try AtomicOutput.replace(directory: outDir, with: files)
+            // A plan that breaks a rule never replaces a good output: it goes beside it for inspection.
             let violations = PlanVerifier.verify(plan: outcome.plan, scenario: changed, previous: previous, asOf: replan?.asOf)
+            let target = violations.isEmpty ? outDir : outDir + "-rejected"
+            try AtomicOutput.replace(directory: target, with: files)
             console.out(PlanSummary.text(plan: outcome.plan, scenario: changed, statistics: outcome.statistics,
-                                         previous: previous, violations: violations, outDir: outDir, files: files))
+                                         previous: previous, scratchChanges: scratchChanges, violations: violations,
+                                         outDir: target, files: files))
+            if request.compensate { console.out(compensationText(original: scenario, plan: outcome.plan)) }
             return violations.isEmpty ? 0 : 3
         } catch let e as JobError {
             console.err("error: \(e.description)")
@@ -102,6 +122,17 @@ public enum PlanJob {
                                        clock: { monotonicSeconds() - start })
         if showProgress { console.progress("") }
         return outcome
+    }
+}
+
+extension PlanJob {
+    /// What `--compensate` achieved: hours the total quota lost, and how many the others took over.
+    static func compensationText(original: Scenario, plan: Plan) -> String {
+        let total = Double(original.municipalities.reduce(0) { $0 + $1.quotaHours })
+        let planned = plan.municipalities.reduce(0.0) { $0 + $1.plannedHours }
+        let missing = max(0, total - planned)
+        return "Compensation: the municipalities together plan \(PlanSummary.num(planned)) of the \(PlanSummary.num(total)) hours "
+            + "the application promised; \(PlanSummary.num(missing)) hours could not be recovered."
     }
 }
 

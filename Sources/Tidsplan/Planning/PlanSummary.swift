@@ -6,7 +6,7 @@ import TidsplanModel
 /// The short text `tidsplan plan` prints: status in words, hours against quota, trainer days and cost
 /// against budget, shortfalls, solve time.
 enum PlanSummary {
-    static func text(plan: Plan, scenario: Scenario, statistics: PlanStatistics, previous: Plan?,
+    static func text(plan: Plan, scenario: Scenario, statistics: PlanStatistics, previous: Plan?, scratchChanges: Int? = nil,
                      violations: [Violation], outDir: String, files: [OutputFile]) -> String {
         var lines: [String] = []
         lines.append("\(scenario.project.name) (\(scenario.project.id)), \(scenario.project.period.from.iso) – \(scenario.project.period.to.iso)")
@@ -37,6 +37,9 @@ enum PlanSummary {
             let diff = PlanDiff.between(previous: previous, current: plan)
             lines.append("")
             lines.append("Changes against the previous plan: \(diff.counts.total) session(s) changed (\(diff.counts.changed) moved or altered, \(diff.counts.cancelled) cancelled, \(diff.counts.new) new), \(diff.counts.unchanged) unchanged; see changes.md")
+            if let scratchChanges {
+                lines.append("Planning from scratch instead would change \(scratchChanges) session(s).")
+            }
         }
         lines.append("")
         if violations.isEmpty {

@@ -21,7 +21,9 @@ enum ChangesReport {
                 case .moved(let from, let to): return "moved \(from.text) → \(to.text)"
                 case .leaders(let from, let to): return "leader \(from.joined(separator: ", ")) → \(to.joined(separator: ", "))"
                 case .venue(let from, let to): return "venue \(from) → \(to)"
-                case .seats(let from, let to): return "seats \(from.values.reduce(0, +)) → \(to.values.reduce(0, +))"
+                case .seats(let from, let to):
+                    let names = Set(from.keys).union(to.keys).sorted().filter { from[$0] != to[$0] }
+                    return "seats " + names.map { "\($0) \(from[$0] ?? 0) → \(to[$0] ?? 0)" }.joined(separator: ", ")
                 }
             }.joined(separator: "; ")
         }

@@ -11,15 +11,21 @@ enum SessionSize: ConstraintFamily {
         for g in b.groups.indices {
             let group = b.groups[g]
             let tag = "\(group.course.id)_\(group.slug)"
+            // Runs already held keep their seats; the bounds apply to the runs still to come.
+            let frozen = b.frozenRuns(g)
+            let k = Double(frozen.count)
+            var frozenSeats: [String: Int] = [:]
+            for r in frozen { for (m, n) in r.seats { frozenSeats[m, default: 0] += n } }
+            let f = Double(frozenSeats.values.reduce(0, +))
             var upper = b.seatSum(g); upper.add(b.runs(g), times: -Double(group.maxParticipants))
-            b.model.addConstraint("size_max_\(tag)", upper, upper: 0)
+            b.model.addConstraint("size_max_\(tag)", upper, upper: f - k * Double(group.maxParticipants))
             var lower = b.seatSum(g); lower.add(b.runs(g), times: -Double(group.course.minParticipants))
-            b.model.addConstraint("size_min_\(tag)", lower, lower: 0)
+            b.model.addConstraint("size_min_\(tag)", lower, lower: f - k * Double(group.course.minParticipants))
             for (m, cap, _) in group.seatCaps {
                 guard let z = b.seats[g][m] else { continue }
                 var e: LinearExpression = [Term(z, 1)]
                 e.add(b.runs(g), times: -Double(cap))
-                b.model.addConstraint("size_muni_\(tag)_\(Slug.make(m))", e, upper: 0)
+                b.model.addConstraint("size_muni_\(tag)_\(Slug.make(m))", e, upper: Double(frozenSeats[m] ?? 0) - k * Double(cap))
             }
         }
     }
@@ -58,14 +64,20 @@ enum Withdrawal: ConstraintFamily {
             for g in b.groups.indices {
                 guard let z = b.seats[g][m.name] else { continue }
                 let frozen = b.frozenRuns(g).reduce(0) { $0 + ($1.seats[m.name] ?? 0) }
+                // Seats held already, plus a full share in each run still to come that ends before the withdrawal.
+                let cap = Double(b.groups[g].cap(m.name))
                 var e: LinearExpression = [Term(z, 1)]
+                var frozenBefore = 0
                 for (s, n) in b.starts[g] {
                     let before = b.meetingWeeks(g, startWeek: s).allSatisfy { v in
                         v < b.grid.weeks.count && b.grid.weeks[v].monday.adding(days: 6) < out
                     }
-                    if before { e.add(n, -Double(b.groups[g].cap(m.name))) }
+                    guard before else { continue }
+                    e.add(n, -cap)
+                    frozenBefore += b.frozenRuns(g).filter { $0.startWeek == s }.count
                 }
-                b.model.addConstraint("withdrawn_\(b.groups[g].course.id)_\(b.groups[g].slug)_\(Slug.make(m.name))", e, upper: Double(frozen))
+                b.model.addConstraint("withdrawn_\(b.groups[g].course.id)_\(b.groups[g].slug)_\(Slug.make(m.name))", e,
+                                      upper: Double(frozen) - cap * Double(frozenBefore))
             }
         }
     }

@@ -28,14 +28,14 @@ enum Prerequisites: ConstraintFamily {
                         b.model.addConstraint("bstart_mono_\(tag)_w\(w)", [Term(bStarted[w], 1), Term(bStarted[w + 1], -1)], upper: 0)
                     }
                     for g in aGroups {
-                        for (s, n) in b.starts[g] {
+                        for (s, n) in b.starts[g].sorted(by: { $0.key < $1.key }) {
                             let last = min(weeks - 1, b.meetingWeeks(g, startWeek: s).last ?? s)
                             let ub = b.model[n].upper ?? 1
                             b.model.addConstraint("aact_\(tag)_g\(g)_w\(s)", [Term(n, 1), Term(aActive[last], -ub)], upper: 0)
                         }
                     }
                     for g in bGroups {
-                        for (s, n) in b.starts[g] {
+                        for (s, n) in b.starts[g].sorted(by: { $0.key < $1.key }) {
                             let ub = b.model[n].upper ?? 1
                             b.model.addConstraint("bstart_\(tag)_g\(g)_w\(s)", [Term(n, 1), Term(bStarted[s], -ub)], upper: 0)
                         }

@@ -112,7 +112,7 @@ struct DayModelBuilder {
                 // a[m,d] >= every session of m that day (continuous is enough: the sessions are binary).
                 let a = model.addVariable("active_\(Slug.make(m))_\(d.iso)", lower: 0, upper: 1)
                 dayActive[d] = a
-                for t in e.terms { model.addConstraint("active_\(Slug.make(m))_\(d.iso)_\(t.variable.index)", [Term(t.variable, 1), Term(a, -1)], upper: 0) }
+                for t in e.merged().terms { model.addConstraint("active_\(Slug.make(m))_\(d.iso)_\(t.variable.index)", [Term(t.variable, 1), Term(a, -1)], upper: 0) }
             }
             var byWeek: [Int: LinearExpression] = [:]
             for (d, a) in dayActive { byWeek[d.monday.ordinal, default: LinearExpression([], constant: 0)].add(a) }
