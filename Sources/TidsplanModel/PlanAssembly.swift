@@ -42,7 +42,8 @@ struct PlanAssembly {
                     title: n > 1 ? "\(course.name) (\(j)/\(n))" : course.name, date: date,
                     start: course.start, end: course.end, hours: course.hours, venue: group.venue.id, mode: group.venue.mode,
                     leaders: run.leaders[j] ?? [], frozen: replan.map { date <= $0.asOf } ?? false, status: .planned,
-                    seats: run.seats, series: course.series == nil ? nil : SeriesPosition(run: run.id, meeting: j, of: n),
+                    seats: run.seats.filter { name, _ in scenario.municipality(name)?.withdrawal.map { date < $0 } ?? true },
+                    series: course.series == nil ? nil : SeriesPosition(run: run.id, meeting: j, of: n),
                     countyPart: group.countyPart ?? ""))
             }
         }

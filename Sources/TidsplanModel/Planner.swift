@@ -73,7 +73,7 @@ public enum Planner {
                     dayModelColumns: 0, rounds: rounds, nodes: totalNodes, termination: weekResult.termination, phases: phases), weekModel: weekModel)
             }
             var runs = heldRuns(builder, weekSolution, previousRuns: previousRuns)
-            let decisions = WeekDecision.from(runs, groups: groups)
+            let decisions = WeekDecision.from(runs, groups: groups, scenario: scenario, grid: grid)
             let dayBuilder = DayModelBuilder(scenario: scenario, grid: grid, groups: groups, runs: runs,
                                              decisions: decisions, replan: replan)
             let (dayModel, dayVars, unplaced) = dayBuilder.build()

@@ -11,13 +11,20 @@ struct WeekDecision: Sendable {
 }
 
 extension WeekDecision {
-    static func from(_ runs: [HeldRun], groups: [RunGroup]) -> [WeekDecision] {
+    /// A series begun before a municipality withdrew goes on without it: its seats are dropped from the
+    /// meetings in or after the week it leaves.
+    static func from(_ runs: [HeldRun], groups: [RunGroup], scenario: Scenario, grid: TimeGrid) -> [WeekDecision] {
         var out: [WeekDecision] = []
         for (i, r) in runs.enumerated() {
             let g = groups[r.group]
             for j in 1...g.meetings {
-                out.append(WeekDecision(run: i, meeting: j, week: r.startWeek + (j - 1) * g.everyWeeks,
-                                        leaders: r.leaders[j] ?? [], seats: r.seats))
+                let week = r.startWeek + (j - 1) * g.everyWeeks
+                let sunday = grid.weeks.indices.contains(week) ? grid.weeks[week].monday.adding(days: 6) : nil
+                let seats = r.seats.filter { name, _ in
+                    guard let out = scenario.municipality(name)?.withdrawal, let sunday else { return true }
+                    return sunday < out || (r.previous?.dates[j].map { $0 < out } ?? false)
+                }
+                out.append(WeekDecision(run: i, meeting: j, week: week, leaders: r.leaders[j] ?? [], seats: seats))
             }
         }
         return out

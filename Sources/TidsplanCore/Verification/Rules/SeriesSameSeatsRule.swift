@@ -1,4 +1,5 @@
-/// `series-same-seats`: every meeting of a series run has the same seats (a series keeps its group).
+/// `series-same-seats`: every meeting of a series run has the same seats (a series keeps its group),
+/// except that a municipality that has withdrawn by a meeting's date no longer takes part in it.
 enum SeriesSameSeatsRule: PlanRule {
     static let id = "series-same-seats"
 
@@ -6,11 +7,21 @@ enum SeriesSameSeatsRule: PlanRule {
         let inRuns = c.sessions.filter { $0.series != nil }
         let runs = Dictionary(grouping: inRuns) { $0.series?.run ?? "" }
         return runs.sorted { $0.key < $1.key }.compactMap { run, meetings in
-            let seatSets = Set(meetings.map { VerificationText.seats($0) })
+            // Compare what every meeting would have had with the municipalities still in the project.
+            let seatSets = Set(meetings.map { m in
+                VerificationText.seats(remaining(m, after: meetings.map(\.date).max() ?? m.date, c.scenario))
+            })
             guard seatSets.count > 1, let first = meetings.first else { return nil }
             let detail = meetings.map { "meeting \($0.series?.meeting ?? 0) \($0.id) on \($0.date.iso): \(VerificationText.seats($0))" }
             return RuleFinding(date: first.date, sessionIDs: meetings.map(\.id),
                 message: "Series run \(run) does not keep its group: \(detail.joined(separator: "; "))")
         }
+    }
+
+    /// The session with the seats of municipalities that withdraw on or before `day` removed.
+    static func remaining(_ s: PlannedSession, after day: Day, _ scenario: Scenario) -> PlannedSession {
+        var copy = s
+        copy.seats = s.seats.filter { name, _ in scenario.municipality(name)?.withdrawal.map { $0 > day } ?? true }
+        return copy
     }
 }
