@@ -498,6 +498,12 @@ enum FuzzBinary {
                     "check output ends mid-way (\(lastLine)) for \(c.summary)")
 
             let out = caseDir.appendingPathComponent("out")
+            // Every other case has an earlier output folder, which a failed run must leave as it was.
+            let hadPrevious = c.index % 2 == 0
+            if hadPrevious {
+                try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+                try Data(Self.earlierPlan.utf8).write(to: out.appendingPathComponent("plan.json"))
+            }
             let plan = try FuzzBinary.run(["plan", file.path, "--time-limit", "5", "--quiet", "--out", out.path],
                                           seconds: 120, in: caseDir)
             expectClean(plan, c, "plan")
@@ -510,12 +516,20 @@ enum FuzzBinary {
                 #expect(throws: Never.self) { try PlanJSONReader.decode(String(decoding: json, as: UTF8.self), file: "plan.json") }
                 #expect(valid, "plan succeeded on a file check rejects: \(c.summary)")
             } else {
-                #expect(!FileManager.default.fileExists(atPath: out.path), "partial output after exit \(String(describing: plan.exitCode)) for \(c.summary)")
+                let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+                let kept = FileManager.default.contents(atPath: out.appendingPathComponent("plan.json").path)
+                #expect(left == (hadPrevious ? ["plan.json"] : []) && (!hadPrevious || kept == Data(Self.earlierPlan.utf8)),
+                        "output folder changed (\(left)) after exit \(String(describing: plan.exitCode)) for \(c.summary)")
+                let siblings = ((try? FileManager.default.contentsOfDirectory(atPath: caseDir.path)) ?? []).filter { $0.hasPrefix(".") }
+                #expect(siblings.isEmpty, "work folders left behind: \(siblings) for \(c.summary)")
                 #expect(plan.exitCode != 3, "the planner produced a plan that breaks a rule for \(c.summary): \(plan.stdout.suffix(800))")
             }
         }
         print("fuzz through \(FuzzBinary.url?.path ?? "-"): " + outcomes.joined(separator: "; "))
     }
+
+    /// Stands for the output of an earlier run (a folder holding a plan.json may be replaced, nothing else).
+    static let earlierPlan = "{\"earlier\": true}\n"
 
     /// Every saved crasher still loads to diagnostics (they are minimal repros of fixed crashes).
     @Test func savedCrashersAreHandled() throws {
