@@ -139,3 +139,19 @@ import Testing
         #expect(PlanDiff.nextSequence(previous: base, current: quiet) == 3)
     }
 }
+
+@Suite struct CalendarSequenceAttendanceTests {
+    /// A follow-up survey whose attending municipalities change shows a different DESCRIPTION in the
+    /// calendars, so it must get a higher SEQUENCE (found by ics-check --against after a withdrawal).
+    @Test func attendingMunicipalitiesChangeRaisesTheSequence() throws {
+        let day = try #require(Day(iso: "2025-05-05"))
+        let start = try #require(ClockTime(text: "09:00")), end = try #require(ClockTime(text: "09:30"))
+        let before = PlannedSession(id: "uppfoljning-MI", kind: .event, course: "survey", title: "Uppföljning", date: day,
+                                    start: start, end: end, hours: 0, venue: "", mode: .digital, leaders: [],
+                                    sequence: 2, attendingMunicipalities: ["Aneby", "Mullsjö"])
+        var after = before
+        after.attendingMunicipalities = ["Aneby"]
+        #expect(PlanDiff.nextSequence(previous: before, current: after) == 3)
+        #expect(PlanDiff.nextSequence(previous: before, current: before) == 2)
+    }
+}

@@ -1,6 +1,6 @@
 extension PlanDiff {
     /// The iCalendar SEQUENCE for `current`: the previous sequence plus one when anything a calendar
-    /// shows has changed (date, start, end, venue, leaders, status, title, seats), else the previous
+    /// shows has changed (date, start, end, venue, leaders, status, title, seats, municipalities attending, mode, course), else the previous
     /// sequence; 0 for a session that is new. Calendar clients apply an update only when SEQUENCE rose.
     public static func nextSequence(previous: PlannedSession?, current: PlannedSession) -> Int {
         guard let previous else { return 0 }
@@ -11,5 +11,6 @@ extension PlanDiff {
     static func calendarShowsChange(from a: PlannedSession, to b: PlannedSession) -> Bool {
         a.date != b.date || a.start != b.start || a.end != b.end || a.venue != b.venue || a.leaders != b.leaders
             || a.status != b.status || a.title != b.title || SessionChange.seatedOnly(a) != SessionChange.seatedOnly(b)
+            || a.attendingMunicipalities != b.attendingMunicipalities || a.mode != b.mode || a.course != b.course
     }
 }
