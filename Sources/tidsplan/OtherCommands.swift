@@ -75,7 +75,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (output, code) = CheckJob.run(path: scenario)
-        print(output)
+        print(output, terminator: output.hasSuffix("\n") ? "" : "\n")
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -95,10 +95,13 @@ struct CalendarCommand: ParsableCommand {
     @Option(name: .long, help: "Last date (YYYY-MM-DD); default: the project end.")
     var to: String?
 
+    @Option(name: .long, help: "A staff member's or trainer's name: their absences and availability count too.")
+    var leader: String?
+
     func run() throws {
         let fromDay = try from.map { try parseDay($0, option: "--from") }
         let toDay = try to.map { try parseDay($0, option: "--to") }
-        let code = CalendarCommandJob.run(scenarioPath: scenario, from: fromDay, to: toDay, console: StandardConsole())
+        let code = CalendarCommandJob.run(scenarioPath: scenario, from: fromDay, to: toDay, leader: leader, console: StandardConsole())
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -26,9 +26,13 @@ struct SolveOptionGroup: ParsableArguments {
     @Flag(name: .customLong("export-model"), help: "Also write the week model as MPS and CPLEX LP (model/) for other solvers.")
     var exportModel = false
 
+    @Option(name: .customLong("memory-limit"), help: "Most memory GLPK may use, in MiB; past it the search ends with the best plan so far.")
+    var memoryLimit: Int?
+
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be more than 0 seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap is a fraction between 0 and 1, e.g. 0.01 for 1 %") }
+        if let memoryLimit, memoryLimit < 16 { throw ValidationError("--memory-limit is in MiB and must be at least 16") }
         _ = try dialect()
         _ = try language()
     }
@@ -48,7 +52,7 @@ struct SolveOptionGroup: ParsableArguments {
 
     func request(scenario: String) throws -> PlanRequest {
         PlanRequest(scenarioPath: scenario, outDir: out, timeLimit: timeLimit, gap: gap, quiet: quiet,
-                    csvDialect: try dialect(), lang: try language(), exportModel: exportModel)
+                    csvDialect: try dialect(), lang: try language(), exportModel: exportModel, memoryLimitMiB: memoryLimit)
     }
 }
 

@@ -24,11 +24,13 @@ public struct PlanRequest: Sendable {
     public var exportModel: Bool
     /// Re-planning: also plan from scratch, to show how many sessions that would have changed.
     public var compareWithScratch: Bool = false
+    public var memoryLimitMiB: Int?
 
     public init(scenarioPath: String, outDir: String? = nil, timeLimit: Double? = 120, gap: Double = 0.001,
                 quiet: Bool = false, previousPath: String? = nil, asOf: Day? = nil, withdraw: [String] = [],
                 reduce: [(name: String, hours: Int)] = [], compensate: Bool = false, csvDialect: CSVDialect = .rfc4180,
-                lang: Language = .sv, exportModel: Bool = false) {
+                lang: Language = .sv, exportModel: Bool = false, memoryLimitMiB: Int? = nil) {
+        self.memoryLimitMiB = memoryLimitMiB
         self.scenarioPath = scenarioPath; self.outDir = outDir; self.timeLimit = timeLimit; self.gap = gap
         self.quiet = quiet; self.previousPath = previousPath; self.asOf = asOf; self.withdraw = withdraw
         self.reduce = reduce; self.compensate = compensate; self.csvDialect = csvDialect; self.lang = lang
@@ -116,7 +118,8 @@ public enum PlanJob {
             if showProgress { console.progress(ProgressLine.text(p)) }
             return StopSignal.isRequested ? .stop : .continue
         }
-        let options = PlannerOptions(timeLimit: request.timeLimit, relativeGap: request.gap, progress: progress)
+        let options = PlannerOptions(timeLimit: request.timeLimit, relativeGap: request.gap, progress: progress,
+                                     memoryLimitMiB: request.memoryLimitMiB)
         let start = monotonicSeconds()
         let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options, replan: replan,
                                        clock: { monotonicSeconds() - start })

@@ -53,10 +53,14 @@ public enum ExportCommandJob {
 
 /// `tidsplan calendar`: the working calendar as CSV.
 public enum CalendarCommandJob {
-    public static func run(scenarioPath: String, from: Day?, to: Day?, console: Console) -> Int32 {
+    public static func run(scenarioPath: String, from: Day?, to: Day?, leader: String? = nil, console: Console) -> Int32 {
         do {
             let scenario = try ScenarioInput.load(scenarioPath, console: console)
-            console.out(CalendarJob.csv(scenario: scenario, from: from, to: to), terminator: "")
+            if let leader, scenario.staffMember(leader) == nil && scenario.trainer(leader) == nil {
+                let names = scenario.staff.map(\.name) + scenario.trainers.map(\.name)
+                throw JobError("unknown leader \"\(leader)\"; the scenario's leaders are: \(names.joined(separator: ", "))")
+            }
+            console.out(CalendarJob.csv(scenario: scenario, from: from, to: to, leader: leader), terminator: "")
             return 0
         } catch {
             console.err("error: \(error)")
