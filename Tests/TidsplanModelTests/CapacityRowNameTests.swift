@@ -41,8 +41,8 @@ import TidsplanModel
     }
 
     @Test func slugsMatchTheModelsForSwedishNames() {
-        #expect(RowSlug.make("Södra Vätterbygden") == "sodra-vatterbygden")
-        #expect(RowSlug.make("Utvecklingsledare MIX/AM-X") == "utvecklingsledare-mix-am-x")
+        #expect(Slug.make("Södra Vätterbygden") == "sodra-vatterbygden")
+        #expect(Slug.make("Utvecklingsledare MIX/AM-X") == "utvecklingsledare-mix-am-x")
         let names = ModelRowNames(scenario: CapacityTestScenario.scenario())
         #expect(names.subject(of: "load_month_kursledare-mi_2025-03")
                 == .capacity(CapacityResource(kind: .staff, name: "Kursledare MI"), month: "2025-03", week: nil))

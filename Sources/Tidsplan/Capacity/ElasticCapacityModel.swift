@@ -64,7 +64,7 @@ struct ElasticCapacityModel {
                 if let week, month == nil { staffWeekRows[r.name, default: [:]][week] = i }
             case .trainer:
                 guard row.name.hasPrefix("maxdays_") else { continue }
-                let v = model.addVariable("stretch_maxdays_\(RowSlug.make(r.name))", kind: .continuous, lower: 0)
+                let v = model.addVariable("stretch_maxdays_\(Slug.make(r.name))", kind: .continuous, lower: 0)
                 stretches.append((.trainer(r.name), v))
                 extra[i, default: []].append(Term(v, -1))
             case .budget:
@@ -82,7 +82,7 @@ struct ElasticCapacityModel {
                 guard let row = months[month], let range = CapacityAddition.monthRange(month) else { continue }
                 let employed = calendar.workingDays(in: range).filter { staff.share(on: $0) > 0 }.count
                 guard employed > 0 else { continue }
-                let v = model.addVariable("stretch_days_\(RowSlug.make(staffName))_\(month)", kind: .continuous, lower: 0, upper: 31)
+                let v = model.addVariable("stretch_days_\(Slug.make(staffName))_\(month)", kind: .continuous, lower: 0, upper: 31)
                 stretches.append((.staff(staffName, month: month), v))
                 extra[row, default: []].append(Term(v, -1))
                 // The weeks' limits grow by δ per working day of theirs in this month (see CapacityAddition).

@@ -1,3 +1,4 @@
+import TidsplanModel
 import TidsplanCore
 
 /// Reads the week model's row names back into resources. The model names its capacity rows
@@ -19,13 +20,13 @@ struct ModelRowNames {
 
     init(scenario: Scenario) {
         // Trainers after staff: the model's slugs share one namespace, and a clash keeps the first.
-        for s in scenario.staff where leaders[RowSlug.make(s.name)] == nil {
-            leaders[RowSlug.make(s.name)] = CapacityResource(kind: .staff, name: s.name)
+        for s in scenario.staff where leaders[Slug.make(s.name)] == nil {
+            leaders[Slug.make(s.name)] = CapacityResource(kind: .staff, name: s.name)
         }
-        for t in scenario.trainers where leaders[RowSlug.make(t.name)] == nil {
-            leaders[RowSlug.make(t.name)] = CapacityResource(kind: .trainer, name: t.name)
+        for t in scenario.trainers where leaders[Slug.make(t.name)] == nil {
+            leaders[Slug.make(t.name)] = CapacityResource(kind: .trainer, name: t.name)
         }
-        for v in scenario.venues where v.mode == .physical { venues[RowSlug.make(v.id)] = CapacityResource(kind: .venue, name: v.id) }
+        for v in scenario.venues where v.mode == .physical { venues[Slug.make(v.id)] = CapacityResource(kind: .venue, name: v.id) }
     }
 
     /// Families of rules worth naming when they bind, with words for the user.
@@ -75,25 +76,5 @@ struct ModelRowNames {
     private func splitWeek(_ s: String) -> (String, Int)? {
         guard let range = s.range(of: "_w", options: .backwards), let n = Int(s[range.upperBound...]) else { return nil }
         return (String(s[..<range.lowerBound]), n)
-    }
-}
-
-/// The model's ASCII slug ("Södra Vätterbygden" → "sodra-vatterbygden"), repeated here because the
-/// model's own `Slug` is internal to TidsplanModel. `CapacityRowNameTests` checks the two agree on the
-/// names of a real week model.
-enum RowSlug {
-    static func make(_ s: String) -> String {
-        let map: [Character: String] = ["å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "ae", "ø": "o"]
-        var out = ""
-        var dash = false
-        for ch in s.lowercased() {
-            let piece = map[ch] ?? String(ch)
-            for c in piece {
-                if c.isASCII && (c.isLetter || c.isNumber) { out.append(c); dash = false }
-                else if !dash && !out.isEmpty { out.append("-"); dash = true }
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "x" : out
     }
 }

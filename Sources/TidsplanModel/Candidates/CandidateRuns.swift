@@ -114,9 +114,9 @@ enum RunGroupGenerator {
     }
 }
 
-/// ASCII slugs for ids: "Södra Vätterbygden" → "sodra-vatterbygden".
-enum Slug {
-    static func make(_ s: String) -> String {
+/// ASCII slugs for ids and model row names: "Södra Vätterbygden" → "sodra-vatterbygden".
+public enum Slug {
+    public static func make(_ s: String) -> String {
         let map: [Character: String] = ["å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "ae", "ø": "o"]
         var out = ""
         var dash = false
