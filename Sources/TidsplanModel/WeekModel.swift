@@ -52,8 +52,6 @@ final class WeekModelBuilder {
     var seats: [[String: VariableID]] = []
     /// Seat counts and the shortfalls they drive: relaxed to continuous in the first passes of the solve.
     var seatLike: [VariableID] = []
-    var quotaShort: [String: VariableID] = [:]
-    var attendanceShort: [String: VariableID] = [:]
 
     init(scenario: Scenario, grid: TimeGrid, groups: [RunGroup], replan: ReplanContext?,
          previousRuns: [PreviousRun], forbidden: [String: [Int: Int]]) {

@@ -28,7 +28,6 @@ enum QuotaGoal: ConstraintFamily {
             let kind: VariableKind = integral ? .integer : .continuous
             let short = b.model.addVariable("short_\(tag)", kind: kind, lower: 0)
             let excess = b.model.addVariable("excess_\(tag)", kind: kind, lower: 0)
-            b.quotaShort[m.name] = short
             b.seatLike += [short, excess]
             var low = h; low.add(short)
             b.model.addConstraint("quota_short_\(tag)", low, lower: quota)
@@ -62,7 +61,6 @@ enum AttendanceGoal: ConstraintFamily {
                 var e = WeekModelBuilder.zero
                 for g in b.groups(ofCourse: course.id) { if let z = b.seats[g][m.name] { e.add(z) } }
                 let short = b.model.addVariable("att_short_\(course.id)_\(Slug.make(m.name))", kind: .integer, lower: 0)
-                b.attendanceShort["\(course.id)|\(m.name)"] = short
                 b.seatLike.append(short)
                 e.add(short)
                 b.model.addConstraint("attendance_\(course.id)_\(Slug.make(m.name))", e, lower: Double(need))
