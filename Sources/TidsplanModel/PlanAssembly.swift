@@ -15,7 +15,13 @@ struct PlanAssembly {
     func plan(solver: SolverSummary) -> Plan {
         // A run whose meetings did not all find a day is dropped whole: a series keeps its rhythm or is not held.
         let incompleteRuns = runs.filter { $0.dates.count < groups[$0.group].meetings }.map(\.id)
-        var sessions = trainingSessions()
+        return complete(training: trainingSessions(), incompleteRuns: incompleteRuns.sorted(), solver: solver)
+    }
+
+    /// The plan around its training sessions: fixed events, follow-ups, hours and shortfalls. Also used to
+    /// put together the areas of a decomposed plan.
+    func complete(training: [PlannedSession], incompleteRuns: [String], solver: SolverSummary) -> Plan {
+        var sessions = training
         sessions += fixedEvents() + followUps(after: sessions)
         if let replan { sessions = carryOver(sessions, replan) }
         var plan = Plan(scenario: scenario.project.id, period: scenario.project.period, solver: solver,
@@ -25,7 +31,7 @@ struct PlanAssembly {
                               plannedHours: Planner.rounded(plan.plannedHours($0.name)), rateKrPerHour: $0.rateKrPerHour)
         }
         plan.shortfalls = ShortfallExplainer(scenario: scenario, grid: grid, groups: groups, plan: plan, replan: replan)
-            .shortfalls(gaps: gaps, unplacedRuns: incompleteRuns.sorted())
+            .shortfalls(gaps: gaps, unplacedRuns: incompleteRuns)
         return plan
     }
 

@@ -11,12 +11,29 @@ public struct PlannerOptions: Sendable {
     public var memoryLimitMiB: Int?
     /// Scales the node budgets of the solve phases (1 = default; 2 searches twice as long).
     public var effort: Double
+    /// Skips the passes that only tighten the bound (the full model and the seat-relaxed model): for
+    /// the areas of a decomposed plan, where no global bound is claimed anyway.
+    public var quick: Bool = false
+    /// Whether a large scenario is planned area by area (`DecomposedPlanner`).
+    public var decompose: Decompose = .auto
+    /// Most persons in one area when planning by area.
+    public var maxAreaPersons: Int = PlanAreas.maxPersons
     public init(timeLimit: Double? = 120, relativeGap: Double = 0.001, progress: ProgressHandler? = nil,
                 log: (@Sendable (String) -> Void)? = nil, memoryLimitMiB: Int? = nil, effort: Double = 1) {
         self.effort = effort
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.log = log
         self.memoryLimitMiB = memoryLimitMiB
     }
+}
+
+/// When to plan area by area instead of in one model.
+public enum Decompose: String, Sendable, CaseIterable {
+    /// When the scenario has more persons than one area holds (`PlanAreas.maxPersons`), and it is not a re-plan.
+    case auto
+    /// Always one model, however long it takes.
+    case off
+    /// Always by area (a scenario small enough is still one area).
+    case on
 }
 
 /// Figures about a planning run that are not part of the plan (they vary from run to run).
@@ -30,6 +47,8 @@ public struct PlanStatistics: Sendable {
     public var termination: Termination
     /// How each phase of the week solve ended (see `WeekSolveStrategy`).
     public var phases: [String]
+    /// Areas planned one after another (1: the whole scenario in one model).
+    public var areas: Int = 1
 }
 
 public struct PlanOutcome: Sendable {
@@ -46,11 +65,29 @@ public enum Planner {
 
     public static func plan(scenario: Scenario, backend: SolverBackend, options: PlannerOptions = .init(),
                             replan: ReplanContext? = nil, clock: @escaping @Sendable () -> Double = { 0 }) throws -> PlanOutcome {
+        let areas = PlanAreas.split(scenario, maxPersons: options.maxAreaPersons)
+        let byArea = switch options.decompose {
+        case .auto: areas.count > 1 && replan == nil
+        case .on: replan == nil
+        case .off: false
+        }
+        if byArea {
+            return try DecomposedPlanner(scenario: scenario, areas: areas, backend: backend, options: options, clock: clock).plan()
+        }
+        return try planWhole(scenario: scenario, backend: backend, options: options, replan: replan, clock: clock)
+    }
+
+    /// The whole scenario in one week model and one day model. `commitments` and `scope` are for the areas
+    /// of a decomposed plan: what earlier areas took, and the area's name in run ids.
+    static func planWhole(scenario: Scenario, backend: SolverBackend, options: PlannerOptions, replan: ReplanContext?,
+                          clock: @escaping @Sendable () -> Double, commitments: Commitments = .none,
+                          scope: String? = nil) throws -> PlanOutcome {
         let t0 = clock()
         let calendar = WorkingCalendar(scenario: scenario)
-        let grid = TimeGrid(scenario: scenario, calendar: calendar)
+        let grid = TimeGrid(scenario: scenario, calendar: calendar, commitments: commitments)
         let previousRuns = replan.map { PreviousRuns.extract(from: $0, scenario: scenario, grid: grid) } ?? []
-        let (groups, gaps) = RunGroupGenerator.generate(scenario: scenario, minimumRuns: PreviousRuns.minimumRuns(previousRuns))
+        let (groups, gaps) = RunGroupGenerator.generate(scenario: scenario, minimumRuns: PreviousRuns.minimumRuns(previousRuns),
+                                                        scope: scope)
 
         var forbidden: [String: [Int: Int]] = [:]
         var rounds = 0

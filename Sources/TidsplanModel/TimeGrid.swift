@@ -17,10 +17,13 @@ struct TimeGrid: Sendable {
     let weeks: [Week]
     let calendar: WorkingCalendar
     let months: [String]
+    /// Leaders' days and rooms already taken by earlier areas of a decomposed plan.
+    let commitments: Commitments
     private let weekIndexByMonday: [Int: Int]
 
-    init(scenario: Scenario, calendar: WorkingCalendar) {
+    init(scenario: Scenario, calendar: WorkingCalendar, commitments: Commitments = .none) {
         self.calendar = calendar
+        self.commitments = commitments
         let period = scenario.project.period
         var weeks: [Week] = []
         var index: [Int: Int] = [:]
@@ -50,7 +53,7 @@ struct TimeGrid: Sendable {
             d >= scenario.project.trainingFrom
                 && (course.window?.contains(d) ?? true)
                 && (notBefore.map { d > $0 } ?? true)
-                && leaders.allSatisfy { calendar.reason(d, leader: $0).isWorking }
+                && leaders.allSatisfy { calendar.reason(d, leader: $0).isWorking && !commitments.leaderIsBusy($0, on: d) }
         }
     }
 }

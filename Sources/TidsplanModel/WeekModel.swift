@@ -122,14 +122,17 @@ final class WeekModelBuilder {
     func previous(_ g: Int) -> [PreviousRun] { previousRuns.filter { $0.groupKey == groups[g].key } }
     func frozenRuns(_ g: Int) -> [PreviousRun] { previous(g).filter(\.frozen) }
 
-    /// Capacity of leader p in week w, in days, and the days one session day costs them.
+    /// Capacity of leader p in week w, in days, and the days one session day costs them. Sessions p already
+    /// leads elsewhere (`Commitments`) are taken off.
     func leaderWeekCapacity(_ p: String, week w: Int) -> (capacity: Double, load: Double) {
         let days = grid.weeks[w].workingDays.filter { grid.calendar.reason($0, leader: p).isWorking }
+        let committed = Double(grid.commitments.daysLed(p, among: grid.weeks[w].workingDays))
         if let staff = scenario.staffMember(p) {
+            let load = 1 + scenario.rules.prepDaysPerSessionDay
             let cap = days.reduce(0.0) { $0 + staff.share(on: $1) }
-            return (cap, 1 + scenario.rules.prepDaysPerSessionDay)
+            return (max(0, cap - load * committed), load)
         }
-        return (Double(days.count), 1)
+        return (max(0, Double(days.count) - committed), 1)
     }
 
     /// All leaders anyone could need.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Tidsplan
 import TidsplanCore
 import TidsplanIO
+import TidsplanModel
 
 /// Options shared by the commands that solve.
 struct SolveOptionGroup: ParsableArguments {
@@ -29,12 +30,27 @@ struct SolveOptionGroup: ParsableArguments {
     @Option(name: .customLong("memory-limit"), help: "Most memory GLPK may use, in MiB; past it the search ends with the best plan so far.")
     var memoryLimit: Int?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "auto, off or on: plan a large scenario area by area (groups of county parts of at most --area-persons persons, one after another).",
+        discussion: "auto does so when the scenario has more than one such area; re-plans always use one model. A plan made by area keeps every rule but has no bound for the whole, so no gap is shown."))
+    var decompose: String = "auto"
+
+    @Option(name: .customLong("area-persons"), help: "With --decompose: most persons in one area (default 350).")
+    var areaPersons: Int = 350
+
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be more than 0 seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap is a fraction between 0 and 1, e.g. 0.01 for 1 %") }
         if let memoryLimit, memoryLimit < 16 { throw ValidationError("--memory-limit is in MiB and must be at least 16") }
         _ = try dialect()
         _ = try language()
+        _ = try decomposition()
+        guard areaPersons >= 1 else { throw ValidationError("--area-persons must be at least 1") }
+    }
+
+    func decomposition() throws -> Decompose {
+        guard let d = Decompose(rawValue: decompose) else { throw ValidationError("--decompose must be auto, off or on, not \"\(decompose)\"") }
+        return d
     }
 
     func dialect() throws -> CSVDialect {
@@ -51,8 +67,11 @@ struct SolveOptionGroup: ParsableArguments {
     }
 
     func request(scenario: String) throws -> PlanRequest {
-        PlanRequest(scenarioPath: scenario, outDir: out, timeLimit: timeLimit, gap: gap, quiet: quiet,
-                    csvDialect: try dialect(), lang: try language(), exportModel: exportModel, memoryLimitMiB: memoryLimit)
+        var r = PlanRequest(scenarioPath: scenario, outDir: out, timeLimit: timeLimit, gap: gap, quiet: quiet,
+                            csvDialect: try dialect(), lang: try language(), exportModel: exportModel, memoryLimitMiB: memoryLimit)
+        r.decompose = try decomposition()
+        r.maxAreaPersons = areaPersons
+        return r
     }
 }
 

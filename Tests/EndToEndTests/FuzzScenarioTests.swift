@@ -443,7 +443,11 @@ enum FuzzBinary {
             let text = String(decoding: c.bytes, as: UTF8.self)
             let r = ScenarioLoader.load(text: text, file: c.name)
             if r.scenario == nil { invalid += 1 }
-            let problems = FuzzOracle.problems(r, file: c.name, text: text)
+            var problems = FuzzOracle.problems(r, file: c.name, text: text)
+            // Same input, same diagnostics (checked on every tenth case to keep the test quick).
+            if i % 10 == 0, ScenarioLoader.load(text: text, file: c.name).diagnostics != r.diagnostics {
+                problems.append("a second load gave other diagnostics")
+            }
             if !problems.isEmpty, reported < 20 {
                 reported += 1
                 Issue.record("\(c.summary): \(problems.joined(separator: ", ")) — input saved at \(FuzzOracle.save(c))")

@@ -25,6 +25,9 @@ public struct PlanRequest: Sendable {
     /// Re-planning: also plan from scratch, to show how many sessions that would have changed.
     public var compareWithScratch: Bool = false
     public var memoryLimitMiB: Int?
+    /// Plan area by area (see `Decompose`).
+    public var decompose: Decompose = .auto
+    public var maxAreaPersons: Int = PlanAreas.maxPersons
 
     public init(scenarioPath: String, outDir: String? = nil, timeLimit: Double? = 120, gap: Double = 0.001,
                 quiet: Bool = false, previousPath: String? = nil, asOf: Day? = nil, withdraw: [String] = [],
@@ -118,8 +121,10 @@ public enum PlanJob {
             if showProgress { console.progress(ProgressLine.text(p)) }
             return StopSignal.isRequested ? .stop : .continue
         }
-        let options = PlannerOptions(timeLimit: request.timeLimit, relativeGap: request.gap, progress: progress,
+        var options = PlannerOptions(timeLimit: request.timeLimit, relativeGap: request.gap, progress: progress,
                                      memoryLimitMiB: request.memoryLimitMiB)
+        options.decompose = request.decompose
+        options.maxAreaPersons = request.maxAreaPersons
         let start = monotonicSeconds()
         let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options, replan: replan,
                                        clock: { monotonicSeconds() - start })

@@ -40,10 +40,13 @@ public struct SolverSummary: Sendable, Equatable {
     public var objective: Double?
     public var bound: Double?
     public var gap: Double?
+    /// How many areas the plan was made in, one after another, when the scenario was too large for one
+    /// model (nil: one model). Such a plan has no bound for the whole.
+    public var areas: Int?
     public init(name: String, version: String, status: String, objective: Double? = nil, bound: Double? = nil,
-                gap: Double? = nil) {
+                gap: Double? = nil, areas: Int? = nil) {
         self.name = name; self.version = version; self.status = status; self.objective = objective
-        self.bound = bound; self.gap = gap
+        self.bound = bound; self.gap = gap; self.areas = areas
     }
 }
 

@@ -65,13 +65,14 @@ public enum PlanJSONReader {
 
     private static func readSolver(_ node: JSONNode) throws(PlanReadError) -> SolverSummary {
         let o = try node.object()
-        try o.rejectUnknownFields(["name", "version", "status", "objective", "bound", "gap"])
+        try o.rejectUnknownFields(["name", "version", "status", "objective", "bound", "gap", "areas"])
         return SolverSummary(name: try o.field("name").string(),
                              version: try o.field("version").string(),
                              status: try o.field("status").oneOf(solverStatuses),
                              objective: try o.field("objective").optionalDouble(),
                              bound: try o.field("bound").optionalDouble(),
-                             gap: try o.field("gap").optionalDouble())
+                             gap: try o.field("gap").optionalDouble(),
+                             areas: try o.optionalField("areas")?.nonNegativeInt())
     }
 
     private static func readSession(_ node: JSONNode) throws(PlanReadError) -> PlannedSession {

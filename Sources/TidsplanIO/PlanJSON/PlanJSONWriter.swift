@@ -17,14 +17,16 @@ public enum PlanJSONWriter {
             ("period", .object([("start", .string(plan.period.from.iso)), ("end", .string(plan.period.to.iso))])),
         ]
         if let asOf = plan.asOf { root.append(("asOf", .string(asOf.iso))) }
-        root.append(("solver", .object([
+        var solver: [(String, JSONOut)] = [
             ("name", .string(plan.solver.name)),
             ("version", .string(plan.solver.version)),
             ("status", .string(plan.solver.status)),
             ("objective", .number(plan.solver.objective)),
             ("bound", .number(plan.solver.bound)),
             ("gap", .number(plan.solver.gap)),
-        ])))
+        ]
+        if let areas = plan.solver.areas { solver.append(("areas", .number(Double(areas)))) }
+        root.append(("solver", .object(solver)))
         root.append(("sessions", .array(plan.sessions.map(session))))
         root.append(("municipalities", .array(plan.municipalities.map { m in
             .object([

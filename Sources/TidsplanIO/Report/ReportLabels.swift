@@ -51,6 +51,11 @@ struct ReportLabels {
                 return (sv ? "Planen följer alla regler och är inom \(g) från bästa möjliga plan"
                            : "The plan keeps every rule and is within \(g) of the best possible plan") + stop + "."
             }
+            if let areas = s.areas, areas > 1 {
+                return (sv ? "Planen följer alla regler. Scenariot är för stort för en enda modell, så planen gjordes i \(areas) områden efter varandra; hur nära bästa möjliga plan den är visas därför inte"
+                           : "The plan keeps every rule. The scenario is too large for one model, so the plan was made in \(areas) areas one after another; how close it is to the best possible plan is therefore not shown")
+                    + stop + "."
+            }
             return (sv ? "Planen följer alla regler, men hur nära bästa möjliga plan den är kunde inte visas"
                        : "The plan keeps every rule, but how close it is to the best possible plan could not be shown")
                 + stop + "."

@@ -41,7 +41,9 @@ struct CandidateGap: Sendable {
 
 enum RunGroupGenerator {
     /// `minimumRuns` (group key → n) keeps room for every run of a previous plan when re-planning.
-    static func generate(scenario: Scenario, minimumRuns: [String: Int] = [:]) -> (groups: [RunGroup], gaps: [CandidateGap]) {
+    /// `scope` names the area of a decomposed plan in the ids of its county-wide and digital runs, which
+    /// every area has its own of (`HP-digital-blekinge-1`).
+    static func generate(scenario: Scenario, minimumRuns: [String: Int] = [:], scope: String? = nil) -> (groups: [RunGroup], gaps: [CandidateGap]) {
         var groups: [RunGroup] = []
         var gaps: [CandidateGap] = []
         let share = scenario.rules.maxShareAwayPerDay
@@ -80,7 +82,7 @@ enum RunGroupGenerator {
                 }
                 count = max(count, minimumRuns[key] ?? 0)
                 guard count > 0 else { continue }
-                let slug = part.map(Slug.make) ?? (course.delivery == .digital ? "digital" : "lan")
+                let slug = part.map(Slug.make) ?? ((course.delivery == .digital ? "digital" : "lan") + (scope.map { "-\($0)" } ?? ""))
                 groups.append(RunGroup(course: course, countyPart: part, venue: venue, seatCaps: caps, leaderPool: pool,
                                        maxParticipants: maxP, maxRuns: count, slug: slug))
             }

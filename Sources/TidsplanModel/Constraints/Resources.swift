@@ -24,13 +24,15 @@ enum StaffLoad: ConstraintFamily {
             let load = 1 + b.scenario.rules.prepDaysPerSessionDay
             for month in b.grid.months {
                 var e = WeekModelBuilder.zero
+                var committed = 0
                 for v in b.grid.weeks.indices where b.grid.weeks[v].months.contains(month) {
                     if let w = weekLoad[v] { e.add(w, times: load) }
+                    committed += b.grid.commitments.daysLed(p, among: b.grid.weeks[v].workingDays)
                 }
                 guard !e.terms.isEmpty else { continue }
                 let days = b.grid.weeks.flatMap(\.workingDays).filter { $0.monthKey == month }
                 let cap = b.scenario.rules.maxTeachingShare * days.reduce(0.0) { $0 + staff.share(on: $1) }
-                b.model.addConstraint("load_month_\(Slug.make(p))_\(month)", e, upper: cap + 1e-9)
+                b.model.addConstraint("load_month_\(Slug.make(p))_\(month)", e, upper: max(0, cap - load * Double(committed)) + 1e-9)
             }
         }
     }
@@ -46,7 +48,7 @@ enum TrainerContracts: ConstraintFamily {
             guard let maxDays = t.maxDays else { continue }
             let e = daysLed(b, t.name)
             guard !e.terms.isEmpty else { continue }
-            b.model.addConstraint("maxdays_\(Slug.make(t.name))", e, upper: Double(maxDays))
+            b.model.addConstraint("maxdays_\(Slug.make(t.name))", e, upper: Double(max(0, maxDays - b.grid.commitments.daysLed(t.name))))
         }
     }
 
@@ -65,14 +67,15 @@ enum BudgetCaps: ConstraintFamily {
 
     static func apply(to b: WeekModelBuilder) {
         let budget = b.scenario.budget
-        if let cap = budget.trainersKr { add(b, "budget_trainers", trainerSpend(b, \.dayRate), cap) }
-        if let cap = budget.travelKr { add(b, "budget_travel", trainerSpend(b, \.travelPerDay), cap) }
-        if let cap = budget.premisesKr { add(b, "budget_premises", premisesSpend(b), cap) }
+        let spent = b.grid.commitments
+        if let cap = budget.trainersKr { add(b, "budget_trainers", trainerSpend(b, \.dayRate), cap - spent.trainerFeesKr) }
+        if let cap = budget.travelKr { add(b, "budget_travel", trainerSpend(b, \.travelPerDay), cap - spent.travelKr) }
+        if let cap = budget.premisesKr { add(b, "budget_premises", premisesSpend(b), cap - spent.premisesKr) }
     }
 
     static func add(_ b: WeekModelBuilder, _ name: String, _ e: LinearExpression, _ cap: Int) {
         guard !e.terms.isEmpty else { return }
-        b.model.addConstraint(name, e, upper: Double(cap))
+        b.model.addConstraint(name, e, upper: Double(max(0, cap)))
     }
 
     static func trainerSpend(_ b: WeekModelBuilder, _ rate: KeyPath<ExternalTrainer, Int>) -> LinearExpression {
@@ -104,7 +107,9 @@ enum VenueWeek: ConstraintFamily {
             for v in b.grid.weeks.indices {
                 let e = b.meetingsIn(week: v, groups: gs)
                 guard !e.terms.isEmpty else { continue }
-                b.model.addConstraint("venue_\(Slug.make(venue.id))_w\(v)", e, upper: Double(b.grid.weeks[v].workingDays.count))
+                let days = b.grid.weeks[v].workingDays
+                b.model.addConstraint("venue_\(Slug.make(venue.id))_w\(v)", e,
+                                      upper: Double(days.count - b.grid.commitments.venueDaysBooked(venue.id, among: days)))
             }
         }
     }

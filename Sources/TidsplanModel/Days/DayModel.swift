@@ -52,6 +52,8 @@ struct DayModelBuilder {
         guard dec.leaders.count == groups[run.group].course.leadersPerSession else { return [] }
         var days = grid.sessionDays(week: dec.week, course: groups[run.group].course, leaders: dec.leaders, scenario: scenario,
                                     notBefore: replan?.asOf)
+        let venue = groups[run.group].venue
+        if venue.mode == .physical { days = days.filter { !grid.commitments.venueIsBusy(venue.id, on: $0) } }
         let withdrawals = dec.seats.keys.compactMap { scenario.municipality($0)?.withdrawal }
         if let first = withdrawals.min() { days = days.filter { $0 < first } }
         if dec.meeting == 1, let pinned = run.pinnedDate { days = days.filter { $0 == pinned } }

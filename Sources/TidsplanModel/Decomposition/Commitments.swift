@@ -1,0 +1,55 @@
+import TidsplanCore
+
+/// What sessions planned elsewhere (earlier areas of a decomposed plan) already take from the shared
+/// resources: leaders' days, rooms' days and the budget. The week and day models subtract it, so the
+/// areas together keep every rule a single model would.
+struct Commitments: Sendable {
+    /// Dates each leader already leads a session on.
+    private(set) var leaderDays: [String: Set<Day>] = [:]
+    /// Dates each physical room is already booked on.
+    private(set) var venueDays: [String: Set<Day>] = [:]
+    private(set) var trainerFeesKr = 0
+    private(set) var travelKr = 0
+    private(set) var premisesKr = 0
+
+    static let none = Commitments()
+
+    init() {}
+
+    init(sessions: [PlannedSession], scenario: Scenario) {
+        add(sessions, scenario: scenario)
+    }
+
+    /// Takes the planned training sessions of `sessions` into account (costs as the verifier counts them).
+    mutating func add(_ sessions: [PlannedSession], scenario: Scenario) {
+        for s in sessions where s.kind == .training && s.status == .planned {
+            for p in Set(s.leaders) {
+                leaderDays[p, default: []].insert(s.date)
+                if let t = scenario.trainer(p) { trainerFeesKr += t.dayRate; travelKr += t.travelPerDay }
+            }
+            if let v = scenario.venue(s.venue) {
+                premisesKr += v.costPerDay
+                if v.mode == .physical { venueDays[v.id, default: []].insert(s.date) }
+            }
+        }
+    }
+
+    var isEmpty: Bool { leaderDays.isEmpty && venueDays.isEmpty }
+
+    func leaderIsBusy(_ p: String, on d: Day) -> Bool { leaderDays[p]?.contains(d) ?? false }
+    func venueIsBusy(_ id: String, on d: Day) -> Bool { venueDays[id]?.contains(d) ?? false }
+
+    /// Session days `p` already leads, in all.
+    func daysLed(_ p: String) -> Int { leaderDays[p]?.count ?? 0 }
+
+    /// Session days `p` already leads among `days`.
+    func daysLed(_ p: String, among days: [Day]) -> Int {
+        guard let taken = leaderDays[p] else { return 0 }
+        return days.reduce(0) { $0 + (taken.contains($1) ? 1 : 0) }
+    }
+
+    func venueDaysBooked(_ id: String, among days: [Day]) -> Int {
+        guard let taken = venueDays[id] else { return 0 }
+        return days.reduce(0) { $0 + (taken.contains($1) ? 1 : 0) }
+    }
+}

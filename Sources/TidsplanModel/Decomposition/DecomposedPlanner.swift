@@ -1,0 +1,88 @@
+import LinearModel
+import TidsplanCore
+
+/// Plans a scenario too large for one model area by area (`PlanAreas`), one after another: each area's
+/// model sees only its municipalities, its share of the leaders, and the leaders' days, rooms and budget
+/// the earlier areas left. The areas' sessions are then put together into one plan, which the verifier
+/// checks against the whole scenario like any other.
+///
+/// What this gives up: county-wide and digital courses are held per area (an area's staff never share a
+/// session with another area's), each course has one leader per area, and an earlier area may take what
+/// a later one needed more. There is no bound for the whole, so no gap is claimed.
+struct DecomposedPlanner {
+    let scenario: Scenario
+    let areas: [PlanArea]
+    let backend: SolverBackend
+    let options: PlannerOptions
+    let clock: @Sendable () -> Double
+
+    func plan() throws -> PlanOutcome {
+        let t0 = clock()
+        let leaders = LeaderShare(scenario: scenario)
+        var commitments = Commitments.none
+        var training: [PlannedSession] = []
+        var notes: [Shortfall] = []
+        var stats = PlanStatistics(seconds: 0, weekModelColumns: 0, weekModelRows: 0, dayModelColumns: 0, rounds: 0,
+                                   nodes: 0, termination: .optimal, phases: [], areas: areas.count)
+        var firstModel: LinearModel?
+        var objective = 0.0
+        var planned = 0
+        var stopped = false
+        for area in areas {
+            if stopped {
+                notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
+                                       reason: "\(area.name): not planned, the search was stopped before this area"))
+                continue
+            }
+            let sub = PlanAreas.scenario(for: area, of: scenario, leaders: leaders, commitments: commitments)
+            var o = options
+            o.quick = true  // smaller node budgets, no bound-only passes (`WeekSolveStrategy.quickNodeBudget`)
+            // The time left is shared among the areas still to plan (node budgets normally end each first).
+            if let limit = options.timeLimit {
+                let left = max(0, limit - (clock() - t0))
+                o.timeLimit = max(5, left / Double(areas.count - area.number + 1))
+            }
+            let out = try Planner.planWhole(scenario: sub, backend: backend, options: o, replan: nil, clock: clock,
+                                            commitments: commitments, scope: area.scope)
+            if firstModel == nil { firstModel = out.weekModel }
+            let sessions = out.plan.trainingSessions.filter { $0.status == .planned }
+            training += sessions
+            commitments.add(sessions, scenario: scenario)
+            if out.plan.solver.status == "not-solved" {
+                notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
+                                       reason: "\(area.name): the solver found no plan for this area within the limits (\(out.statistics.termination)); allow more time with --time-limit"))
+            } else {
+                planned += 1
+                objective += out.plan.solver.objective ?? 0
+            }
+            // Reasons about courses and sessions are the area's own; quota and attendance are redone for the whole.
+            notes += out.plan.shortfalls.filter { $0.kind == "course" || $0.kind == "session" }
+            stats.weekModelColumns += out.statistics.weekModelColumns
+            stats.weekModelRows += out.statistics.weekModelRows
+            stats.dayModelColumns += out.statistics.dayModelColumns
+            stats.rounds = max(stats.rounds, out.statistics.rounds)
+            stats.nodes += out.statistics.nodes
+            if out.statistics.termination == .stopped { stopped = true }
+            if out.statistics.termination != .optimal { stats.termination = out.statistics.termination }
+            stats.phases.append("area \(area.number)/\(areas.count) (\(area.name); \(area.municipalities.count) municipalities, "
+                + "\(out.statistics.weekModelColumns) columns, \(Self.seconds(out.statistics.seconds)) s): "
+                + out.statistics.phases.joined(separator: "; "))
+        }
+        let status = planned == 0 ? "not-solved" : "feasible"
+        let solver = SolverSummary(name: backend.name, version: backend.version, status: status,
+                                   objective: planned == 0 ? nil : Planner.rounded(objective), bound: nil, gap: nil,
+                                   areas: areas.count)
+        let grid = TimeGrid(scenario: scenario, calendar: WorkingCalendar(scenario: scenario))
+        // The whole scenario's groups, for the quota reasons; the areas' own course gaps are kept below.
+        let groups = RunGroupGenerator.generate(scenario: scenario).groups
+        var plan = PlanAssembly(scenario: scenario, grid: grid, groups: groups, runs: [], replan: nil, gaps: [])
+            .complete(training: training, incompleteRuns: [], solver: solver)
+        var seen = Set(plan.shortfalls.map(\.reason))
+        for n in notes where seen.insert(n.reason).inserted { plan.shortfalls.append(n) }
+        plan.sortSessions()
+        stats.seconds = clock() - t0
+        return PlanOutcome(plan: plan, statistics: stats, weekModel: firstModel ?? LinearModel(name: "tidsplan-weeks"))
+    }
+
+    static func seconds(_ s: Double) -> String { String((s * 10).rounded() / 10) }
+}

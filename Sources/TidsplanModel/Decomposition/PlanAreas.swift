@@ -1,0 +1,138 @@
+import TidsplanCore
+
+/// A group of neighbouring county parts planned as one model when the scenario is too large for one.
+public struct PlanArea: Sendable, Equatable {
+    /// 1-based, in the order the areas are planned.
+    public let number: Int
+    public let countyParts: [String]
+    public let municipalities: [String]
+    public let persons: Int
+
+    public var name: String { countyParts.joined(separator: ", ") }
+    /// Put in the ids of the area's county-wide and digital runs; from a county part's name, so it does
+    /// not change when the file is reordered.
+    var scope: String { Slug.make(countyParts.first ?? "area-\(number)") }
+}
+
+/// How a large scenario is cut into areas, and what each area's model sees.
+///
+/// Municipalities never cross areas, so every rule about a municipality (quota, attendance, days a week,
+/// share away) is settled inside its area. What areas share (leaders, rooms, budget) is handed on: each
+/// area is planned after the previous ones with what they took subtracted (`Commitments`).
+public enum PlanAreas {
+    /// Most persons in one area: about the size of "Räkna med oss!" (307 persons), which the single
+    /// model plans well on this kind of machine; larger models find no plan within minutes.
+    public static let maxPersons = 350
+
+    /// County parts in name order (so the areas do not depend on the file's order), packed into areas
+    /// of at most `maxPersons` (a larger county part is an area of its own).
+    public static func split(_ scenario: Scenario, maxPersons: Int = maxPersons) -> [PlanArea] {
+        var persons: [String: Int] = [:]
+        var members: [String: [String]] = [:]
+        for m in scenario.municipalities {
+            persons[m.countyPart, default: 0] += m.persons
+            members[m.countyPart, default: []].append(m.name)
+        }
+        var areas: [PlanArea] = []
+        var parts: [String] = []
+        var count = 0
+        func close() {
+            guard !parts.isEmpty else { return }
+            areas.append(PlanArea(number: areas.count + 1, countyParts: parts,
+                                  municipalities: parts.flatMap { members[$0] ?? [] }, persons: count))
+            parts = []; count = 0
+        }
+        for part in scenario.countyParts.sorted() {
+            let p = persons[part] ?? 0
+            if !parts.isEmpty && count + p > maxPersons { close() }
+            parts.append(part); count += p
+        }
+        close()
+        return areas
+    }
+
+    /// The scenario an area's model sees: its municipalities and pinned sessions, every room and budget
+    /// (commitments take off what earlier areas used), no fixed events (they are added once, to the whole
+    /// plan), and for each course the leaders `LeaderShare` gives this area.
+    static func scenario(for area: PlanArea, of s: Scenario, leaders: LeaderShare, commitments: Commitments) -> Scenario {
+        var sub = s
+        let names = Set(area.municipalities)
+        sub.municipalities = s.municipalities.filter { names.contains($0.name) }
+        sub.fixedEvents = []
+        sub.pinned = s.pinned.filter { p in
+            p.countyPart.map { area.countyParts.contains($0) } ?? (area.number == 1)
+        }
+        var keep: [String: Set<String>] = [:]  // course → leaders kept
+        for course in s.courses {
+            let pinnedLeaders = sub.pinned.filter { $0.course == course.id }.compactMap(\.leader)
+            keep[course.id] = Set(leaders.choose(course: course, commitments: commitments) + pinnedLeaders)
+        }
+        for i in sub.staff.indices {
+            let name = sub.staff[i].name
+            sub.staff[i].courses.removeAll { !(keep[$0]?.contains(name) ?? true) }
+        }
+        for i in sub.trainers.indices {
+            let name = sub.trainers[i].name
+            sub.trainers[i].courses.removeAll { !(keep[$0]?.contains(name) ?? true) }
+        }
+        return sub
+    }
+}
+
+/// Which of a course's leaders an area gets. Giving each area one leader per seat to fill (instead of
+/// letting its model choose among all) keeps the model small: the leader-choice columns are most of an
+/// area's model on a national scenario. The leader with the most days left, relative to how many
+/// courses they lead, is chosen, so successive areas spread the work over everyone qualified.
+struct LeaderShare: Sendable {
+    /// Session days each leader could lead over the whole period, before any area took some.
+    let capacity: [String: Double]
+    /// How many courses each leader may lead.
+    let courseCount: [String: Int]
+    /// Cost of a session day led by each leader (0 for project staff).
+    let dayCost: [String: Int]
+    let scenario: Scenario
+
+    init(scenario: Scenario) {
+        self.scenario = scenario
+        let calendar = WorkingCalendar(scenario: scenario)
+        let period = scenario.project.period
+        var days: [Day] = []
+        var d = max(period.from, scenario.project.trainingFrom)
+        while d <= period.to { if calendar.isWorkingDay(d) { days.append(d) }; d = d.adding(days: 1) }
+        var capacity: [String: Double] = [:]
+        var cost: [String: Int] = [:]
+        let load = 1 + scenario.rules.prepDaysPerSessionDay
+        for s in scenario.staff {
+            let share = days.filter { calendar.reason($0, leader: s.name).isWorking }.reduce(0.0) { $0 + s.share(on: $1) }
+            capacity[s.name] = scenario.rules.maxTeachingShare * share / load
+            cost[s.name] = 0
+        }
+        for t in scenario.trainers {
+            let free = Double(days.filter { calendar.reason($0, leader: t.name).isWorking }.count)
+            capacity[t.name] = min(free, t.maxDays.map(Double.init) ?? free)
+            cost[t.name] = t.dayRate + t.travelPerDay
+        }
+        self.capacity = capacity
+        self.dayCost = cost
+        var courses: [String: Int] = [:]
+        for c in scenario.courses { for p in scenario.leaders(for: c.id) { courses[p, default: 0] += 1 } }
+        self.courseCount = courses
+    }
+
+    /// The leaders an area gets for `course`: as many as a session needs, most days left per course first,
+    /// then the cheaper, then by name. Everyone when there is no choice.
+    func choose(course: Course, commitments: Commitments) -> [String] {
+        let pool = scenario.leaders(for: course.id)
+        guard pool.count > course.leadersPerSession else { return pool }
+        func left(_ p: String) -> Double {
+            max(0, (capacity[p] ?? 0) - Double(commitments.daysLed(p))) / Double(max(1, courseCount[p] ?? 1))
+        }
+        let ranked = pool.sorted { a, b in
+            let la = left(a), lb = left(b)
+            if abs(la - lb) > 1e-9 { return la > lb }
+            if dayCost[a] != dayCost[b] { return (dayCost[a] ?? 0) < (dayCost[b] ?? 0) }
+            return a < b
+        }
+        return Array(ranked.prefix(course.leadersPerSession))
+    }
+}
