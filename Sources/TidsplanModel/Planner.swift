@@ -28,7 +28,8 @@ public struct PlannerOptions: Sendable {
 
 /// When to plan area by area instead of in one model.
 public enum Decompose: String, Sendable, CaseIterable {
-    /// When the scenario has more persons than one area holds (`PlanAreas.maxPersons`), and it is not a re-plan.
+    /// When the scenario has more persons than one area holds (`PlanAreas.maxPersons`); a re-plan only when
+    /// the previous plan was made by the same areas.
     case auto
     /// Always one model, however long it takes.
     case off
@@ -65,16 +66,25 @@ public enum Planner {
 
     public static func plan(scenario: Scenario, backend: SolverBackend, options: PlannerOptions = .init(),
                             replan: ReplanContext? = nil, clock: @escaping @Sendable () -> Double = { 0 }) throws -> PlanOutcome {
-        let areas = PlanAreas.split(scenario, maxPersons: options.maxAreaPersons)
-        let byArea = switch options.decompose {
-        case .auto: areas.count > 1 && replan == nil
-        case .on: replan == nil
-        case .off: false
-        }
-        if byArea {
-            return try DecomposedPlanner(scenario: scenario, areas: areas, backend: backend, options: options, clock: clock).plan()
+        let areas = areas(for: scenario, options: options, replan: replan)
+        if !areas.isEmpty {
+            return try DecomposedPlanner(scenario: scenario, areas: areas, backend: backend, options: options, replan: replan,
+                                         clock: clock).plan()
         }
         return try planWhole(scenario: scenario, backend: backend, options: options, replan: replan, clock: clock)
+    }
+
+    /// The areas `plan` will plan one after another, or none when it uses one model. A re-plan goes by area
+    /// only when the previous plan was made by the same areas.
+    public static func areas(for scenario: Scenario, options: PlannerOptions, replan: ReplanContext?) -> [PlanArea] {
+        let areas = PlanAreas.split(scenario, maxPersons: options.maxAreaPersons)
+        let replannable = replan.map { DecomposedPlanner.canReplan($0, areas: areas) } ?? true
+        let byArea = switch options.decompose {
+        case .auto: areas.count > 1 && replannable
+        case .on: replannable
+        case .off: false
+        }
+        return byArea ? areas : []
     }
 
     /// The whole scenario in one week model and one day model. `commitments` and `scope` are for the areas

@@ -61,6 +61,7 @@ enum BenchTiming {
         r.set("termination", String(describing: outcome.statistics.termination))
         r.set("phases", outcome.statistics.phases)
         r.set("rounds", outcome.statistics.rounds)
+        r.set("areas", outcome.statistics.areas)
         r.set("nodes", outcome.statistics.nodes)
         r.set("sessions", plan.trainingSessions.count)
         r.set("shortfalls", plan.shortfalls.count)

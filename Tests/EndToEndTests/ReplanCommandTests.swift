@@ -7,11 +7,14 @@ import Testing
     static let asOf = "2025-03-31"
 
     /// Plans the small county into `work/old`, then re-plans it without `withdraw` into `work/new`.
-    private func planThenWithdraw(_ withdraw: String, in work: TempFolder,
-                                  environment: [String: String] = [:]) throws -> CommandResult {
-        try TestScenarios.planSmallCounty(out: "old", in: work.path, environment: environment)
+    /// `options` go to both commands (e.g. planning by area).
+    private func planThenWithdraw(_ withdraw: String, in work: TempFolder, environment: [String: String] = [:],
+                                  options: [String] = []) throws -> CommandResult {
+        let first = try TidsplanCLI.run(["plan", TestScenarios.smallCounty, "--out", "old", "--quiet"] + options,
+                                        cwd: work.path, environment: environment)
+        #expect(first.status == 0 && first.endedCleanly, "\(first.transcript)")
         return try TidsplanCLI.run(["replan", TestScenarios.smallCounty, "--previous", "old/plan.json", "--as-of", Self.asOf,
-                                 "--withdraw", withdraw, "--out", "new", "--quiet"], cwd: work.path, environment: environment)
+                                 "--withdraw", withdraw, "--out", "new", "--quiet"] + options, cwd: work.path, environment: environment)
     }
 
     /// The frozen past, the withdrawal and the plan's own arithmetic, checked on plan.json as plain JSON.
@@ -60,6 +63,22 @@ import Testing
         }
         for file in ["plan.json", "timetable.csv", "timetable.md", "report.html", "calendars/all.ics", "run.json"] {
             #expect(FileManager.default.fileExists(atPath: work.file("new/" + file)), "missing \(file)")
+        }
+    }
+
+    /// A plan made by area (one per county part) is re-planned by area: the same guarantees hold.
+    @Test func aPlanMadeByAreaIsReplannedByArea() throws {
+        let work = try TempFolder("replan-areas")
+        let result = try planThenWithdraw("Norrköpinge", in: work, options: ["--decompose", "on", "--area-persons", "30"])
+        #expect(result.status == 0 && result.endedCleanly, "\(result.transcript)")
+        #expect(result.stdout.contains("a plan made in 2 areas"), "\(result.stdout)")
+        try expectPastKeptAndWithdrawn("Norrköpinge", work: work)
+        let verify = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "new/plan.json",
+                                          "--previous", "old/plan.json", "--as-of", Self.asOf], cwd: work.path)
+        #expect(verify.status == 0 && verify.endedCleanly, "\(verify.transcript)")
+        if ICSCheck.isAvailable {
+            let (status, output) = try ICSCheck.run([work.file("new/calendars"), "--against", work.file("old/calendars")])
+            ICSCheck.expectAllPassed(output, status: status, files: ICSCheck.count(in: work.file("new/calendars")))
         }
     }
 

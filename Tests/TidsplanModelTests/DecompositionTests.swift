@@ -127,4 +127,28 @@ import TidsplanCore
         #expect(!Small.training(out.plan).isEmpty)
         Small.expectVerified(out.plan, s)
     }
+
+    /// Random scenarios planned by area, then re-planned by area after a random municipality withdraws:
+    /// the past is kept, the whole plan keeps every rule, and calendars see cancellations, not vanishings.
+    @Test(arguments: 0..<6)
+    func randomWithdrawalsReplannedByAreaKeepThePast(seed: Int) throws {
+        var rng = SeededGenerator(seed: UInt64(200 + seed))
+        var s = PropertyTests.randomScenario(&rng)
+        let first = try Self.planByArea(s, maxPersons: 1).plan
+        let asOf = Small.day("2025-01-06").adding(days: Int.random(in: 14...60, using: &rng))
+        let leaving = s.municipalities[Int.random(in: 0..<s.municipalities.count, using: &rng)].name
+        if let i = s.municipalities.firstIndex(where: { $0.name == leaving }) { s.municipalities[i].withdrawal = asOf.adding(days: 1) }
+        var o = PlannerOptions(timeLimit: 60, relativeGap: 0)
+        o.decompose = .on
+        o.maxAreaPersons = 1
+        let out = try Planner.plan(scenario: s, backend: GLPKBackend(), options: o, replan: ReplanContext(previous: first, asOf: asOf))
+        let second = out.plan
+        #expect(out.statistics.areas == Set(s.municipalities.map(\.countyPart)).count, "re-planned by area, as the plan was made")
+        Small.expectVerified(second, s, previous: first, asOf: asOf)
+        #expect(second.activeSessions.allSatisfy { $0.date <= asOf || ($0.seats[leaving] ?? 0) == 0 })
+        for old in first.sessions {
+            let new = try #require(second.session(old.id), "\(old.id) vanished instead of being cancelled")
+            if old.date <= asOf { #expect(new.date == old.date && new.seats == old.seats && new.leaders == old.leaders && new.frozen) }
+        }
+    }
 }

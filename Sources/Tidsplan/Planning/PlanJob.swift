@@ -125,6 +125,15 @@ public enum PlanJob {
                                      memoryLimitMiB: request.memoryLimitMiB)
         options.decompose = request.decompose
         options.maxAreaPersons = request.maxAreaPersons
+        let areas = Planner.areas(for: scenario, options: options, replan: replan)
+        if !request.quiet {
+            if areas.count > 1 {
+                console.err("Planning \(scenario.municipalities.count) municipalities in \(areas.count) areas of at most \(options.maxAreaPersons) persons, one after another.")
+            } else if areas.isEmpty, replan != nil, request.decompose != .off,
+                      PlanAreas.split(scenario, maxPersons: options.maxAreaPersons).count > 1 {
+                console.err("Note: the previous plan was made in one model, so the re-plan is too; on a scenario this large that can take long.")
+            }
+        }
         let start = monotonicSeconds()
         let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options, replan: replan,
                                        clock: { monotonicSeconds() - start })

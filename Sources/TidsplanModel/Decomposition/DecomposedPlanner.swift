@@ -6,6 +6,9 @@ import TidsplanCore
 /// the earlier areas left. The areas' sessions are then put together into one plan, which the verifier
 /// checks against the whole scenario like any other.
 ///
+/// Re-planning a plan made by area goes area by area too: each area keeps its own past and previous
+/// runs, and the other areas' held sessions count as taken from the start.
+///
 /// What this gives up: county-wide and digital courses are held per area (an area's staff never share a
 /// session with another area's), each course has one leader per area, and an earlier area may take what
 /// a later one needed more. There is no bound for the whole, so no gap is claimed.
@@ -14,27 +17,50 @@ struct DecomposedPlanner {
     let areas: [PlanArea]
     let backend: SolverBackend
     let options: PlannerOptions
+    let replan: ReplanContext?
     let clock: @Sendable () -> Double
+
+    /// Whether `replan`'s previous plan can be re-planned by these areas: every training session in it
+    /// belongs to exactly one area (true of a plan made by the same areas, not of one made in one model).
+    static func canReplan(_ replan: ReplanContext, areas: [PlanArea]) -> Bool {
+        replan.previous.trainingSessions.allSatisfy { PlanAreas.owner(of: $0, in: areas) != nil }
+    }
 
     func plan() throws -> PlanOutcome {
         let t0 = clock()
         let leaders = LeaderShare(scenario: scenario)
-        var commitments = Commitments.none
+        // Re-planning: the previous plan's training sessions by area, and those already held.
+        var previousByArea: [Int: [PlannedSession]] = [:]
+        for s in replan?.previous.trainingSessions ?? [] {
+            if let a = PlanAreas.owner(of: s, in: areas) { previousByArea[a, default: []].append(s) }
+        }
+        let held = { (s: PlannedSession) in replan.map { s.date <= $0.asOf && s.status == .planned } ?? false }
+        // New sessions of the areas planned so far (held ones are counted per area below).
+        var planned: [PlannedSession] = []
         var training: [PlannedSession] = []
         var notes: [Shortfall] = []
         var stats = PlanStatistics(seconds: 0, weekModelColumns: 0, weekModelRows: 0, dayModelColumns: 0, rounds: 0,
                                    nodes: 0, termination: .optimal, phases: [], areas: areas.count)
         var firstModel: LinearModel?
         var objective = 0.0
-        var planned = 0
+        var solvedAreas = 0
         var stopped = false
-        for area in areas {
+        for (index, area) in areas.enumerated() {
             if stopped {
                 notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
                                        reason: "\(area.name): not planned, the search was stopped before this area"))
                 continue
             }
-            let sub = PlanAreas.scenario(for: area, of: scenario, leaders: leaders, commitments: commitments)
+            // What the other areas hold or have planned: their held sessions, and the earlier areas' new ones.
+            let heldElsewhere = previousByArea.filter { $0.key != index }.sorted { $0.key < $1.key }.flatMap { $0.value.filter(held) }
+            let commitments = Commitments(sessions: heldElsewhere + planned, scenario: scenario)
+            let previous = previousByArea[index] ?? []
+            let sub = PlanAreas.scenario(for: area, of: scenario, leaders: leaders, commitments: commitments, previous: previous)
+            let areaReplan = replan.map { r in
+                var p = r.previous
+                p.sessions = previous
+                return ReplanContext(previous: p, asOf: r.asOf)
+            }
             var o = options
             o.quick = true  // smaller node budgets, no bound-only passes (`WeekSolveStrategy.quickNodeBudget`)
             // The time left is shared among the areas still to plan (node budgets normally end each first).
@@ -42,17 +68,17 @@ struct DecomposedPlanner {
                 let left = max(0, limit - (clock() - t0))
                 o.timeLimit = max(5, left / Double(areas.count - area.number + 1))
             }
-            let out = try Planner.planWhole(scenario: sub, backend: backend, options: o, replan: nil, clock: clock,
+            let out = try Planner.planWhole(scenario: sub, backend: backend, options: o, replan: areaReplan, clock: clock,
                                             commitments: commitments, scope: area.scope)
             if firstModel == nil { firstModel = out.weekModel }
             let sessions = out.plan.trainingSessions.filter { $0.status == .planned }
             training += sessions
-            commitments.add(sessions, scenario: scenario)
+            planned += sessions.filter { !held($0) }
             if out.plan.solver.status == "not-solved" {
                 notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
                                        reason: "\(area.name): the solver found no plan for this area within the limits (\(out.statistics.termination)); allow more time with --time-limit"))
             } else {
-                planned += 1
+                solvedAreas += 1
                 objective += out.plan.solver.objective ?? 0
             }
             // Reasons about courses and sessions are the area's own; quota and attendance are redone for the whole.
@@ -68,14 +94,15 @@ struct DecomposedPlanner {
                 + "\(out.statistics.weekModelColumns) columns, \(Self.seconds(out.statistics.seconds)) s): "
                 + out.statistics.phases.joined(separator: "; "))
         }
-        let status = planned == 0 ? "not-solved" : "feasible"
+        let status = solvedAreas == 0 ? "not-solved" : "feasible"
         let solver = SolverSummary(name: backend.name, version: backend.version, status: status,
-                                   objective: planned == 0 ? nil : Planner.rounded(objective), bound: nil, gap: nil,
+                                   objective: solvedAreas == 0 ? nil : Planner.rounded(objective), bound: nil, gap: nil,
                                    areas: areas.count)
         let grid = TimeGrid(scenario: scenario, calendar: WorkingCalendar(scenario: scenario))
         // The whole scenario's groups, for the quota reasons; the areas' own course gaps are kept below.
         let groups = RunGroupGenerator.generate(scenario: scenario).groups
-        var plan = PlanAssembly(scenario: scenario, grid: grid, groups: groups, runs: [], replan: nil, gaps: [])
+        // Against the whole previous plan: held sessions as they were, sequence numbers, cancellations.
+        var plan = PlanAssembly(scenario: scenario, grid: grid, groups: groups, runs: [], replan: replan, gaps: [])
             .complete(training: training, incompleteRuns: [], solver: solver)
         var seen = Set(plan.shortfalls.map(\.reason))
         for n in notes where seen.insert(n.reason).inserted { plan.shortfalls.append(n) }

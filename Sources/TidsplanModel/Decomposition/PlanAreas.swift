@@ -51,10 +51,25 @@ public enum PlanAreas {
         return areas
     }
 
+    /// The area a training session of a plan made by area belongs to: its county part's, or its seats'
+    /// (county-wide and digital sessions seat one area's staff only), or the area named in its id.
+    /// Nil when it spans areas (a plan made in one model) or matches none.
+    static func owner(of s: PlannedSession, in areas: [PlanArea]) -> Int? {
+        if !s.countyPart.isEmpty { return areas.firstIndex { $0.countyParts.contains(s.countyPart) } }
+        let seated = Set(s.seats.keys)
+        if !seated.isEmpty {
+            let owners = areas.indices.filter { !seated.isDisjoint(with: areas[$0].municipalities) }
+            return owners.count == 1 && seated.isSubset(of: areas[owners[0]].municipalities) ? owners[0] : nil
+        }
+        let run = s.series?.run ?? s.id
+        return areas.firstIndex { a in ["-digital-\(a.scope)-", "-lan-\(a.scope)-"].contains { run.contains($0) } }
+    }
+
     /// The scenario an area's model sees: its municipalities and pinned sessions, every room and budget
     /// (commitments take off what earlier areas used), no fixed events (they are added once, to the whole
     /// plan), and for each course the leaders `LeaderShare` gives this area.
-    static func scenario(for area: PlanArea, of s: Scenario, leaders: LeaderShare, commitments: Commitments) -> Scenario {
+    static func scenario(for area: PlanArea, of s: Scenario, leaders: LeaderShare, commitments: Commitments,
+                         previous: [PlannedSession] = []) -> Scenario {
         var sub = s
         let names = Set(area.municipalities)
         sub.municipalities = s.municipalities.filter { names.contains($0.name) }
@@ -64,8 +79,10 @@ public enum PlanAreas {
         }
         var keep: [String: Set<String>] = [:]  // course → leaders kept
         for course in s.courses {
+            // Pinned leaders, and (re-planning) whoever led the area's sessions before, stay possible.
             let pinnedLeaders = sub.pinned.filter { $0.course == course.id }.compactMap(\.leader)
-            keep[course.id] = Set(leaders.choose(course: course, commitments: commitments) + pinnedLeaders)
+            let before = previous.filter { $0.course == course.id }.flatMap(\.leaders)
+            keep[course.id] = Set(leaders.choose(course: course, commitments: commitments) + pinnedLeaders + before)
         }
         for i in sub.staff.indices {
             let name = sub.staff[i].name
