@@ -1,8 +1,9 @@
 /// `prerequisite`: course B with prerequisite A (gap L weeks) starts in a county part only after A is
 /// finished there: every B session is at least 7·L days (and at least one day) after every A session
-/// serving the same county part. A's county-wide and digital sessions serve every part; a county-wide
-/// or digital B session is served by every A session. And per municipality, B seats no more
-/// participants than A (only people who took A take B).
+/// serving a county part B serves. A county-part session serves its part; a county-wide or digital
+/// session serves the parts whose staff it seats (a plan made by area holds such sessions per area, and
+/// one area's course does not hold back another's). And per municipality, B seats no more participants
+/// than A (only people who took A take B).
 enum PrerequisiteRule: PlanRule {
     static let id = "prerequisite"
 
@@ -37,8 +38,15 @@ enum PrerequisiteRule: PlanRule {
         return found
     }
 
-    /// Does A session `a` serve the county part of B session `b`?
+    /// Do A session `a` and B session `b` serve a county part in common?
     static func serves(_ a: PlannedSession, _ b: PlannedSession, _ c: VerificationContext) -> Bool {
-        c.servesWholeCounty(b) || c.servesWholeCounty(a) || a.countyPart == b.countyPart
+        !parts(a, c).isDisjoint(with: parts(b, c))
+    }
+
+    /// The county parts a session serves: its own, or for a county-wide or digital one those of the
+    /// municipalities it seats.
+    static func parts(_ s: PlannedSession, _ c: VerificationContext) -> Set<String> {
+        guard c.servesWholeCounty(s) else { return [s.countyPart] }
+        return Set(s.seats.filter { $0.value > 0 }.compactMap { c.scenario.municipality($0.key)?.countyPart })
     }
 }
