@@ -98,11 +98,14 @@ public enum PlanAreas {
 
 /// Which of a course's leaders an area gets. Giving each area one leader per seat to fill (instead of
 /// letting its model choose among all) keeps the model small: the leader-choice columns are most of an
-/// area's model on a national scenario. The leader with the most days left, relative to how many
-/// courses they lead, is chosen, so successive areas spread the work over everyone qualified.
+/// area's model on a national scenario. The leader with the most session days left inside the course's
+/// window, relative to how many courses they lead, is chosen, so successive areas spread the work over
+/// everyone qualified. "Left" counts what earlier areas took: a trainer's contract days and free days, a
+/// staff member's teaching share month by month (the monthly cap is what runs out first).
 struct LeaderShare: Sendable {
-    /// Session days each leader could lead over the whole period, before any area took some.
-    let capacity: [String: Double]
+    /// Each leader's working days from the start of training to the end of the period, with their share
+    /// of full time that day (1 for external trainers).
+    let workingDays: [String: [(day: Day, share: Double)]]
     /// How many courses each leader may lead.
     let courseCount: [String: Int]
     /// Cost of a session day led by each leader (0 for project staff).
@@ -116,24 +119,38 @@ struct LeaderShare: Sendable {
         var days: [Day] = []
         var d = max(period.from, scenario.project.trainingFrom)
         while d <= period.to { if calendar.isWorkingDay(d) { days.append(d) }; d = d.adding(days: 1) }
-        var capacity: [String: Double] = [:]
+        var working: [String: [(day: Day, share: Double)]] = [:]
         var cost: [String: Int] = [:]
-        let load = 1 + scenario.rules.prepDaysPerSessionDay
         for s in scenario.staff {
-            let share = days.filter { calendar.reason($0, leader: s.name).isWorking }.reduce(0.0) { $0 + s.share(on: $1) }
-            capacity[s.name] = scenario.rules.maxTeachingShare * share / load
+            working[s.name] = days.filter { calendar.reason($0, leader: s.name).isWorking }.map { ($0, s.share(on: $0)) }
             cost[s.name] = 0
         }
         for t in scenario.trainers {
-            let free = Double(days.filter { calendar.reason($0, leader: t.name).isWorking }.count)
-            capacity[t.name] = min(free, t.maxDays.map(Double.init) ?? free)
+            working[t.name] = days.filter { calendar.reason($0, leader: t.name).isWorking }.map { ($0, 1.0) }
             cost[t.name] = t.dayRate + t.travelPerDay
         }
-        self.capacity = capacity
+        self.workingDays = working
         self.dayCost = cost
         var courses: [String: Int] = [:]
         for c in scenario.courses { for p in scenario.leaders(for: c.id) { courses[p, default: 0] += 1 } }
         self.courseCount = courses
+    }
+
+    /// Session days `p` could still lead inside `window`, after `commitments`.
+    func daysLeft(_ p: String, window: DateRange?, commitments: Commitments) -> Double {
+        let days = (workingDays[p] ?? []).filter { window?.contains($0.day) ?? true }
+        if scenario.staffMember(p) != nil {
+            let load = 1 + scenario.rules.prepDaysPerSessionDay
+            var byMonth: [String: (share: Double, led: Int)] = [:]
+            for (d, share) in days {
+                byMonth[d.monthKey, default: (0, 0)].share += share
+                if commitments.leaderIsBusy(p, on: d) { byMonth[d.monthKey, default: (0, 0)].led += 1 }
+            }
+            return byMonth.values.reduce(0.0) { $0 + max(0, scenario.rules.maxTeachingShare * $1.share - load * Double($1.led)) / load }
+        }
+        let free = Double(days.filter { !commitments.leaderIsBusy(p, on: $0.day) }.count)
+        guard let maxDays = scenario.trainer(p)?.maxDays else { return free }
+        return min(free, Double(max(0, maxDays - commitments.daysLed(p))))
     }
 
     /// The leaders an area gets for `course`: as many as a session needs, most days left per course first,
@@ -141,11 +158,12 @@ struct LeaderShare: Sendable {
     func choose(course: Course, commitments: Commitments) -> [String] {
         let pool = scenario.leaders(for: course.id)
         guard pool.count > course.leadersPerSession else { return pool }
-        func left(_ p: String) -> Double {
-            max(0, (capacity[p] ?? 0) - Double(commitments.daysLed(p))) / Double(max(1, courseCount[p] ?? 1))
+        var left: [String: Double] = [:]
+        for p in pool {
+            left[p] = daysLeft(p, window: course.window, commitments: commitments) / Double(max(1, courseCount[p] ?? 1))
         }
         let ranked = pool.sorted { a, b in
-            let la = left(a), lb = left(b)
+            let la = left[a] ?? 0, lb = left[b] ?? 0
             if abs(la - lb) > 1e-9 { return la > lb }
             if dayCost[a] != dayCost[b] { return (dayCost[a] ?? 0) < (dayCost[b] ?? 0) }
             return a < b
