@@ -32,10 +32,10 @@ struct SolveOptionGroup: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "auto, off or on: plan a large scenario area by area (groups of county parts of at most --area-persons persons, one after another).",
-        discussion: "auto does so when the scenario has more than one such area; re-plans always use one model. A plan made by area keeps every rule but has no bound for the whole, so no gap is shown."))
+        discussion: "auto does so when the scenario has more than one such area. A re-plan goes by area when the previous plan was made by the same areas. A plan made by area keeps every rule but has no bound for the whole, so no gap is shown."))
     var decompose: String = "auto"
 
-    @Option(name: .customLong("area-persons"), help: "With --decompose: most persons in one area (default 350).")
+    @Option(name: .customLong("area-persons"), help: "With --decompose: most persons in one area.")
     var areaPersons: Int = 350
 
     func validate() throws {
