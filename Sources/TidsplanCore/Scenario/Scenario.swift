@@ -390,15 +390,18 @@ public struct ObjectiveWeights: Sendable, Equatable {
     public var changeVenue: Int
     public var changeCancelled: Int
     public var changeNew: Int
+    /// Re-planning: per seat a municipality gains or loses in a course's runs (a seat change alters a
+    /// session in the calendars of everyone in it).
+    public var changeSeat: Int
     public init(quotaShortfallPerHour: Int = 100, quotaExcessPerHour: Int = 2, costPerThousandKr: Int = 1,
                 travelPerSeat: Int = 1, evennessPerSession: Int = 5, perSession: Int = 10,
                 attendanceShortfallPerPerson: Int = 50, changeMoved: Int = 20, changeLeader: Int = 10,
-                changeVenue: Int = 10, changeCancelled: Int = 30, changeNew: Int = 30) {
+                changeVenue: Int = 10, changeCancelled: Int = 30, changeNew: Int = 30, changeSeat: Int = 2) {
         self.quotaShortfallPerHour = quotaShortfallPerHour; self.quotaExcessPerHour = quotaExcessPerHour
         self.costPerThousandKr = costPerThousandKr; self.travelPerSeat = travelPerSeat
         self.evennessPerSession = evennessPerSession; self.perSession = perSession
         self.attendanceShortfallPerPerson = attendanceShortfallPerPerson; self.changeMoved = changeMoved
         self.changeLeader = changeLeader; self.changeVenue = changeVenue; self.changeCancelled = changeCancelled
-        self.changeNew = changeNew
+        self.changeNew = changeNew; self.changeSeat = changeSeat
     }
 }

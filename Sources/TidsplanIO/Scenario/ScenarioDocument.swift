@@ -143,7 +143,7 @@ struct ScenarioDocument {
         ("evennessPerSession", \.evennessPerSession), ("perSession", \.perSession),
         ("attendanceShortfallPerPerson", \.attendanceShortfallPerPerson), ("changeMoved", \.changeMoved),
         ("changeLeader", \.changeLeader), ("changeVenue", \.changeVenue), ("changeCancelled", \.changeCancelled),
-        ("changeNew", \.changeNew),
+        ("changeNew", \.changeNew), ("changeSeat", \.changeSeat),
     ] }
 
     func readWeights(_ root: ScenarioNodeReader.Fields) -> ObjectiveWeights {

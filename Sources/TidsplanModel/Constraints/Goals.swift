@@ -156,6 +156,7 @@ enum ReplanStability: ConstraintFamily {
             b.model.addConstraint("new_\(tag)", n, upper: Double(open.count + frozen))
             b.objective.add(cancelled, Double(w.changeCancelled))
             b.objective.add(new, Double(w.changeNew))
+            seatStability(b, g, tag: tag)
             guard !open.isEmpty else { continue }
             // moved = open - cancelled - kept
             b.objective.constant += Double(w.changeMoved * open.count)
@@ -169,6 +170,23 @@ enum ReplanStability: ConstraintFamily {
                 b.model.addConstraint("kept_\(tag)_w\(s)", [Term(kept, 1), Term(x, -1)], upper: -Double(frozenAt[s] ?? 0))
                 b.objective.add(kept, -Double(w.changeMoved))
             }
+        }
+    }
+
+    /// Each municipality's seats in the group stay what the previous plan gave it, as far as the rest allows:
+    /// |z − previous| costs `changeSeat` a seat. Without this, a withdrawal reshuffles places everywhere.
+    static func seatStability(_ b: WeekModelBuilder, _ g: Int, tag: String) {
+        let cost = Double(b.scenario.weights.changeSeat)
+        guard cost > 0 else { return }
+        var before: [String: Int] = [:]
+        for r in b.previous(g) { for (m, n) in r.seats { before[m, default: 0] += n } }
+        for (m, z) in b.seats[g].sorted(by: { $0.key < $1.key }) {
+            let p = Double(before[m] ?? 0)
+            let d = b.model.addVariable("seatchange_\(tag)_\(Slug.make(m))", kind: .integer, lower: 0)
+            b.model.addConstraint("seatchange_up_\(tag)_\(Slug.make(m))", [Term(d, 1), Term(z, -1)], lower: -p)
+            b.model.addConstraint("seatchange_down_\(tag)_\(Slug.make(m))", [Term(d, 1), Term(z, 1)], lower: p)
+            b.objective.add(d, cost)
+            b.seatLike.append(d)
         }
     }
 }
