@@ -45,10 +45,19 @@ struct DecomposedPlanner {
         var objective = 0.0
         var solvedAreas = 0
         var stopped = false
+        // An area left without a new plan keeps the previous plan's sessions (re-planning): otherwise they
+        // would all be cancelled.
+        func keepPrevious(_ index: Int) -> String {
+            let kept = (previousByArea[index] ?? []).filter { $0.status == .planned }
+            training += kept
+            planned += kept.filter { !held($0) }
+            return kept.isEmpty ? "" : "; its \(kept.count) sessions stay as they were"
+        }
         for (index, area) in areas.enumerated() {
             if stopped {
+                let kept = keepPrevious(index)
                 notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
-                                       reason: "\(area.name): not planned, the search was stopped before this area"))
+                                       reason: "\(area.name): not planned, the search was stopped before this area\(kept)"))
                 continue
             }
             // What the other areas hold or have planned: their held sessions, and the earlier areas' new ones.
@@ -71,13 +80,14 @@ struct DecomposedPlanner {
             let out = try Planner.planWhole(scenario: sub, backend: backend, options: o, replan: areaReplan, clock: clock,
                                             commitments: commitments, scope: area.scope)
             if firstModel == nil { firstModel = out.weekModel }
-            let sessions = out.plan.trainingSessions.filter { $0.status == .planned }
-            training += sessions
-            planned += sessions.filter { !held($0) }
             if out.plan.solver.status == "not-solved" {
+                let kept = keepPrevious(index)
                 notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
-                                       reason: "\(area.name): the solver found no plan for this area within the limits (\(out.statistics.termination)); allow more time with --time-limit"))
+                                       reason: "\(area.name): the solver found no plan for this area within the limits (\(out.statistics.termination))\(kept); allow more time with --time-limit"))
             } else {
+                let sessions = out.plan.trainingSessions.filter { $0.status == .planned }
+                training += sessions
+                planned += sessions.filter { !held($0) }
                 solvedAreas += 1
                 objective += out.plan.solver.objective ?? 0
             }
