@@ -34,8 +34,6 @@ struct Commitments: Sendable {
         }
     }
 
-    var isEmpty: Bool { leaderDays.isEmpty && venueDays.isEmpty }
-
     func leaderIsBusy(_ p: String, on d: Day) -> Bool { leaderDays[p]?.contains(d) ?? false }
     func venueIsBusy(_ id: String, on d: Day) -> Bool { venueDays[id]?.contains(d) ?? false }
 
