@@ -151,4 +151,24 @@ import TidsplanCore
             if old.date <= asOf { #expect(new.date == old.date && new.seats == old.seats && new.leaders == old.leaders && new.frozen) }
         }
     }
+
+    /// One room, two areas, a county-wide course that must run within two weeks, on Tuesdays or Wednesdays:
+    /// each area needs a session a week there (one run of a group starts a week), with its own leader. The
+    /// second area must take the days the first left in the room; planned as if alone, its model is the
+    /// first's and picks the same days (a double booking the verifier rejects).
+    @Test func aRoomsDaysTakenByOneAreaAreLeftToTheNext() throws {
+        var s = Self.sharedTrainer()
+        s.trainers = [ExternalTrainer(name: "Tor", courses: ["C1"], dayRate: 5000, weekdays: [.tuesday, .wednesday]),
+                      ExternalTrainer(name: "Tove", courses: ["C1"], dayRate: 5000, weekdays: [.tuesday, .wednesday])]
+        s.courses[0].delivery = .county
+        s.courses[0].venues = ["sal"]
+        s.courses[0].window = DateRange(from: Small.day("2025-01-13"), to: Small.day("2025-01-24"))
+        let out = try Self.planByArea(s, maxPersons: 10)
+        let sessions = Small.training(out.plan)
+        #expect(sessions.count == 4)
+        #expect(Set(sessions.map(\.date)).count == 4, "four sessions in the one room on four different days")
+        #expect(Set(sessions.flatMap(\.leaders)) == ["Tor", "Tove"], "each area got its own leader")
+        #expect(out.plan.municipalities.map(\.plannedHours) == [60, 48])
+        Small.expectVerified(out.plan, s)
+    }
 }
