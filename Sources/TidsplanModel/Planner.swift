@@ -94,6 +94,8 @@ public enum Planner {
                           scope: String? = nil) throws -> PlanOutcome {
         let t0 = clock()
         let calendar = WorkingCalendar(scenario: scenario)
+        var commitments = commitments
+        commitments.block(scenario.fixedEvents, scenario: scenario)
         let grid = TimeGrid(scenario: scenario, calendar: calendar, commitments: commitments)
         let previousRuns = replan.map { PreviousRuns.extract(from: $0, scenario: scenario, grid: grid) } ?? []
         let (groups, gaps) = RunGroupGenerator.generate(scenario: scenario, minimumRuns: PreviousRuns.minimumRuns(previousRuns),

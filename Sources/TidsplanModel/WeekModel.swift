@@ -132,7 +132,8 @@ final class WeekModelBuilder {
             let cap = days.reduce(0.0) { $0 + staff.share(on: $1) }
             return (max(0, cap - load * committed), load)
         }
-        return (max(0, Double(days.count) - committed), 1)
+        let atEvents = Double(grid.commitments.eventDays(p, among: days))
+        return (max(0, Double(days.count) - committed - atEvents), 1)
     }
 
     /// All leaders anyone could need.

@@ -116,6 +116,18 @@ import Testing
         F.expectKept("leader-one-per-day", F.plan(adding: [F.hp("HP-2", on: "2024-03-06", seats: ["Habo": 4])]))
     }
 
+    @Test func leaderAtAFixedEventLeadsNoSessionThatDay() {
+        var scenario = F.scenario()
+        scenario.fixedEvents = [FixedEvent(id: "styrgrupp-1", title: "Styrgrupp", kind: .steeringGroup, date: F.day("2024-03-05"),
+                                           start: F.time("13:00"), end: F.time("15:00"), leaders: ["Anna"])]
+        F.expectBroken("leader-one-per-day", F.plan(adding: [], scenario: scenario), scenario, sessions: ["HP-1"],
+                       naming: ["Anna leads HP-1 on 2024-03-05", "Styrgrupp", "styrgrupp-1"])
+        // Held sessions are what they were.
+        F.expectKept("leader-one-per-day", F.plan(changing: "HP-1") { $0.frozen = true }, scenario)
+        scenario.fixedEvents[0].date = F.day("2024-03-06")
+        F.expectKept("leader-one-per-day", F.plan(adding: [], scenario: scenario), scenario)
+    }
+
     // MARK: staff-weekly-load
 
     @Test func staffWeeklyLoadCountsHolidaysAndShares() {

@@ -171,4 +171,22 @@ import TidsplanCore
         #expect(out.plan.municipalities.map(\.plannedHours) == [60, 48])
         Small.expectVerified(out.plan, s)
     }
+
+    /// A fixed event keeps its leader from training that day: Tor has four Tuesdays and a network meeting
+    /// on one of them, so three sessions, none on that day (before, a plan put training on such days).
+    @Test func aLeaderAtAFixedEventTrainsNobodyThatDay() throws {
+        var s = Self.sharedTrainer()
+        let meeting = Small.day("2025-01-14")
+        s.fixedEvents = [FixedEvent(id: "natverk", title: "Nätverk", kind: .network, date: meeting,
+                                    start: Small.time("13:00"), end: Small.time("15:00"), leaders: ["Tor"])]
+        for decompose in [Decompose.off, .on] {
+            var o = PlannerOptions(timeLimit: 60, relativeGap: 0)
+            o.decompose = decompose
+            o.maxAreaPersons = 10
+            let plan = try Planner.plan(scenario: s, backend: GLPKBackend(), options: o).plan
+            let days = Small.training(plan).map(\.date)
+            #expect(days.count == 3 && !days.contains(meeting), "\(decompose): \(days.map(\.iso))")
+            Small.expectVerified(plan, s)
+        }
+    }
 }
