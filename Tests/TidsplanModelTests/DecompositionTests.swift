@@ -66,11 +66,12 @@ import TidsplanCore
         return s
     }
 
-    static func planByArea(_ s: Scenario, maxPersons: Int) throws -> PlanOutcome {
+    static func planByArea(_ s: Scenario, maxPersons: Int, replan: ReplanContext? = nil,
+                           decompose: Decompose = .on) throws -> PlanOutcome {
         var o = PlannerOptions(timeLimit: 60, relativeGap: 0)
-        o.decompose = .on
+        o.decompose = decompose
         o.maxAreaPersons = maxPersons
-        return try Planner.plan(scenario: s, backend: GLPKBackend(), options: o)
+        return try Planner.plan(scenario: s, backend: GLPKBackend(), options: o, replan: replan)
     }
 
     @Test func aLeadersDaysTakenByOneAreaAreLeftToTheNext() throws {
@@ -138,10 +139,7 @@ import TidsplanCore
         let asOf = Small.day("2025-01-06").adding(days: Int.random(in: 14...60, using: &rng))
         let leaving = s.municipalities[Int.random(in: 0..<s.municipalities.count, using: &rng)].name
         if let i = s.municipalities.firstIndex(where: { $0.name == leaving }) { s.municipalities[i].withdrawal = asOf.adding(days: 1) }
-        var o = PlannerOptions(timeLimit: 60, relativeGap: 0)
-        o.decompose = .on
-        o.maxAreaPersons = 1
-        let out = try Planner.plan(scenario: s, backend: GLPKBackend(), options: o, replan: ReplanContext(previous: first, asOf: asOf))
+        let out = try Self.planByArea(s, maxPersons: 1, replan: ReplanContext(previous: first, asOf: asOf))
         let second = out.plan
         #expect(out.statistics.areas == Set(s.municipalities.map(\.countyPart)).count, "re-planned by area, as the plan was made")
         Small.expectVerified(second, s, previous: first, asOf: asOf)
@@ -180,10 +178,7 @@ import TidsplanCore
         s.fixedEvents = [FixedEvent(id: "natverk", title: "Nätverk", kind: .network, date: meeting,
                                     start: Small.time("13:00"), end: Small.time("15:00"), leaders: ["Tor"])]
         for decompose in [Decompose.off, .on] {
-            var o = PlannerOptions(timeLimit: 60, relativeGap: 0)
-            o.decompose = decompose
-            o.maxAreaPersons = 10
-            let plan = try Planner.plan(scenario: s, backend: GLPKBackend(), options: o).plan
+            let plan = try Self.planByArea(s, maxPersons: 10, decompose: decompose).plan
             let days = Small.training(plan).map(\.date)
             #expect(days.count == 3 && !days.contains(meeting), "\(decompose): \(days.map(\.iso))")
             Small.expectVerified(plan, s)

@@ -54,22 +54,21 @@ struct Commitments: Sendable {
     }
 
     /// Days among `days` a fixed event keeps `p` from training.
-    func eventDays(_ p: String, among days: [Day]) -> Int {
-        guard let taken = eventLeaderDays[p] else { return 0 }
-        return days.reduce(0) { $0 + (taken.contains($1) ? 1 : 0) }
-    }
+    func eventDays(_ p: String, among days: [Day]) -> Int { Self.count(days, in: eventLeaderDays[p]) }
 
     /// Session days `p` already leads, in all.
     func daysLed(_ p: String) -> Int { leaderDays[p]?.count ?? 0 }
 
     /// Session days `p` already leads among `days`.
-    func daysLed(_ p: String, among days: [Day]) -> Int {
-        guard let taken = leaderDays[p] else { return 0 }
-        return days.reduce(0) { $0 + (taken.contains($1) ? 1 : 0) }
-    }
+    func daysLed(_ p: String, among days: [Day]) -> Int { Self.count(days, in: leaderDays[p]) }
 
     /// Days among `days` the room is booked, by sessions or fixed events.
     func venueDaysBooked(_ id: String, among days: [Day]) -> Int {
         days.reduce(0) { $0 + (venueIsBusy(id, on: $1) ? 1 : 0) }
+    }
+
+    private static func count(_ days: [Day], in taken: Set<Day>?) -> Int {
+        guard let taken else { return 0 }
+        return days.reduce(0) { $0 + (taken.contains($1) ? 1 : 0) }
     }
 }

@@ -62,8 +62,7 @@ struct DecomposedPlanner {
             }
             // What the other areas hold or have planned: their held sessions, and the earlier areas' new ones.
             let heldElsewhere = previousByArea.filter { $0.key != index }.sorted { $0.key < $1.key }.flatMap { $0.value.filter(held) }
-            var commitments = Commitments(sessions: heldElsewhere + planned, scenario: scenario)
-            commitments.block(scenario.fixedEvents, scenario: scenario)  // the area's scenario has none of its own
+            let commitments = Commitments(sessions: heldElsewhere + planned, scenario: scenario)
             let previous = previousByArea[index] ?? []
             let sub = PlanAreas.scenario(for: area, of: scenario, leaders: leaders, commitments: commitments, previous: previous)
             let areaReplan = replan.map { r in

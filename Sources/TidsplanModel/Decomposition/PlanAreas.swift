@@ -65,15 +65,15 @@ public enum PlanAreas {
         return areas.firstIndex { a in ["-digital-\(a.scope)-", "-lan-\(a.scope)-"].contains { run.contains($0) } }
     }
 
-    /// The scenario an area's model sees: its municipalities and pinned sessions, every room and budget
-    /// (commitments take off what earlier areas used), no fixed events (they are added once, to the whole
-    /// plan), and for each course the leaders `LeaderShare` gives this area.
+    /// The scenario an area's model sees: its municipalities and pinned sessions, every room, budget and
+    /// fixed event (commitments take off what earlier areas used; only the area plan's training sessions are
+    /// kept, events are added once to the whole plan), and for each course the leaders `LeaderShare` gives
+    /// this area.
     static func scenario(for area: PlanArea, of s: Scenario, leaders: LeaderShare, commitments: Commitments,
                          previous: [PlannedSession] = []) -> Scenario {
         var sub = s
         let names = Set(area.municipalities)
         sub.municipalities = s.municipalities.filter { names.contains($0.name) }
-        sub.fixedEvents = []
         sub.pinned = s.pinned.filter { p in
             p.countyPart.map { area.countyParts.contains($0) } ?? (area.number == 1)
         }
