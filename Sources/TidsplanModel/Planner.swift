@@ -190,18 +190,32 @@ public enum Planner {
     }
 
     static func summary(backend: SolverBackend, result: SolveResult) -> SolverSummary {
-        let status: String
+        let status: SolverStatus
         switch result.termination {
-        case .optimal: status = "optimal"
-        case .timeLimit, .stopped, .memoryLimit, .nodeLimit: status = result.solution == nil ? "not-solved" : "feasible"
-        case .infeasible: status = "infeasible"
-        case .unbounded: status = "error"
-        case .error: status = "error"
+        case .optimal: status = result.solution == nil ? .error : .optimal
+        case .timeLimit, .stopped, .memoryLimit, .nodeLimit: status = result.solution == nil ? .notSolved : .feasible
+        case .infeasible: status = .infeasible
+        case .unbounded, .error: status = .error
         }
         let gap = result.termination == .optimal ? 0 : result.solution?.gap
         return SolverSummary(name: backend.name, version: backend.version, status: status,
                              objective: result.solution.map { rounded($0.objective) },
-                             bound: result.solution?.bestBound.map(rounded), gap: gap.map { rounded($0) })
+                             bound: result.solution?.bestBound.map(rounded), gap: gap.map { rounded($0) },
+                             searchEnd: searchEnd(result.termination))
+    }
+
+    /// The typed reason a search ended short of a proven optimum (nil when it proved one).
+    public static func searchEnd(_ t: Termination) -> SearchEnd? {
+        switch t {
+        case .optimal: return nil
+        case .timeLimit: return .timeLimit
+        case .memoryLimit: return .memoryLimit
+        case .nodeLimit: return .nodeBudget
+        case .stopped: return .interrupted
+        case .infeasible: return .infeasible
+        case .unbounded: return .solverError("the model is unbounded")
+        case .error(let why): return .solverError(why)
+        }
     }
 
     /// Six decimals are plenty and keep plan.json stable across platforms.
@@ -213,7 +227,7 @@ public enum Planner {
                 MunicipalityHours(name: $0.name, quotaHours: $0.effectiveQuotaHours, plannedHours: 0, rateKrPerHour: $0.rateKrPerHour)
              },
              shortfalls: [Shortfall(kind: "plan", subject: scenario.project.name, amount: 0, unit: "sessions",
-                                    reason: "the solver found no plan within the limits (\(result.termination)); allow more time with --time-limit")],
+                                    reason: "the solver found no plan (\(result.termination))")],
              asOf: replan?.asOf)
     }
 }

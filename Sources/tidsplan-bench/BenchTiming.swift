@@ -54,7 +54,7 @@ enum BenchTiming {
         r.set("violations", violations.count)
 
         let plan = outcome.plan
-        r.set("status", plan.solver.status)
+        r.set("status", plan.solver.status.rawValue)
         r.set("objective", plan.solver.objective)
         r.set("bound", plan.solver.bound)
         r.set("gap", plan.solver.gap)

@@ -24,7 +24,7 @@ import TidsplanIO
                                      start: ClockTime(minutes: 540), end: ClockTime(minutes: 960), hours: 6,
                                      venue: "werket", mode: .physical, leaders: ["Anna Åberg"], seats: ["Aneby": 8])
         let plan = Plan(scenario: "tiny", period: period,
-                        solver: SolverSummary(name: "glpk", version: "5.0", status: "optimal", objective: 0),
+                        solver: SolverSummary(name: "glpk", version: "5.0", status: .optimal, objective: 0),
                         sessions: [session],
                         municipalities: [MunicipalityHours(name: "Aneby", quotaHours: 100, plannedHours: 48,
                                                            rateKrPerHour: 417)],

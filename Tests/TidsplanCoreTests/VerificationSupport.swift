@@ -92,7 +92,7 @@ enum VerificationFixture {
     static func plan(_ sessions: [PlannedSession]? = nil, scenario: Scenario = scenario()) -> Plan {
         let sessions = sessions ?? [hp(), mi(), ser(meeting: 1, on: "2024-04-09"), ser(meeting: 2, on: "2024-04-23")]
         var plan = Plan(scenario: scenario.project.id, period: scenario.project.period,
-                        solver: SolverSummary(name: "test", version: "0", status: "optimal"),
+                        solver: SolverSummary(name: "test", version: "0", status: .optimal),
                         sessions: sessions, municipalities: [], shortfalls: [])
         plan.sortSessions()
         plan.municipalities = scenario.municipalities.map {

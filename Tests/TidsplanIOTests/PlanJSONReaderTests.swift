@@ -19,7 +19,7 @@ import TidsplanCore
         plan.sessions[1].leaders = [hostile, ""]
         plan.sessions[1].seats = [hostile: 3, "": 0]
         plan.shortfalls[0].reason = hostile
-        plan.solver = SolverSummary(name: "glpk", version: "5.0", status: "optimal")
+        plan.solver = SolverSummary(name: "glpk", version: "5.0", status: .optimal)
         let back = try PlanJSONReader.decode(PlanJSONWriter.encode(plan), file: "plan.json")
         #expect(back == plan)
     }

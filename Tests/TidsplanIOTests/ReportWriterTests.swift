@@ -53,15 +53,15 @@ import TidsplanCore
             plan.solver = s
             return Self.report(plan, lang: lang)
         }
-        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: "optimal", gap: 0))
+        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: .optimal, gap: 0))
             .contains("Planen är optimal"))
-        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: "time-limit", gap: 0.008))
+        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: .timeLimit, gap: 0.008))
             .contains("inom 0,8\(Self.nbsp)% från bästa möjliga plan (tidsgränsen nåddes)."))
-        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: "feasible"))
+        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: .feasible))
             .contains("hur nära bästa möjliga plan den är kunde inte visas"))
-        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: "infeasible"))
+        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: .infeasible))
             .contains("Ingen plan kan följa alla regler"))
-        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: "optimal"), .en)
+        #expect(status(SolverSummary(name: "glpk", version: "5.0", status: .optimal), .en)
             .contains("The plan is optimal"))
     }
 

@@ -11,7 +11,7 @@ import TidsplanModel
         let analysis = try CapacityAnalysis.run(scenario: scenario, plan: nil, solver: solver)
 
         // Base plan: 6 MI sessions (720 h) + 2 HP sessions (120 h) of 1 260 h of quota.
-        #expect(analysis.basePlan.solver.status == "optimal")
+        #expect(analysis.basePlan.solver.status == .optimal)
         #expect(abs(analysis.basePlan.municipalities.reduce(0) { $0 + $1.plannedHours } - 840) < 1e-6)
 
         let first = try #require(analysis.marginalValues.first)

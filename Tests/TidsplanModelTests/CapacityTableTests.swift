@@ -14,7 +14,7 @@ import TidsplanModel
 
     static func plan(_ sessions: [PlannedSession], scenario: Scenario) -> Plan {
         var p = Plan(scenario: scenario.project.id, period: scenario.project.period,
-                     solver: SolverSummary(name: "test", version: "0", status: "optimal", objective: 0, bound: 0, gap: 0),
+                     solver: SolverSummary(name: "test", version: "0", status: .optimal, objective: 0, bound: 0, gap: 0),
                      sessions: sessions, municipalities: [], shortfalls: [])
         p.municipalities = scenario.municipalities.map {
             MunicipalityHours(name: $0.name, quotaHours: $0.quotaHours, plannedHours: p.plannedHours($0.name), rateKrPerHour: 417)

@@ -7,7 +7,7 @@ import TidsplanCore
     @Test func baseScenarioMeetsBothQuotasExactlyWithTwoSessions() throws {
         let s = Small.base()
         let p = try Small.plan(s)
-        #expect(p.solver.status == "optimal")
+        #expect(p.solver.status == .optimal)
         #expect(Small.training(p).count == 2)
         #expect(p.plannedHours("A") == 60)
         #expect(p.plannedHours("B") == 48)

@@ -14,6 +14,12 @@ public struct CapacityAnalysisOptions: Sendable {
     }
 }
 
+/// Capacity and compare measure everything against a plan of the scenario as it is; when that solve gives no
+/// plan, the job fails instead of reporting on nothing.
+public struct BasePlanFailed: Error, Sendable {
+    public var plan: Plan
+}
+
 /// Everything `tidsplan capacity` reports, computed in memory.
 public struct CapacityAnalysis: Sendable {
     public var scenario: Scenario
@@ -41,15 +47,12 @@ public struct CapacityAnalysis: Sendable {
                            progress: (String) -> Void = { _ in }) throws -> CapacityAnalysis {
         progress("planning the scenario")
         let basePlan = try solver.plan(scenario)
+        // Every figure is measured against the base plan: without one there is nothing to report.
+        guard basePlan.solver.status.hasPlan else { throw BasePlanFailed(plan: basePlan) }
         let measured = plan ?? basePlan
         let table = CapacityTable.build(scenario: scenario, plan: measured)
         progress("solving the LP relaxation for binding rows")
         let relaxation = try RelaxationDuals.solve(scenario: scenario, backend: solver.backend, timeLimit: solver.timeLimit)
-        guard Self.basePlanned(basePlan) else {
-            // Every re-solve would fail the same way: say so instead of spending the time.
-            return CapacityAnalysis(scenario: scenario, plan: measured, planFromFile: plan != nil, basePlan: basePlan, table: table,
-                                    relaxation: relaxation, marginalValues: [], missing: nil, budgetStep: options.budgetStep)
-        }
         let search = MarginalValueSearch(scenario: scenario, basePlan: basePlan, relaxation: relaxation, solver: solver,
                                          maxResolves: options.maxResolves, budgetStep: options.budgetStep)
         let values = try search.run(progress: progress)
@@ -65,7 +68,7 @@ public struct CapacityAnalysis: Sendable {
                 var changed = scenario
                 for a in additions { changed = a.apply(to: changed) }
                 let check = try solver.plan(changed)
-                if Self.basePlanned(check) { verified = QuotaFigures.shortfallHours(check, scenario: changed).roundedTo(6) }
+                if check.solver.status.hasPlan { verified = QuotaFigures.shortfallHours(check, scenario: changed).roundedTo(6) }
             }
             missing = MissingCapacity(shortfallHours: short.roundedTo(6), additions: additions, remainingShortfallHours: remaining,
                                       solveStatus: status, verifiedShortfallHours: verified)
@@ -73,11 +76,6 @@ public struct CapacityAnalysis: Sendable {
         return CapacityAnalysis(scenario: scenario, plan: measured, planFromFile: plan != nil, basePlan: basePlan, table: table,
                                 relaxation: relaxation, marginalValues: values, missing: missing, budgetStep: options.budgetStep)
     }
-
-    /// The planner found a plan (optimal or not) for the scenario.
-    public var isBasePlanned: Bool { Self.basePlanned(basePlan) }
-
-    static func basePlanned(_ p: Plan) -> Bool { p.solver.status == "optimal" || p.solver.status == "feasible" }
 
     /// The resources in order of value: measured marginal values first (most valuable first), then
     /// resources that bind only in the relaxation (largest Σ |dual| first).

@@ -48,16 +48,11 @@ enum CapacityFiles {
 
     static func bottlenecks(_ a: CapacityAnalysis) -> String {
         var out = "## Bottlenecks, most valuable first\n\n"
-        if !a.isBasePlanned {
-            out += "The scenario could not be planned within the time limit (\(QuotaFigures.statusWords(a.basePlan))), so no re-solve can measure what more capacity would buy; allow more time with --time-limit.\n\n"
-        }
         if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
             guard a.relaxation.termination == .optimal else {
                 return out + "The LP relaxation was not solved either (\(a.relaxation.termination)).\n\n"
             }
-            out += a.isBasePlanned
-                ? "No capacity row binds and no resource is full: neither staff, trainers, venues nor budgets limit the plan.\n"
-                : "In the LP relaxation no capacity row binds.\n"
+            out += "No capacity row binds and no resource is full: neither staff, trainers, venues nor budgets limit the plan.\n"
             if !a.relaxation.rules.isEmpty {
                 out += "The rows that bind in the LP relaxation are rules: " + a.relaxation.rules.map { "\($0.words) (\($0.rows))" }.joined(separator: "; ") + ".\n"
             }
@@ -93,7 +88,6 @@ enum CapacityFiles {
 
     static func missing(_ a: CapacityAnalysis) -> String {
         var out = "## What is missing to meet the quotas\n\n"
-        guard a.isBasePlanned else { return out + "Not worked out: the scenario could not be planned within the time limit.\n\n" }
         guard let m = a.missing else {
             let short = QuotaFigures.shortfallHours(a.basePlan, scenario: a.scenario)
             return out + (short < 0.5 ? "Nothing: the plan meets every quota in force.\n\n" : "Not worked out in this run.\n\n")

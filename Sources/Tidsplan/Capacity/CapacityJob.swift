@@ -1,4 +1,5 @@
 import GLPKBackend
+import LinearModel
 import TidsplanCore
 import TidsplanIO
 
@@ -6,7 +7,10 @@ import TidsplanIO
 /// values, what is missing; written as capacity.csv, capacity.md, bottlenecks.csv and report.html
 /// (the plan's report with the capacity heatmap).
 public enum CapacityJob {
-    public static func run(scenarioPath: String, planPath: String?, outDir: String?, timeLimit: Double, console: Console) -> Int32 {
+    /// - Parameter backend: the solver (tests pass one that fails on purpose).
+    public static func run(scenarioPath: String, planPath: String?, outDir: String?, timeLimit: Double, console: Console,
+                           backend: SolverBackend = GLPKBackend()) -> Int32 {
+        var dir = outDir ?? "output"
         do {
             guard timeLimit > 0 else { throw JobError("--time-limit must be more than 0 seconds") }
             let scenario = try ScenarioInput.load(scenarioPath, console: console)
@@ -14,15 +18,20 @@ public enum CapacityJob {
             if let given, given.scenario != scenario.project.id {
                 throw JobError("\(planPath ?? ""): the plan is for scenario \"\(given.scenario)\", not \"\(scenario.project.id)\"")
             }
-            let dir = outDir ?? "output/\(scenario.project.id)-capacity"
+            dir = outDir ?? "output/\(scenario.project.id)-capacity"
             StopSignal.install()
             let start = monotonicSeconds()
-            let solver = ScenarioSolver(backend: GLPKBackend(), timeLimit: timeLimit, clock: { monotonicSeconds() - start })
+            let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start })
             let analysis = try CapacityAnalysis.run(scenario: scenario, plan: given, solver: solver, progress: { console.progress($0) })
             console.progress("")
             try AtomicOutput.replace(directory: dir, with: files(analysis))
             console.out(summary(analysis, outDir: dir))
             return 0
+        } catch let e as BasePlanFailed {
+            console.progress("")
+            console.err("error: " + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
+                                                                 outDir: dir, lang: .sv))
+            return 1
         } catch let e as JobError {
             console.err("error: \(e.description)")
             return 1
@@ -55,10 +64,7 @@ public enum CapacityJob {
         let over = a.table.overAllocated.count + a.table.overloadedWeeks.count
         lines.append(over == 0 ? "Over-allocated: none" : "Over-allocated: \(over) resource-month(s) or week(s); see capacity.md")
         lines.append("")
-        if !a.isBasePlanned {
-            lines.append("The scenario could not be planned within the time limit (\(QuotaFigures.statusWords(a.basePlan))): no marginal values; allow more time with --time-limit")
-            for b in a.relaxation.bindings { lines.append("  - \(b.resource) binds in the LP relaxation (\(b.rows) row\(b.rows == 1 ? "" : "s"))") }
-        } else if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
+        if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
             lines.append("Bottlenecks: none (no capacity row binds and no resource is full)")
         } else {
             lines.append("Bottlenecks, most valuable first:")

@@ -151,8 +151,8 @@ struct MarginalValueSearch {
             if StopSignal.isRequested { values[i].note = "not re-solved: stopped"; continue }
             progress("re-solving with \(values[i].unitWords) (\(n + 1)/\(min(order.count, maxResolves)))")
             let plan = try solver.plan(values[i].addition.apply(to: scenario))
-            guard plan.solver.status == "optimal" || plan.solver.status == "feasible" else {
-                values[i].note = "the re-solve found no plan (\(plan.solver.status))"
+            guard plan.solver.status.hasPlan else {
+                values[i].note = "the re-solve found no plan (\(plan.solver.status.rawValue))"
                 continue
             }
             values[i].resolvedQuotaHours = (QuotaFigures.coveredHours(plan) - baseCovered).roundedTo(6)

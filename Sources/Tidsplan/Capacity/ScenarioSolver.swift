@@ -41,14 +41,14 @@ enum QuotaFigures {
             .reduce(0.0) { $0 + max(0, Double($1.quotaHours) - $1.plannedHours) }
     }
 
-    static func isProvenOptimal(_ plan: Plan) -> Bool { plan.solver.status == "optimal" }
+    static func isProvenOptimal(_ plan: Plan) -> Bool { plan.solver.status == .optimal }
 
     /// "optimal", or "feasible, gap 1.2 %", or the status word.
     static func statusWords(_ plan: Plan) -> String {
         switch plan.solver.status {
-        case "optimal": return "optimal"
-        case "feasible": return "stopped early, gap " + CapacityText.percent(plan.solver.gap ?? 0)
-        default: return plan.solver.status
+        case .optimal: return "optimal"
+        case .feasible, .timeLimit, .stopped: return "stopped early, gap " + CapacityText.percent(plan.solver.gap ?? 0)
+        case .infeasible, .error, .notSolved: return plan.solver.status.rawValue
         }
     }
 }

@@ -1,11 +1,14 @@
 import GLPKBackend
+import LinearModel
 import TidsplanCore
 import TidsplanIO
 
 /// `tidsplan compare`: plans the base scenario and each variant and writes compare.md and compare.csv.
 public enum CompareJob {
+    /// - Parameter backend: the solver (tests pass one that fails on purpose).
     public static func run(scenarioPath: String, dropEach: Day?, variants: [String], outDir: String?, timeLimit: Double,
-                           console: Console) -> Int32 {
+                           console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
+        var dir = outDir ?? "output"
         do {
             guard timeLimit > 0 else { throw JobError("--time-limit must be more than 0 seconds") }
             let base = try ScenarioInput.load(scenarioPath, console: console)
@@ -18,10 +21,10 @@ public enum CompareJob {
             if list.isEmpty {
                 throw JobError("nothing to compare: give --drop-each DATE and/or one or more --variant FILE")
             }
-            let dir = outDir ?? "output/\(base.project.id)-compare"
+            dir = outDir ?? "output/\(base.project.id)-compare"
             StopSignal.install()
             let start = monotonicSeconds()
-            let solver = ScenarioSolver(backend: GLPKBackend(), timeLimit: timeLimit, clock: { monotonicSeconds() - start })
+            let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start })
             let rows = try CompareRun.run(base: base, variants: list, solver: solver, progress: { console.progress($0) })
             console.progress("")
             try AtomicOutput.replace(directory: dir, with: files(rows, scenario: base))
@@ -34,6 +37,11 @@ public enum CompareJob {
                 return 3
             }
             return 0
+        } catch let e as BasePlanFailed {
+            console.progress("")
+            console.err("error: " + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
+                                                                 outDir: dir, lang: .sv))
+            return 1
         } catch let e as JobError {
             console.err("error: \(e.description)")
             return 1

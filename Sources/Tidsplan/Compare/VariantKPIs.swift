@@ -50,7 +50,7 @@ public struct VariantKPIs: Sendable, Equatable {
             MunicipalityFigures(name: $0.name, quotaHours: $0.quotaHours, plannedHours: $0.plannedHours,
                                 cofinancingKr: $0.cofinancingKr, withdrawn: scenario.municipality($0.name)?.withdrawal)
         }
-        let hasPlan = plan.solver.status == "optimal" || plan.solver.status == "feasible"
+        let hasPlan = plan.solver.status.hasPlan
         return VariantKPIs(
             label: label, description: description, status: QuotaFigures.statusWords(plan),
             gap: hasPlan ? (plan.solver.gap ?? 0) : nil, sessions: training.count, municipalities: municipalities,
@@ -74,6 +74,7 @@ public enum CompareRun {
                            progress: (String) -> Void = { _ in }) throws -> [VariantKPIs] {
         progress("planning the base scenario")
         let basePlan = try solver.plan(base)
+        guard basePlan.solver.status.hasPlan else { throw BasePlanFailed(plan: basePlan) }
         var out = [VariantKPIs.measure(label: "base", description: "the scenario as it is", scenario: base, plan: basePlan, base: nil)]
         for (i, v) in variants.enumerated() {
             if StopSignal.isRequested { break }

@@ -49,7 +49,8 @@ public struct JobError: Error, CustomStringConvertible, Sendable {
 
 public enum PlanJob {
     /// Runs the whole pipeline and returns the process exit code.
-    public static func run(_ request: PlanRequest, console: Console) -> Int32 {
+    /// - Parameter backend: the solver (tests pass one that fails on purpose).
+    public static func run(_ request: PlanRequest, console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
         do {
             let scenario = try ScenarioInput.load(request.scenarioPath, console: console)
             let previous = try request.previousPath.map { try PlanInput.load($0) }
@@ -69,11 +70,11 @@ public enum PlanJob {
                 if request.asOf != nil { throw JobError("--as-of needs --previous PLAN.json: the plan to keep up to that date") }
                 replan = nil
             }
-            let outcome = try solve(changed, request: request, replan: replan, console: console)
-            guard outcome.plan.solver.status != "not-solved" else {
-                let why = StopSignal.isRequested ? "the search was stopped before any plan was found"
-                    : "no plan was found within \(request.timeLimit.map { "\(Int($0)) s" } ?? "the limits")"
-                throw JobError("\(why); nothing was written (\(outDir) is unchanged). Allow more time with --time-limit.")
+            let outcome = try solve(changed, request: request, replan: replan, console: console, backend: backend)
+            // A solve without a solution is never written as a plan, whatever ended it.
+            guard outcome.plan.solver.status.hasPlan else {
+                throw JobError(SearchEndWords.nothingWritten(outcome.plan.solver, limits: SearchLimits(
+                    timeLimit: request.timeLimit, memoryLimitMiB: request.memoryLimitMiB), outDir: outDir, lang: request.lang))
             }
             var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: ExportOptions(
                 csvDialect: request.csvDialect, lang: request.lang, now: Clock.icalNow(), previous: previous))
@@ -81,8 +82,8 @@ public enum PlanJob {
             if let previous, request.compareWithScratch, !StopSignal.isRequested {
                 var quiet = request
                 quiet.quiet = true
-                let scratch = try solve(changed, request: quiet, replan: nil, console: console)
-                if scratch.plan.solver.status != "not-solved" {
+                let scratch = try solve(changed, request: quiet, replan: nil, console: console, backend: backend)
+                if scratch.plan.solver.status.hasPlan {
                     scratchChanges = PlanDiff.between(previous: previous, current: scratch.plan).counts.total
                 }
             }
@@ -114,7 +115,8 @@ public enum PlanJob {
         }
     }
 
-    static func solve(_ scenario: Scenario, request: PlanRequest, replan: ReplanContext?, console: Console) throws -> PlanOutcome {
+    static func solve(_ scenario: Scenario, request: PlanRequest, replan: ReplanContext?, console: Console,
+                      backend: SolverBackend) throws -> PlanOutcome {
         StopSignal.install()
         let showProgress = !request.quiet && console.isTerminal
         let progress: ProgressHandler = { p in
@@ -135,7 +137,7 @@ public enum PlanJob {
             }
         }
         let start = monotonicSeconds()
-        let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options, replan: replan,
+        let outcome = try Planner.plan(scenario: scenario, backend: backend, options: options, replan: replan,
                                        clock: { monotonicSeconds() - start })
         if showProgress { console.progress("") }
         return outcome

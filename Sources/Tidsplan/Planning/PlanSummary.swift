@@ -55,15 +55,15 @@ enum PlanSummary {
 
     static func statusWords(_ s: SolverSummary) -> String {
         switch s.status {
-        case "optimal": return "optimal (the best possible plan under the scenario's weights)"
-        case "feasible":
+        case .optimal: return "optimal (the best possible plan under the scenario's weights)"
+        case .feasible, .timeLimit, .stopped:
             if let areas = s.areas, areas > 1, s.gap == nil {
                 return "a plan made in \(areas) areas one after another (too large for one model; no bound for the whole)"
             }
             let gap = (s.gap ?? 0) * 100
             return "within \(String(format: "%.1f", gap)) % of the best possible plan (stopped early)"
-        case "not-solved": return "no plan found within the limits"
-        default: return s.status
+        case .notSolved: return "no plan found within the limits"
+        case .infeasible, .error: return s.status.rawValue
         }
     }
 

@@ -35,19 +35,63 @@ public struct Plan: Sendable, Equatable {
 public struct SolverSummary: Sendable, Equatable {
     public var name: String
     public var version: String
-    /// In words: `optimal`, `feasible`, `time-limit`, `stopped`, `infeasible`, `error`, `not-solved`.
-    public var status: String
+    public var status: SolverStatus
     public var objective: Double?
     public var bound: Double?
     public var gap: Double?
     /// How many areas the plan was made in, one after another, when the scenario was too large for one
     /// model (nil: one model). Such a plan has no bound for the whole.
     public var areas: Int?
-    public init(name: String, version: String, status: String, objective: Double? = nil, bound: Double? = nil,
-                gap: Double? = nil, areas: Int? = nil) {
+    /// Why this run's search ended before proving optimality (nil: it did not, or the plan was read from a
+    /// file). Not written to plan.json, so not part of equality: a plan read back is the same plan.
+    public var searchEnd: SearchEnd?
+    public init(name: String, version: String, status: SolverStatus, objective: Double? = nil, bound: Double? = nil,
+                gap: Double? = nil, areas: Int? = nil, searchEnd: SearchEnd? = nil) {
         self.name = name; self.version = version; self.status = status; self.objective = objective
-        self.bound = bound; self.gap = gap; self.areas = areas
+        self.bound = bound; self.gap = gap; self.areas = areas; self.searchEnd = searchEnd
     }
+
+    public static func == (a: SolverSummary, b: SolverSummary) -> Bool {
+        a.name == b.name && a.version == b.version && a.status == b.status && a.objective == b.objective
+            && a.bound == b.bound && a.gap == b.gap && a.areas == b.areas
+    }
+}
+
+/// The solver status in plan.json; the raw values are the file's words.
+public enum SolverStatus: String, Sendable, Equatable, CaseIterable {
+    case optimal
+    case feasible
+    /// A plan, found before the time limit ended the search (older plans; now `feasible` with a `SearchEnd`).
+    case timeLimit = "time-limit"
+    /// A plan, found before the search was stopped (older plans; now `feasible` with a `SearchEnd`).
+    case stopped
+    case infeasible
+    case error
+    case notSolved = "not-solved"
+
+    /// Whether the plan holds a solution (sessions the solver placed), whatever ended the search.
+    public var hasPlan: Bool {
+        switch self {
+        case .optimal, .feasible, .timeLimit, .stopped: return true
+        case .infeasible, .error, .notSolved: return false
+        }
+    }
+}
+
+/// What ended a search short of a proven optimum (or without any plan).
+public enum SearchEnd: Sendable, Equatable {
+    case timeLimit
+    case memoryLimit
+    /// The node budget of the search phases ran out.
+    case nodeBudget
+    /// Ctrl-C, SIGTERM or a caller's progress handler.
+    case interrupted
+    /// The solver failed; the text is its own.
+    case solverError(String)
+    /// No plan can keep every rule.
+    case infeasible
+    /// The sessions frozen from the previous plan break the scenario's rules (the words name them).
+    case infeasibleFrozenPast([String])
 }
 
 public enum SessionStatus: String, Sendable, Equatable, Codable { case planned, cancelled }

@@ -8,7 +8,7 @@ import TidsplanCore
 /// Unknown fields are errors too (a misspelt `"frozen"` would otherwise be silently lost).
 public enum PlanJSONReader {
     /// Solver statuses `SolverSummary.status` documents.
-    public static let solverStatuses = ["optimal", "feasible", "time-limit", "stopped", "infeasible", "error", "not-solved"]
+    public static let solverStatuses = SolverStatus.allCases.map(\.rawValue)
 
     public static func decode(_ text: String, file: String) throws(PlanReadError) -> Plan {
         // A byte order mark from an editor is harmless; JSONSerialization would reject it.
@@ -68,7 +68,7 @@ public enum PlanJSONReader {
         try o.rejectUnknownFields(["name", "version", "status", "objective", "bound", "gap", "areas"])
         return SolverSummary(name: try o.field("name").string(),
                              version: try o.field("version").string(),
-                             status: try o.field("status").oneOf(solverStatuses),
+                             status: SolverStatus(rawValue: try o.field("status").oneOf(solverStatuses)) ?? .error,
                              objective: try o.field("objective").optionalDouble(),
                              bound: try o.field("bound").optionalDouble(),
                              gap: try o.field("gap").optionalDouble(),

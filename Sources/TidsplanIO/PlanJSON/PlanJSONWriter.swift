@@ -20,7 +20,7 @@ public enum PlanJSONWriter {
         var solver: [(String, JSONOut)] = [
             ("name", .string(plan.solver.name)),
             ("version", .string(plan.solver.version)),
-            ("status", .string(plan.solver.status)),
+            ("status", .string(plan.solver.status.rawValue)),
             ("objective", .number(plan.solver.objective)),
             ("bound", .number(plan.solver.bound)),
             ("gap", .number(plan.solver.gap)),

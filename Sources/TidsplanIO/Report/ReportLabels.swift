@@ -40,12 +40,12 @@ struct ReportLabels {
     /// The solver's status in plain words.
     func solverStatus(_ s: SolverSummary) -> String {
         switch s.status {
-        case "optimal":
+        case .optimal:
             return sv ? "Planen är optimal: ingen bättre plan finns med de här målen och reglerna."
                       : "The plan is optimal: no better plan exists under these goals and rules."
-        case "feasible", "time-limit", "stopped":
-            let stop = s.status == "time-limit" ? (sv ? " (tidsgränsen nåddes)" : " (the time limit was reached)")
-                : s.status == "stopped" ? (sv ? " (sökningen avbröts)" : " (the search was stopped)") : ""
+        case .feasible, .timeLimit, .stopped:
+            let stop = s.status == .timeLimit ? (sv ? " (tidsgränsen nåddes)" : " (the time limit was reached)")
+                : s.status == .stopped ? (sv ? " (sökningen avbröts)" : " (the search was stopped)") : ""
             if let gap = s.gap, gap.isFinite, gap >= 0 {
                 let g = gap < 0.0005 ? (sv ? "under " : "under ") + f.percent(0.001) : f.percent(gap)
                 return (sv ? "Planen följer alla regler och är inom \(g) från bästa möjliga plan"
@@ -59,17 +59,15 @@ struct ReportLabels {
             return (sv ? "Planen följer alla regler, men hur nära bästa möjliga plan den är kunde inte visas"
                        : "The plan keeps every rule, but how close it is to the best possible plan could not be shown")
                 + stop + "."
-        case "infeasible":
+        case .infeasible:
             return sv ? "Ingen plan kan följa alla regler: se bristerna nedan och ändra scenariot."
                       : "No plan can keep every rule: see the shortfalls below and change the scenario."
-        case "error":
+        case .error:
             return sv ? "Planeringen misslyckades (fel i lösaren): planen nedan är inte optimerad."
                       : "Planning failed (solver error): the plan below is not optimised."
-        case "not-solved":
+        case .notSolved:
             return sv ? "Planen är inte optimerad (ingen lösare kördes)."
                       : "The plan is not optimised (no solver was run)."
-        default:
-            return (sv ? "Lösarens status: " : "Solver status: ") + s.status
         }
     }
 

@@ -82,8 +82,8 @@ private struct ReportRenderer {
 
         let statusClass: String
         switch plan.solver.status {
-        case "optimal": statusClass = "status optimal"
-        case "infeasible", "error", "not-solved": statusClass = "status bad"
+        case .optimal: statusClass = "status optimal"
+        case .infeasible, .error, .notSolved: statusClass = "status bad"
         default: statusClass = "status"
         }
         let solverName = plan.solver.name.isEmpty ? "" : " (" + plan.solver.name

@@ -80,7 +80,7 @@ struct DecomposedPlanner {
             let out = try Planner.planWhole(scenario: sub, backend: backend, options: o, replan: areaReplan, clock: clock,
                                             commitments: commitments, scope: area.scope)
             if firstModel == nil { firstModel = out.weekModel }
-            if out.plan.solver.status == "not-solved" {
+            if !out.plan.solver.status.hasPlan {
                 let kept = keepPrevious(index)
                 notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
                                        reason: "\(area.name): the solver found no plan for this area within the limits (\(out.statistics.termination))\(kept); allow more time with --time-limit"))
@@ -99,15 +99,17 @@ struct DecomposedPlanner {
             stats.rounds = max(stats.rounds, out.statistics.rounds)
             stats.nodes += out.statistics.nodes
             if out.statistics.termination == .stopped { stopped = true }
-            if out.statistics.termination != .optimal { stats.termination = out.statistics.termination }
+            if out.statistics.termination != .optimal, !Self.isError(stats.termination) { stats.termination = out.statistics.termination }
             stats.phases.append("area \(area.number)/\(areas.count) (\(area.name); \(area.municipalities.count) municipalities, "
                 + "\(out.statistics.weekModelColumns) columns, \(Self.seconds(out.statistics.seconds)) s): "
                 + out.statistics.phases.joined(separator: "; "))
         }
-        let status = solvedAreas == 0 ? "not-solved" : "feasible"
+        // A solver failure in any area fails the whole: the plan would silently lack that area.
+        let failed = Self.isError(stats.termination)
+        let status: SolverStatus = failed ? .error : solvedAreas == 0 ? .notSolved : .feasible
         let solver = SolverSummary(name: backend.name, version: backend.version, status: status,
                                    objective: solvedAreas == 0 ? nil : Planner.rounded(objective), bound: nil, gap: nil,
-                                   areas: areas.count)
+                                   areas: areas.count, searchEnd: Planner.searchEnd(stats.termination))
         let grid = TimeGrid(scenario: scenario, calendar: WorkingCalendar(scenario: scenario))
         // The whole scenario's groups, for the quota reasons; the areas' own course gaps are kept below.
         let groups = RunGroupGenerator.generate(scenario: scenario).groups
@@ -120,6 +122,8 @@ struct DecomposedPlanner {
         stats.seconds = clock() - t0
         return PlanOutcome(plan: plan, statistics: stats, weekModel: firstModel ?? LinearModel(name: "tidsplan-weeks"))
     }
+
+    static func isError(_ t: Termination) -> Bool { if case .error = t { true } else { false } }
 
     static func seconds(_ s: Double) -> String { String((s * 10).rounded() / 10) }
 }

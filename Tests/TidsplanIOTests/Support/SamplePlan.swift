@@ -105,7 +105,7 @@ enum SamplePlan {
     static let plan = Plan(
         scenario: "rakna-med-oss-sample",
         period: period,
-        solver: SolverSummary(name: "glpk", version: "5.0", status: "feasible",
+        solver: SolverSummary(name: "glpk", version: "5.0", status: .feasible,
                               objective: 12345.5, bound: 12000, gap: 0.027986),
         sessions: [
             PlannedSession(id: "styrgrupp-2024-03", kind: .event, course: "steering-group", title: "Styrgruppsmöte",
