@@ -67,7 +67,10 @@ struct WeekSolveStrategy {
         phases.append("LP relaxation: \(describe(lp))")
         var bound = [direct.bestBound, lp.solution?.objective].compactMap { $0 }.max()
         guard let lpValues = lp.solution?.values else {
-            return Outcome(result: direct, bound: bound, phases: phases + ["LP relaxation: \(lp.termination)"])
+            // With no plan of its own, the full model did not end the search: the relaxation did (memory, error…).
+            let result = direct.solution == nil
+                ? SolveResult(termination: lp.termination, solution: nil, seconds: 0, nodes: nodes, bestBound: bound) : direct
+            return Outcome(result: result, bound: bound, phases: phases + ["LP relaxation: \(lp.termination)"])
         }
         // 2. Seats relaxed: a valid bound, perhaps a plan.
         var relaxed = model
@@ -96,7 +99,8 @@ struct WeekSolveStrategy {
         phases.append("restricted: \(describe(r3))")
         let candidates = [r3.solution, r2.solution].compactMap { $0 }.sorted { $0.objective < $1.objective }
         guard let weeks = candidates.first else {
-            return Outcome(result: SolveResult(termination: direct.termination, solution: direct.solution, seconds: 0,
+            return Outcome(result: SolveResult(termination: direct.solution == nil ? r3.termination : direct.termination,
+                                               solution: direct.solution, seconds: 0,
                                                nodes: nodes, bestBound: bound), bound: bound, phases: phases)
         }
         // 4. Whole seats with the run counts fixed: first each seat count rounded down or up, which GLPK
@@ -148,8 +152,9 @@ struct WeekSolveStrategy {
         solution.gap = abs(solution.objective - lower) / max(abs(solution.objective), 1e-9)
         let optimal = (solution.gap ?? 1) <= options.relativeGap + 1e-12
         let timedOut = [direct, r2, r3, r4].contains { $0.termination == .timeLimit }
+        let outOfMemory = [direct, r2, r3, r4].contains { $0.termination == .memoryLimit }
         let termination: Termination = optimal ? .optimal
-            : (stopRequested(r3) || stopRequested(r2)) ? .stopped : timedOut ? .timeLimit : .nodeLimit
+            : (stopRequested(r3) || stopRequested(r2)) ? .stopped : timedOut ? .timeLimit : outOfMemory ? .memoryLimit : .nodeLimit
         return Outcome(result: SolveResult(termination: termination, solution: solution, seconds: 0, nodes: nodes, bestBound: lower),
                        bound: lower, phases: phases)
     }
