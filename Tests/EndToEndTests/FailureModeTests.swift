@@ -14,3 +14,39 @@ import Testing
         #expect(folderEntries(work.path).isEmpty)
     }
 }
+
+/// The output folder always holds a complete output, whenever a run is killed; leftovers go with the next run.
+@Suite struct OutputSwapTests {
+    @Test(arguments: ["before-swap", "after-swap"])
+    func aKillDuringTheSwapNeverLosesTheOutput(step: String) throws {
+        let work = try TempFolder("swap")
+        try TestScenarios.planSmallCounty(out: "out", in: work.path)
+        let before = FolderSnapshot(work.file("out"))
+        let killed = try TidsplanCLI.run(["plan", TestScenarios.smallCounty, "--out", "out", "--quiet", "--lang", "en"],
+                                         cwd: work.path, environment: ["TIDSPLAN_TEST_KILL_AT": step])
+        #expect(killed.signalled && killed.status == SIGKILL, "\(killed.transcript)")
+        // `out` is there and complete: the old output before the swap, the new one after it.
+        let after = FolderSnapshot(work.file("out"))
+        #expect(after.files["plan.json"] != nil && after.files["report.html"] != nil)
+        if step == "before-swap" { #expect(after == before) }
+        #expect(folderEntries(work.path).contains { $0.hasPrefix(".out.") }, "the kill left its temporary folder")
+        // The next run cleans up what the killed one left.
+        try TestScenarios.planSmallCounty(out: "out", in: work.path)
+        #expect(folderEntries(work.path) == ["out"])
+    }
+}
+
+/// A bad `--out` is refused before any solving (the 2024 scenario takes a minute to solve).
+@Suite struct OutputLocationTests {
+    @Test(arguments: [("afile", "afile exists and is not a folder"), ("afile/sub", "afile exists and is not a folder"),
+                      ("/sys/tidsplan-out", "cannot write an output in /sys")])
+    func aBadOutputLocationIsRefusedBeforeSolving(out: String, message: String) throws {
+        let work = try TempFolder("location")
+        try work.write("afile", "keep me")
+        let result = try TidsplanCLI.run(["plan", TestScenarios.default2024, "--out", out, "--quiet"], cwd: work.path, timeout: 20)
+        #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
+        #expect(result.stderr.contains(message), "\(result.transcript)")
+        #expect(fileText(work.file("afile")) == "keep me")
+        #expect(folderEntries(work.path) == ["afile"])
+    }
+}

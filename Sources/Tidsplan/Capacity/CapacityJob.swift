@@ -19,6 +19,7 @@ public enum CapacityJob {
                 throw JobError("\(planPath ?? ""): the plan is for scenario \"\(given.scenario)\", not \"\(scenario.project.id)\"")
             }
             dir = outDir ?? "output/\(scenario.project.id)-capacity"
+            try AtomicOutput.checkLocation(dir, topLevel: ["capacity.csv"])
             StopSignal.install()
             let start = monotonicSeconds()
             let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start })

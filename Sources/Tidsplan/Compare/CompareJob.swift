@@ -22,6 +22,7 @@ public enum CompareJob {
                 throw JobError("nothing to compare: give --drop-each DATE and/or one or more --variant FILE")
             }
             dir = outDir ?? "output/\(base.project.id)-compare"
+            try AtomicOutput.checkLocation(dir, topLevel: ["compare.csv"])
             StopSignal.install()
             let start = monotonicSeconds()
             let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start })

@@ -16,6 +16,8 @@ public enum AtomicOutputError: Error, Equatable, CustomStringConvertible {
     /// The folder holds other things than a previous output (or contains the working folder):
     /// replacing it would delete them.
     case notAnOutputFolder(String, reason: String)
+    /// Nothing can be created in this folder (read-only, no permission, a system folder).
+    case notWritable(String, message: String)
     /// The file system refused (`path`, the operation, the system's message).
     case io(path: String, operation: String, message: String)
 
@@ -26,6 +28,8 @@ public enum AtomicOutputError: Error, Equatable, CustomStringConvertible {
         case .notADirectory(let p): return "\(p) exists and is not a folder; move it away or choose another output folder"
         case .notAnOutputFolder(let p, let reason):
             return "will not replace \(p): \(reason); choose a folder of its own for the output"
+        case .notWritable(let p, let message):
+            return "cannot write an output in \(p) (\(message)); choose another output folder with --out"
         case .io(let p, let op, let message): return "\(p): could not \(op): \(message)"
         }
     }
@@ -34,10 +38,13 @@ public enum AtomicOutputError: Error, Equatable, CustomStringConvertible {
 /// Replaces an output folder with a new set of files, all or nothing.
 ///
 /// Everything is written into a fresh sibling folder `.NAME.tmp-XXXXXX` next to `NAME`, each file
-/// and folder fsynced; then the old folder is renamed aside, the new one renamed into place, the
-/// parent folder fsynced and the old one removed. A run that fails (or is killed) while writing
-/// leaves the previous output as it was and never half a file; only a crash in the instant between
-/// the two renames leaves `NAME` missing, with the previous output intact at `.NAME.old-XXXXXX`.
+/// and folder fsynced; then, on Linux, one `renameat2(RENAME_EXCHANGE)` swaps the two folders in a
+/// single atomic step, the parent folder is fsynced and the old output (now at the temporary name)
+/// removed. `NAME` therefore always holds a complete output, the old or the new, whenever the run is
+/// killed. Where the exchange is not supported (another OS, a file system without it) the old folder
+/// is renamed aside to `.NAME.old-XXXXXX` first, and a crash between the two renames can leave `NAME`
+/// missing with the previous output intact there. Leftovers of killed runs are removed by the next
+/// run; a run holds a lock on its own folders, so a concurrent run's are never taken for leftovers.
 ///
 /// **The folder belongs to Tidsplan.** Files in it that this run does not produce (an old
 /// calendar for a leader no longer in the plan, or anything a user put there) are *not* carried
@@ -50,25 +57,19 @@ public enum AtomicOutputError: Error, Equatable, CustomStringConvertible {
 public enum AtomicOutput {
     public static func replace(directory: String, with files: [OutputFile]) throws {
         try validate(files)
-        guard !directory.isEmpty else { throw AtomicOutputError.unsafePath(directory, reason: "no output folder given") }
-        let target = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
-            throw AtomicOutputError.unsafePath(directory, reason: "not a folder name to replace")
-        }
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue { throw AtomicOutputError.notADirectory(target.path) }
+        let (target, parent, name, exists) = try location(directory)
         if exists { try checkReplaceable(target, with: files) }
+        let fm = FileManager.default
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw AtomicOutputError.io(path: parent.path, operation: "create the folder", message: "\(error.localizedDescription)")
         }
+        removeLeftovers(in: parent.path, name: name)
 
         let temp = try makeTempDirectory(in: parent.path, prefix: ".\(name).tmp-")
+        let tempLock = lock(temp)
+        defer { if tempLock >= 0 { close(tempLock) } }
         do {
             var folders: Set<String> = [temp]
             for file in files {
@@ -86,7 +87,18 @@ public enum AtomicOutput {
             throw error
         }
 
+        testHook("before-swap")
+        if exists, exchange(temp, target.path) {
+            // One step: `target` now holds the new output and `temp` the old one.
+            testHook("after-swap")
+            try? syncPath(parent.path)
+            try? fm.removeItem(atPath: temp)
+            return
+        }
         let old = parent.path + "/.\(name).old-" + String(temp.suffix(6))
+        // Locked while aside, so a concurrent run does not take it for a leftover.
+        let oldLock = exists ? lock(target.path) : -1
+        defer { if oldLock >= 0 { close(oldLock) } }
         if exists {
             guard rename(target.path, old) == 0 else {
                 let e = ioError(target.path, "move the previous output aside")
@@ -94,6 +106,7 @@ public enum AtomicOutput {
                 throw e
             }
         }
+        testHook("after-swap")
         guard rename(temp, target.path) == 0 else {
             let e = ioError(target.path, "move the new output into place")
             if exists { _ = rename(old, target.path) }
@@ -102,6 +115,88 @@ public enum AtomicOutput {
         }
         try? syncPath(parent.path)
         if exists { try? fm.removeItem(atPath: old) }
+    }
+
+    /// Checks, before any work is done, that an output could be written to `directory`: it is a folder (or
+    /// can become one), Tidsplan may replace it, and its parent can be written. Jobs call this before solving,
+    /// so a bad `--out` costs nothing; `replace` checks again.
+    public static func checkLocation(_ directory: String, topLevel: [String]) throws {
+        let (target, parent, _, exists) = try location(directory)
+        if exists {
+            try checkReplaceable(target, with: topLevel.map { OutputFile(path: $0, text: "") })
+        }
+        // The nearest existing ancestor must be a folder we can create things in.
+        var ancestor = parent
+        while !FileManager.default.fileExists(atPath: ancestor.path) && ancestor.path != "/" {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw AtomicOutputError.notADirectory(ancestor.path)
+        }
+        // A real attempt: access() says yes to root on a folder a write would still fail in (/sys, /proc).
+        do {
+            rmdir(try makeTempDirectory(in: ancestor.path, prefix: ".tidsplan-probe-"))
+        } catch AtomicOutputError.io(_, _, let message) {
+            throw AtomicOutputError.notWritable(ancestor.path, message: message)
+        }
+    }
+
+    /// The output folder resolved: itself, its parent, its name and whether it exists (as a folder).
+    private static func location(_ directory: String) throws -> (URL, URL, String, Bool) {
+        guard !directory.isEmpty else { throw AtomicOutputError.unsafePath(directory, reason: "no output folder given") }
+        let target = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
+        let name = target.lastPathComponent
+        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+            throw AtomicOutputError.unsafePath(directory, reason: "not a folder name to replace")
+        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue { throw AtomicOutputError.notADirectory(target.path) }
+        return (target, target.deletingLastPathComponent(), name, exists)
+    }
+
+    /// Swaps two paths in one atomic step (Linux `renameat2` with `RENAME_EXCHANGE`); false where unsupported.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        // Looked up at run time: Glibc's module does not export renameat2 (it needs _GNU_SOURCE).
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atCurrentFolder: Int32 = -100  // AT_FDCWD
+        let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+        return renameat2(atCurrentFolder, a, atCurrentFolder, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Holds an exclusive lock on a folder for as long as the returned descriptor is open (-1: none).
+    private static func lock(_ path: String) -> Int32 {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0 { close(fd); return -1 }
+        return fd
+    }
+
+    /// Removes `.NAME.tmp-*` and `.NAME.old-*` left by killed runs. A folder a running process holds
+    /// locked is its work in progress and stays.
+    private static func removeLeftovers(in parent: String, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+            let suffix = entry.dropFirst(name.count + 6)
+            guard suffix.count == 6, suffix.allSatisfy({ $0.isLetter || $0.isNumber }) else { continue }
+            let path = parent + "/" + entry
+            let fd = lock(path)
+            guard fd >= 0 else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+            close(fd)
+        }
+    }
+
+    /// Tests only: `TIDSPLAN_TEST_KILL_AT=before-swap|after-swap` kills the process at that step, to show
+    /// that the output folder survives a kill anywhere.
+    private static func testHook(_ step: String) {
+        if ProcessInfo.processInfo.environment["TIDSPLAN_TEST_KILL_AT"] == step { kill(getpid(), SIGKILL) }
     }
 
     /// Refuses anything that could land outside the folder, before touching the disk.

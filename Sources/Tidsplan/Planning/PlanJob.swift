@@ -70,6 +70,7 @@ public enum PlanJob {
                 if request.asOf != nil { throw JobError("--as-of needs --previous PLAN.json: the plan to keep up to that date") }
                 replan = nil
             }
+            try AtomicOutput.checkLocation(outDir, topLevel: ["plan.json"])
             let outcome = try solve(changed, request: request, replan: replan, console: console, backend: backend)
             // A solve without a solution is never written as a plan, whatever ended it.
             guard outcome.plan.solver.status.hasPlan else {
