@@ -27,13 +27,16 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The plan published before this one: calendars then carry its removed sessions as cancelled.")
     var previous: String?
 
+    @Flag(name: .long, help: "Write the files even when the plan breaks rules (the report then says it is unverified).")
+    var force = false
+
     func run() throws {
         guard let dialect = ["rfc4180": CSVDialect.rfc4180, "excel-sv": .excelSwedish][csvDialect] else {
             throw ValidationError("--csv-dialect must be rfc4180 or excel-sv")
         }
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be sv or en") }
         let code = ExportCommandJob.run(scenarioPath: scenario, planPath: plan, outDir: out, dialect: dialect,
-                                        lang: language, previousPath: previous, console: StandardConsole())
+                                        lang: language, previousPath: previous, force: force, console: StandardConsole())
         if code != 0 { throw ExitCode(code) }
     }
 }

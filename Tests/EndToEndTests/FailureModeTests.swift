@@ -50,3 +50,42 @@ import Testing
         #expect(folderEntries(work.path) == ["afile"])
     }
 }
+
+/// `export` publishes only plans that keep the rules; `--force` writes one anyway, marked unverified.
+@Suite struct ExportVerificationTests {
+    /// A planned small county whose first training session is edited (`field` set to `value`), saved as edited.json.
+    private func brokenPlan(_ work: TempFolder, _ field: String, _ value: JSONValue) throws -> String {
+        try TestScenarios.planSmallCounty(out: "out", in: work.path)
+        var plan = try JSONValue.parse(file: work.file("out/plan.json"))
+        var sessions = try #require(plan["sessions"]?.array)
+        let index = try #require(sessions.firstIndex { $0["kind"]?.string == "training" })
+        sessions[index][field] = value
+        plan["sessions"] = .array(sessions)
+        return try work.write("edited.json", plan.text)
+    }
+
+    @Test(arguments: [
+        ("date", JSONValue.string("2025-03-15"), "working-day"),  // a Saturday
+        ("date", .string("2025-12-25"), "working-day"),
+        ("venue", .string("nowhere"), "nowhere"),
+    ])
+    func aRuleBreakingPlanIsNotExported(_ field: String, _ value: JSONValue, _ named: String) throws {
+        let work = try TempFolder("export-broken")
+        let edited = try brokenPlan(work, field, value)
+        let before = FolderSnapshot(work.file("out"))
+        let result = try TidsplanCLI.run(["export", TestScenarios.smallCounty, edited, "--out", "out", "--lang", "en"], cwd: work.path)
+        #expect(result.status == 3 && result.endedCleanly, "\(result.transcript)")
+        #expect(result.stderr.contains("is not published") && result.stderr.contains(named), "\(result.transcript)")
+        #expect(FolderSnapshot(work.file("out")) == before)
+    }
+
+    @Test func forceWritesItMarkedUnverified() throws {
+        let work = try TempFolder("export-force")
+        let edited = try brokenPlan(work, "date", .string("2025-03-15"))
+        let result = try TidsplanCLI.run(["export", TestScenarios.smallCounty, edited, "--out", "forced", "--force"], cwd: work.path)
+        #expect(result.status == 0 && result.endedCleanly, "\(result.transcript)")
+        #expect(result.stderr.contains("overifierad"), "\(result.transcript)")
+        let report = try #require(fileText(work.file("forced/report.html")))
+        #expect(report.contains("OVERIFIERAD") && report.contains("[working-day]"))
+    }
+}

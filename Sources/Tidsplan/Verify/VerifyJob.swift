@@ -27,10 +27,12 @@ public enum VerifyJob {
     }
 }
 
-/// `tidsplan export`: re-render outputs from a plan.json.
+/// `tidsplan export`: re-render outputs from a plan.json. A plan that breaks a hard rule is not published
+/// (calendars would send people to a Saturday session or a venue that does not exist) unless `force`,
+/// and then the report says it is unverified.
 public enum ExportCommandJob {
     public static func run(scenarioPath: String, planPath: String, outDir: String?, dialect: CSVDialect, lang: Language,
-                           previousPath: String?, console: Console) -> Int32 {
+                           previousPath: String?, force: Bool = false, console: Console) -> Int32 {
         do {
             let scenario = try ScenarioInput.load(scenarioPath, console: console)
             let plan = try PlanInput.load(planPath)
@@ -39,15 +41,44 @@ public enum ExportCommandJob {
                 throw JobError("\(planPath) is a plan for scenario \"\(plan.scenario)\", not \"\(scenario.project.id)\"")
             }
             let dir = outDir ?? "output/\(scenario.project.id)"
+            let sv = lang == .sv
+            let violations = PlanVerifier.verify(plan: plan, scenario: scenario, previous: previous,
+                                                 asOf: previous == nil ? nil : plan.asOf)
+            if !violations.isEmpty && !force {
+                console.err((sv ? "fel: \(planPath) bryter mot \(violations.count) regel/regler och publiceras inte:"
+                                : "error: \(planPath) breaks \(violations.count) rule(s) and is not published:"))
+                for v in violations.prefix(50) { console.err("  - [\(v.rule)] \(v.message)") }
+                if violations.count > 50 { console.err("  … " + (sv ? "och \(violations.count - 50) till" : "and \(violations.count - 50) more")) }
+                console.err(sv ? "Inget skrevs (\(dir) är oförändrad). Rätta planen, eller använd --force för att ändå skriva den, märkt som overifierad."
+                               : "Nothing was written (\(dir) is unchanged). Correct the plan, or use --force to write it anyway, marked as unverified.")
+                return 3
+            }
             let files = ExportJob.render(scenario: scenario, plan: plan, options: ExportOptions(
-                csvDialect: dialect, lang: lang, now: Clock.icalNow(), previous: previous))
+                csvDialect: dialect, lang: lang, now: Clock.icalNow(), previous: previous,
+                extraSections: violations.isEmpty ? [] : [unverifiedSection(violations, lang: lang)]))
             try AtomicOutput.replace(directory: dir, with: files)
             console.out("Wrote \(files.count) files to \(dir)/")
+            if !violations.isEmpty {
+                console.err(sv ? "varning: planen bryter mot \(violations.count) regel/regler; skriven med --force och märkt som overifierad i rapporten"
+                               : "warning: the plan breaks \(violations.count) rule(s); written with --force and marked as unverified in the report")
+            }
             return 0
         } catch {
             console.err("error: \(error)")
             return 1
         }
+    }
+}
+
+extension ExportCommandJob {
+    /// The report section of a plan exported with `--force` despite its violations.
+    static func unverifiedSection(_ violations: [Violation], lang: Language) -> ReportSection {
+        let sv = lang == .sv
+        let e = HTMLText.escape
+        var html = "<p class=\"status bad\">" + e(sv ? "OVERIFIERAD: planen bryter mot \(violations.count) regel/regler och skrevs ändå (--force). Lita inte på den."
+                                                 : "UNVERIFIED: the plan breaks \(violations.count) rule(s) and was written anyway (--force). Do not rely on it.") + "</p>\n<ul>\n"
+        for v in violations { html += "<li>[" + e(v.rule) + "] " + e(v.message) + "</li>\n" }
+        return ReportSection(title: sv ? "Overifierad plan" : "Unverified plan", html: html + "</ul>\n")
     }
 }
 
