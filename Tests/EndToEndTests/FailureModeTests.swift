@@ -89,3 +89,90 @@ import Testing
         #expect(report.contains("OVERIFIERAD") && report.contains("[working-day]"))
     }
 }
+
+/// `replan` checks the previous plan before solving and names what is wrong in it.
+@Suite struct ReplanPreviousCheckTests {
+    @Test func aSaturdaySessionInTheFrozenPastIsNamed() throws {
+        let work = try TempFolder("replan-check")
+        try TestScenarios.planSmallCounty(out: "old", in: work.path)
+        var plan = try JSONValue.parse(file: work.file("old/plan.json"))
+        var sessions = try #require(plan["sessions"]?.array)
+        let index = try #require(sessions.firstIndex { $0["kind"]?.string == "training" && ($0["date"]?.string ?? "") < "2025-03-15" })
+        let id = try #require(sessions[index]["id"]?.string)
+        sessions[index]["date"] = .string("2025-03-15")  // a Saturday, before --as-of
+        plan["sessions"] = .array(sessions)
+        try work.write("previous.json", plan.text)
+        let result = try TidsplanCLI.run(["replan", TestScenarios.smallCounty, "--previous", "previous.json", "--as-of", "2025-03-31",
+                                          "--out", "new", "--quiet", "--lang", "en"], cwd: work.path)
+        #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
+        let named = result.stderr.components(separatedBy: "\n").first { $0.contains("[working-day]") && $0.contains(id) }
+        #expect(named?.contains("2025-03-15") == true, "\(result.transcript)")
+        #expect(!result.stderr.contains("--time-limit") && !result.stderr.contains("frozen-past"), "\(result.transcript)")
+        #expect(folderEntries(work.path) == ["old", "previous.json"])
+    }
+
+    @Test func anOversizedPreviousPlanIsRefusedAtOnce() throws {
+        let work = try TempFolder("replan-size")
+        try work.write("huge.json", Data(repeating: UInt8(ascii: " "), count: 9 * 1024 * 1024))
+        let result = try TidsplanCLI.run(["replan", TestScenarios.smallCounty, "--previous", "huge.json", "--as-of", "2025-03-31",
+                                          "--out", "new", "--quiet", "--lang", "en"], cwd: work.path, timeout: 20)
+        #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
+        #expect(result.stderr.contains("larger than 8 MB"), "\(result.transcript)")
+        #expect(folderEntries(work.path) == ["huge.json"])
+    }
+}
+
+/// Small things a careless user runs into: each gets a message that says what it is.
+@Suite struct InputFileTests {
+    @Test func checkRefusesANamedPipeInsteadOfBlocking() throws {
+        let work = try TempFolder("fifo")
+        #expect(mkfifo(work.file("scenario.yaml"), 0o644) == 0)
+        let result = try TidsplanCLI.run(["check", "scenario.yaml"], cwd: work.path, timeout: 20)
+        #expect(result.status == 1 && !result.timedOut && result.endedCleanly, "\(result.transcript)")
+        #expect(result.stdout.contains("named pipe (FIFO)"), "\(result.transcript)")
+    }
+
+    @Test func aSymlinkLoopIsNamedAsSuch() throws {
+        let work = try TempFolder("loop")
+        try FileManager.default.createSymbolicLink(atPath: work.file("a.yaml"), withDestinationPath: "b.yaml")
+        try FileManager.default.createSymbolicLink(atPath: work.file("b.yaml"), withDestinationPath: "a.yaml")
+        let result = try TidsplanCLI.run(["check", "a.yaml"], cwd: work.path)
+        #expect(result.status == 1 && result.stdout.contains("loop of symbolic links"), "\(result.transcript)")
+        let plan = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "b.yaml"], cwd: work.path)
+        #expect(plan.status != 0 && plan.stderr.contains("slinga av symboliska länkar"), "\(plan.transcript)")
+    }
+
+    @Test func aHugeNegativeQuotaIsNotCalledTooLarge() throws {
+        let work = try TempFolder("quota")
+        let original = try #require(fileText(TestScenarios.smallCounty))
+        let line = try #require(original.components(separatedBy: "\n").first { $0.contains("quotaHours:") })
+        let edited = original.replacingOccurrences(of: line, with: line.components(separatedBy: "quotaHours:")[0]
+                                                   + "quotaHours: -9223372036854775808")
+        try work.write("s.yaml", edited)
+        let result = try TidsplanCLI.run(["check", "s.yaml"], cwd: work.path)
+        #expect(result.status == 1 && result.stdout.contains("-9223372036854775808 is negative and far too small"),
+                "\(result.transcript)")
+        #expect(!result.stdout.contains("too large"), "\(result.transcript)")
+    }
+
+    @Test func aTagThatContradictsAMappingIsRejected() throws {
+        let work = try TempFolder("tag")
+        let original = try #require(fileText(TestScenarios.smallCounty))
+        try work.write("s.yaml", original.replacingOccurrences(of: "\nproject:", with: "\nproject: !!str"))
+        let result = try TidsplanCLI.run(["check", "s.yaml"], cwd: work.path)
+        #expect(result.status == 1 && result.stdout.contains("project is tagged !!str but is a mapping"), "\(result.transcript)")
+    }
+
+    @Test func aJSONSyntaxErrorInAPlanHasALineNumber() throws {
+        let work = try TempFolder("json")
+        try TestScenarios.planSmallCounty(out: "out", in: work.path)
+        let text = try #require(fileText(work.file("out/plan.json")))
+        // Drop the comma after the first line that ends with one: the parser stops on the next line.
+        var lines = text.components(separatedBy: "\n")
+        let i = try #require(lines.firstIndex { $0.hasSuffix(",") })
+        lines[i].removeLast()
+        try work.write("broken.json", lines.joined(separator: "\n"))
+        let result = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "broken.json"], cwd: work.path)
+        #expect(result.status != 0 && result.stderr.contains("is not valid JSON at line \(i + 2), column"), "\(result.transcript)")
+    }
+}

@@ -53,7 +53,7 @@ public enum PlanJob {
     public static func run(_ request: PlanRequest, console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
         do {
             let scenario = try ScenarioInput.load(request.scenarioPath, console: console)
-            let previous = try request.previousPath.map { try PlanInput.load($0) }
+            let previous = try request.previousPath.map { try PlanInput.load($0, lang: request.lang) }
             let outDir = request.outDir ?? "output/\(scenario.project.id)"
             let changed = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce,
                                                     asOf: request.asOf, compensate: request.compensate, to: scenario)
@@ -66,6 +66,14 @@ public enum PlanJob {
                     throw JobError("\(request.previousPath ?? ""): the plan is for scenario \"\(previous.scenario)\", not \"\(scenario.project.id)\"")
                 }
                 replan = ReplanContext(previous: previous, asOf: asOf)
+                // Held sessions cannot move: if they break the scenario's rules no re-plan can keep them, and
+                // the solver would only say "infeasible". Name them instead.
+                let frozen = frozenPastProblems(previous, scenario: scenario, asOf: asOf)
+                if !frozen.isEmpty {
+                    let failed = SolverSummary(name: "", version: "", status: .infeasible, searchEnd: .infeasibleFrozenPast(frozen))
+                    throw JobError("\(request.previousPath ?? ""): " + SearchEndWords.nothingWritten(
+                        failed, limits: SearchLimits(), outDir: outDir, lang: request.lang))
+                }
             } else {
                 if request.asOf != nil { throw JobError("--as-of needs --previous PLAN.json: the plan to keep up to that date") }
                 replan = nil
@@ -146,6 +154,14 @@ public enum PlanJob {
 }
 
 extension PlanJob {
+    /// The rule violations of a previous plan that concern only sessions held by `asOf`.
+    static func frozenPastProblems(_ previous: Plan, scenario: Scenario, asOf: Day) -> [String] {
+        let held = Set(previous.sessions.filter { $0.date <= asOf && $0.status == .planned }.map(\.id))
+        return PlanVerifier.verify(plan: previous, scenario: scenario)
+            .filter { !$0.sessionIDs.isEmpty && $0.sessionIDs.allSatisfy(held.contains) }
+            .map { "[\($0.rule)] \($0.message)" }
+    }
+
     /// What `--compensate` achieved: hours the total quota lost, and how many the others took over.
     static func compensationText(original: Scenario, plan: Plan) -> String {
         let total = Double(original.municipalities.reduce(0) { $0 + $1.quotaHours })

@@ -17,9 +17,25 @@ enum ScenarioInput {
 
 /// Reads a plan.json for a job.
 enum PlanInput {
-    static func load(_ path: String) throws -> Plan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JobError("\(path): cannot read the file (does it exist?)")
+    /// The largest plan.json accepted. A plan Tidsplan writes takes about 600 bytes a session, so this is
+    /// some 13 000 sessions: far beyond any project, while a stray huge file is refused at once.
+    static let maxBytes = 8 * 1024 * 1024
+
+    static func load(_ path: String, lang: Language = .sv) throws -> Plan {
+        let sv = lang == .sv
+        if let problem = InputFileProblem.of(path) { throw JobError("\(path): \(problem.message(lang))") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw JobError("\(path): " + (sv ? "filen kan inte öppnas" : "the file cannot be opened"))
+        }
+        defer { try? handle.close() }
+        // One byte more than allowed, so a file that grew since it was measured is caught too.
+        guard let data = try? handle.read(upToCount: maxBytes + 1) ?? Data() else {
+            throw JobError("\(path): " + (sv ? "filen kan inte läsas" : "the file cannot be read"))
+        }
+        guard data.count <= maxBytes else {
+            let mb = maxBytes / 1_048_576
+            throw JobError("\(path): " + (sv ? "filen är större än \(mb) MB; en plan.json från Tidsplan är mycket mindre (ungefär 600 byte per tillfälle). Är det rätt fil?"
+                                               : "the file is larger than \(mb) MB; a plan.json Tidsplan writes is far smaller (about 600 bytes a session). Is this the right file?"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw JobError("\(path): not UTF-8 text; is this a plan.json written by tidsplan?")

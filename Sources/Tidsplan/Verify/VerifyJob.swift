@@ -35,8 +35,8 @@ public enum ExportCommandJob {
                            previousPath: String?, force: Bool = false, console: Console) -> Int32 {
         do {
             let scenario = try ScenarioInput.load(scenarioPath, console: console)
-            let plan = try PlanInput.load(planPath)
-            let previous = try previousPath.map { try PlanInput.load($0) }
+            let plan = try PlanInput.load(planPath, lang: lang)
+            let previous = try previousPath.map { try PlanInput.load($0, lang: lang) }
             guard plan.scenario == scenario.project.id else {
                 throw JobError("\(planPath) is a plan for scenario \"\(plan.scenario)\", not \"\(scenario.project.id)\"")
             }

@@ -5,7 +5,10 @@ public struct PlanDiff: Sendable, Equatable {
     /// Every session id planned in at least one of the plans, in the order of the current plan
     /// (date, start, id; a cancelled session by its previous date). Ids planned in neither plan
     /// (cancelled before and still) are left out: nothing about them changed.
-    public var sessions: [SessionChange]
+    public var sessions: [SessionChange] { didSet { index = Self.index(sessions) } }
+    /// Position in `sessions` by id: reports look changes up per leader and municipality, and a linear
+    /// search there made a large plan's changes report quadratic.
+    private var index: [String: Int]
     public var counts: Counts
     /// Every municipality of either plan, sorted by name.
     public var municipalities: [MunicipalityChange]
@@ -17,7 +20,7 @@ public struct PlanDiff: Sendable, Equatable {
 
     public init(sessions: [SessionChange], counts: Counts, municipalities: [MunicipalityChange],
                 byLeader: [Group], byMunicipality: [Group]) {
-        self.sessions = sessions; self.counts = counts; self.municipalities = municipalities
+        self.sessions = sessions; self.index = Self.index(sessions); self.counts = counts; self.municipalities = municipalities
         self.byLeader = byLeader; self.byMunicipality = byMunicipality
     }
 
@@ -61,7 +64,11 @@ public struct PlanDiff: Sendable, Equatable {
 
     public var changedSessions: [SessionChange] { sessions.filter { $0.kind != .unchanged } }
     public var hasChanges: Bool { counts.total > 0 }
-    public func change(_ id: String) -> SessionChange? { sessions.first { $0.id == id } }
+    public func change(_ id: String) -> SessionChange? { index[id].map { sessions[$0] } }
+
+    private static func index(_ sessions: [SessionChange]) -> [String: Int] {
+        Dictionary(sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
     /// The changes a leader should hear about.
     public func changes(concerningLeader name: String) -> [SessionChange] {
         changedSessions.filter { $0.leadersConcerned.contains(name) }

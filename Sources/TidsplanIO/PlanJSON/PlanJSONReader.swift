@@ -18,7 +18,7 @@ public enum PlanJSONReader {
             parsed = try JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed])
         } catch {
             let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            throw PlanReadError(file: file, path: "", message: "is not valid JSON: \(detail)")
+            throw PlanReadError(file: file, path: "", message: "is not valid JSON\(syntaxPosition(detail, in: body)): \(detail)")
         }
         let root = try JSONNode(value: parsed, path: "", file: file).object()
         try root.rejectUnknownFields(["format", "scenario", "period", "asOf", "solver", "sessions",
@@ -51,6 +51,24 @@ public enum PlanJSONReader {
 
         return Plan(scenario: scenario, period: period, solver: solver, sessions: sessions,
                     municipalities: municipalities, shortfalls: shortfalls, asOf: asOf)
+    }
+
+    /// " at line L, column C" for the parser's "around character N" (a 0-based UTF-8 offset), or the
+    /// last line for an unexpected end; "" when the message names no place.
+    static func syntaxPosition(_ detail: String, in text: String) -> String {
+        let bytes = Array(text.utf8)
+        var offset: Int?
+        if let r = detail.range(of: "character ") {
+            offset = Int(detail[r.upperBound...].prefix { $0.isNumber }).map { max(0, min(bytes.count, $0)) }
+        } else if detail.lowercased().contains("end of file") {
+            offset = bytes.count
+        }
+        guard let offset else { return "" }
+        let before = bytes[..<offset]
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return " at line \(line), column \(column)"
     }
 
     private static func readPeriod(_ node: JSONNode) throws(PlanReadError) -> DateRange {

@@ -72,11 +72,12 @@ public enum ScenarioLoader {
             ScenarioLoadResult(scenario: nil, diagnostics: [Diagnostic(.error, file: path, line: line, column: column, message, hint: hint)])
         }
         let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return fail("no such file", hint: "check the path; scenario files usually live in scenarios/")
+        switch InputFileProblem.of(path) {
+        case nil: break
+        case .missing?: return fail("no such file", hint: "check the path; scenario files usually live in scenarios/")
+        case .folder?: return fail("this is a folder, not a scenario file")
+        case let problem?: return fail(problem.message)
         }
-        if isDirectory.boolValue { return fail("this is a folder, not a scenario file") }
         if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.int64Value > Int64(maxFileBytes) {
             return fail("the file is \(size.int64Value / 1_048_576) MB; a scenario file is at most \(maxFileBytes / 1_048_576) MB",
                         hint: "is this the right file?")

@@ -116,6 +116,13 @@ final class ScenarioNodeReader {
                   hint: "expected keys: \(allowed.joined(separator: ", "))")
             return nil
         }
+        // `project: !!str` over a mapping asks for a string: the file says two things, so neither is taken.
+        let tag = mapping.tag.rawValue
+        if !["", "!", Tag.Name.map.rawValue].contains(tag) {
+            error(node, path, "\(what) is tagged \(tag.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")) but is a mapping",
+                  hint: "remove the tag (the `!!…` before the mapping)")
+            return nil
+        }
         var entries: [String: (key: Node, value: Node)] = [:]
         for (k, v) in mapping {
             guard case .scalar(let ks) = k else {
@@ -245,7 +252,10 @@ final class ScenarioNodeReader {
         case .value(let n) where n <= Self.maxMagnitude && n >= -Self.maxMagnitude:
             return n
         case .value, .tooLarge:
-            error(v, path, "\(what): \(Self.short(raw)) is too large", hint: "whole numbers up to \(Self.maxMagnitude) are accepted")
+            // Far below zero is not "too large": say which way it is out of range.
+            let negative = raw.trimmingCharacters(in: .whitespaces).hasPrefix("-")
+            error(v, path, "\(what): \(Self.short(raw)) is \(negative ? "negative and far too small" : "too large")",
+                  hint: "whole numbers from -\(Self.maxMagnitude) to \(Self.maxMagnitude) are accepted")
         case .decimalComma:
             error(v, path, "\(what) should be a whole number, got \"\(Self.short(raw))\"", hint: "no decimal comma or fraction")
         case .fraction:
