@@ -79,6 +79,17 @@ import Testing
         #expect(FolderSnapshot(work.file("out")) == before)
     }
 
+    @Test func aPlanFileOfAFailedSolveIsNotExported() throws {
+        let work = try TempFolder("export-failed")
+        try TestScenarios.planSmallCounty(out: "out", in: work.path)
+        var plan = try JSONValue.parse(file: work.file("out/plan.json"))
+        plan["solver"]?["status"] = .string("error")
+        let edited = try work.write("edited.json", plan.text)
+        let result = try TidsplanCLI.run(["export", TestScenarios.smallCounty, edited, "--out", "other", "--lang", "en"], cwd: work.path)
+        #expect(result.status == 3 && result.stderr.contains("the solver found no plan"), "\(result.transcript)")
+        #expect(!FileManager.default.fileExists(atPath: work.file("other")))
+    }
+
     @Test func forceWritesItMarkedUnverified() throws {
         let work = try TempFolder("export-force")
         let edited = try brokenPlan(work, "date", .string("2025-03-15"))

@@ -32,6 +32,10 @@ public enum CompareJob {
             console.out(CompareTables.text(rows))
             if rows.count < list.count + 1 { console.out("Stopped: \(list.count + 1 - rows.count) variant(s) not planned.") }
             console.out("Wrote \(dir)/: compare.md, compare.csv")
+            let unplanned = rows.filter { !$0.hasPlan }.map(\.label)
+            if !unplanned.isEmpty {
+                console.err("varning: ingen plan hittades för \(unplanned.joined(separator: ", ")) (se statuskolumnen); deras siffror är tomma")
+            }
             let broken = rows.filter { $0.violations > 0 }.map(\.label)
             if !broken.isEmpty {
                 console.err("warning: the plans of \(broken.joined(separator: ", ")) break hard rules (see the rule violations column); their figures are not to be relied on")

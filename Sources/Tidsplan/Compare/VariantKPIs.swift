@@ -35,6 +35,8 @@ public struct VariantKPIs: Sendable, Equatable {
     public var changedSessions: Int?
     /// Hard-rule violations `tidsplan verify` finds in the variant's plan (a planner plan should have none).
     public var violations: Int
+    /// Whether the solver found a plan for the variant (`status` says why not).
+    public var hasPlan: Bool { gap != nil }
 
     public var trainerCostKr: Double { trainerFeesKr + trainerTravelKr }
 
@@ -62,8 +64,10 @@ public struct VariantKPIs: Sendable, Equatable {
             trainerTravelKr: training.reduce(0.0) { $0 + spend.kr(BudgetName.travel, $1) },
             premisesKr: training.reduce(0.0) { $0 + spend.kr(BudgetName.premises, $1) },
             staffPeak: peak?.utilisation, staffPeakWho: peak?.staff ?? "", staffPeakMonth: peak?.month ?? "",
-            changedSessions: base.map { PlanDiff.between(previous: $0, current: plan).counts.total },
-            violations: PlanVerifier.verify(plan: plan, scenario: scenario, previous: base, asOf: base == nil ? nil : plan.asOf).count)
+            // A variant the solver found no plan for has nothing to count or verify (its status says so).
+            changedSessions: hasPlan ? base.map { PlanDiff.between(previous: $0, current: plan).counts.total } : nil,
+            violations: hasPlan ? PlanVerifier.verify(plan: plan, scenario: scenario, previous: base,
+                                                      asOf: base == nil ? nil : plan.asOf).count : 0)
     }
 }
 

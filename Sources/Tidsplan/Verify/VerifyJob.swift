@@ -42,6 +42,12 @@ public enum ExportCommandJob {
             }
             let dir = outDir ?? "output/\(scenario.project.id)"
             let sv = lang == .sv
+            // A plan.json from a solve that found nothing (status error, infeasible, not-solved) is no plan to publish.
+            guard plan.solver.status.hasPlan || force else {
+                console.err(sv ? "fel: \(planPath) har lösarstatus \"\(plan.solver.status.rawValue)\": lösaren hittade ingen plan, så det finns inget att publicera. Inget skrevs."
+                               : "error: \(planPath) has solver status \"\(plan.solver.status.rawValue)\": the solver found no plan, so there is nothing to publish. Nothing was written.")
+                return 3
+            }
             let violations = PlanVerifier.verify(plan: plan, scenario: scenario, previous: previous,
                                                  asOf: previous == nil ? nil : plan.asOf)
             if !violations.isEmpty && !force {
