@@ -48,7 +48,10 @@ public enum SearchEndWords {
         case .infeasibleFrozenPast(let problems):
             let head = sv ? "den tidigare planens genomförda tillfällen bryter mot scenariots regler:"
                           : "the previous plan's held sessions break the scenario's rules:"
-            return (([head] + problems.map { "  - " + $0 }).joined(separator: "\n"),
+            // The first ones name the trouble; thousands of lines would bury it.
+            let shown = problems.prefix(20).map { "  - " + $0 }
+            let more = problems.count > 20 ? ["  … " + (sv ? "och \(problems.count - 20) till" : "and \(problems.count - 20) more")] : []
+            return (([head] + shown + more).joined(separator: "\n"),
                     sv ? "rätta den tidigare planen eller scenariot så att de stämmer (det förflutna planeras inte om)"
                        : "correct the previous plan or the scenario so that they agree (the past is not re-planned)")
         case nil:
