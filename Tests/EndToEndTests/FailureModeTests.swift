@@ -43,11 +43,19 @@ import Testing
     func aBadOutputLocationIsRefusedBeforeSolving(out: String, message: String) throws {
         let work = try TempFolder("location")
         try work.write("afile", "keep me")
-        let result = try TidsplanCLI.run(["plan", TestScenarios.default2024, "--out", out, "--quiet"], cwd: work.path, timeout: 20)
+        let result = try TidsplanCLI.run(["plan", TestScenarios.default2024, "--out", out, "--quiet", "--lang", "en"], cwd: work.path,
+                                         timeout: 20)
         #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
         #expect(result.stderr.contains(message), "\(result.transcript)")
         #expect(fileText(work.file("afile")) == "keep me")
         #expect(folderEntries(work.path) == ["afile"])
+    }
+
+    @Test func theMessageFollowsTheLanguage() throws {
+        let work = try TempFolder("location-sv")
+        try work.write("afile", "keep me")
+        let result = try TidsplanCLI.run(["plan", TestScenarios.default2024, "--out", "afile/sub", "--quiet"], cwd: work.path, timeout: 20)
+        #expect(result.status == 1 && result.stderr.contains("afile finns och är inte en mapp"), "\(result.transcript)")
     }
 }
 

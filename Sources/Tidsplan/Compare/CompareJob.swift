@@ -47,6 +47,9 @@ public enum CompareJob {
             console.err("error: " + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
                                                                  outDir: dir, lang: .sv))
             return 1
+        } catch let e as AtomicOutputError {
+            console.err("error: \(e.text(.sv))")
+            return 1
         } catch let e as JobError {
             console.err("error: \(e.description)")
             return 1

@@ -1,4 +1,5 @@
 import Foundation
+import TidsplanIO
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,6 +32,23 @@ public enum AtomicOutputError: Error, Equatable, CustomStringConvertible {
         case .notWritable(let p, let message):
             return "cannot write an output in \(p) (\(message)); choose another output folder with --out"
         case .io(let p, let op, let message): return "\(p): could not \(op): \(message)"
+        }
+    }
+}
+
+extension AtomicOutputError {
+    /// The message in the user's language (`description` is English).
+    public func text(_ lang: Language) -> String {
+        guard lang == .sv else { return description }
+        switch self {
+        case .unsafePath(let p, let reason): return "vägrar skriva \"\(p)\": \(reason)"
+        case .duplicatePath(let p): return "\"\(p)\" finns två gånger i utdata"
+        case .notADirectory(let p): return "\(p) finns och är inte en mapp; flytta den eller välj en annan utdatamapp"
+        case .notAnOutputFolder(let p, let reason):
+            return "ersätter inte \(p): \(reason); välj en egen mapp för utdata"
+        case .notWritable(let p, let message):
+            return "kan inte skriva utdata i \(p) (\(message)); välj en annan utdatamapp med --out"
+        case .io(let p, let op, let message): return "\(p): misslyckades med att \(op): \(message)"
         }
     }
 }

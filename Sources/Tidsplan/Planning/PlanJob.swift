@@ -115,6 +115,9 @@ public enum PlanJob {
                                          outDir: target, files: files))
             if request.compensate { console.out(compensationText(original: scenario, plan: outcome.plan)) }
             return violations.isEmpty ? 0 : 3
+        } catch let e as AtomicOutputError {
+            console.err("error: \(e.text(request.lang))")
+            return 1
         } catch let e as JobError {
             console.err("error: \(e.description)")
             return 1
