@@ -54,8 +54,6 @@ public enum PlanJob {
             let scenario = try ScenarioInput.load(request.scenarioPath, console: console)
             let previous = try request.previousPath.map { try PlanInput.load($0) }
             let outDir = request.outDir ?? "output/\(scenario.project.id)"
-            let changed = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce,
-                                                    asOf: request.asOf, compensate: request.compensate, to: scenario)
             let replan: ReplanContext?
             if let previous {
                 guard let asOf = request.asOf ?? previous.asOf else {
@@ -64,19 +62,24 @@ public enum PlanJob {
                 guard previous.scenario == scenario.project.id else {
                     throw JobError("\(request.previousPath ?? ""): the plan is for scenario \"\(previous.scenario)\", not \"\(scenario.project.id)\"")
                 }
+                try checkAsOf(asOf, scenario: scenario)
                 replan = ReplanContext(previous: previous, asOf: asOf)
             } else {
                 if request.asOf != nil { throw JobError("--as-of needs --previous PLAN.json: the plan to keep up to that date") }
                 replan = nil
             }
+            let changes = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce, asOf: replan?.asOf ?? request.asOf,
+                                                    compensate: request.compensate, previous: previous, to: scenario)
+            let changed = changes.scenario
             let outcome = try solve(changed, request: request, replan: replan, console: console)
             guard outcome.plan.solver.status != "not-solved" else {
                 let why = StopSignal.isRequested ? "the search was stopped before any plan was found"
                     : "no plan was found within \(request.timeLimit.map { "\(Int($0)) s" } ?? "the limits")"
                 throw JobError("\(why); nothing was written (\(outDir) is unchanged). Allow more time with --time-limit.")
             }
-            var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: ExportOptions(
-                csvDialect: request.csvDialect, lang: request.lang, now: Clock.icalNow(), previous: previous))
+            var options = ExportOptions(csvDialect: request.csvDialect, lang: request.lang, now: Clock.icalNow(), previous: previous)
+            options.previousCalendars = request.previousPath.map(PublishedCalendars.beside) ?? PublishedCalendars.load(folder: outDir)
+            var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: options)
             var scratchChanges: Int?
             if let previous, request.compareWithScratch, !StopSignal.isRequested {
                 var quiet = request
@@ -88,7 +91,7 @@ public enum PlanJob {
             }
             if let previous {
                 files += ChangesReport.files(previous: previous, current: outcome.plan, scenario: changed,
-                                             fromScratchChanges: scratchChanges)
+                                             fromScratchChanges: scratchChanges, lang: request.lang)
             }
             files.append(OutputFile(path: "run.json", bytes: Array(RunSummary.json(outcome.statistics, request: request).utf8)))
             if request.exportModel {
@@ -103,7 +106,7 @@ public enum PlanJob {
             console.out(PlanSummary.text(plan: outcome.plan, scenario: changed, statistics: outcome.statistics,
                                          previous: previous, scratchChanges: scratchChanges, violations: violations,
                                          outDir: target, files: files))
-            if request.compensate { console.out(compensationText(original: scenario, plan: outcome.plan)) }
+            if let c = changes.compensation { console.out(Compensation.text(c, lang: request.lang)) }
             return violations.isEmpty ? 0 : 3
         } catch let e as JobError {
             console.err("error: \(e.description)")
@@ -143,13 +146,18 @@ public enum PlanJob {
 }
 
 extension PlanJob {
-    /// What `--compensate` achieved: hours the total quota lost, and how many the others took over.
-    static func compensationText(original: Scenario, plan: Plan) -> String {
-        let total = Double(original.municipalities.reduce(0) { $0 + $1.quotaHours })
-        let planned = plan.municipalities.reduce(0.0) { $0 + $1.plannedHours }
-        let missing = max(0, total - planned)
-        return "Compensation: the municipalities together plan \(PlanSummary.num(planned)) of the \(PlanSummary.num(total)) hours "
-            + "the application promised; \(PlanSummary.num(missing)) hours could not be recovered."
+    /// A re-plan keeps the past up to `asOf`; a date outside the project would keep all or nothing, so it is
+    /// refused with what it would mean.
+    static func checkAsOf(_ asOf: Day, scenario: Scenario) throws {
+        let period = scenario.project.period
+        if asOf < period.from {
+            throw JobError("--as-of \(asOf.iso) is before the project starts (\(period.from.iso)): nothing has been held to keep. "
+                           + "Plan from scratch with the change in the scenario file (withdrawal: or reductions:), or give a date from \(period.from.iso).")
+        }
+        if asOf >= period.to {
+            throw JobError("--as-of \(asOf.iso) is on or after the project's last day (\(period.to.iso)): everything has been held, "
+                           + "so nothing is left to re-plan and a withdrawal would change nothing.")
+        }
     }
 }
 
