@@ -45,8 +45,9 @@ struct PlanAssembly {
             for j in 1...n {
                 guard let date = run.dates[j] else { continue }
                 let seats = run.seats.filter { name, _ in isTakingPart(name, on: date) }
-                // Meetings left with nobody (a whole county part withdrew mid-series) are cancelled, not held empty.
-                let emptied = seats.values.allSatisfy { $0 == 0 } && run.seats.values.contains { $0 > 0 }
+                // A series meeting its withdrawn partners leave below the course's minimum (or empty: a whole
+                // county part withdrew mid-series) is cancelled, not held too small.
+                let emptied = seats.count < run.seats.count && seats.values.reduce(0, +) < course.minParticipants
                 out.append(PlannedSession(
                     id: group.sessionID(run: run.id, meeting: j), kind: .training, course: course.id,
                     title: n > 1 ? "\(course.name) (\(j)/\(n))" : course.name, date: date,
