@@ -76,11 +76,14 @@ import Testing
     }
 
     /// The events of one calendar file: UID → STATUS.
-    func statuses(_ path: String) -> [String: String] {
+    func statuses(_ path: String) -> [String: String] { property("STATUS", in: path) }
+
+    /// UID → the value of one property of each event in a calendar file.
+    func property(_ name: String, in path: String) -> [String: String] {
         var out: [String: String] = [:], uid = ""
         for line in (fileText(path) ?? "").replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n") {
             if line.hasPrefix("UID:") { uid = String(line.dropFirst(4)) }
-            if line.hasPrefix("STATUS:") { out[uid] = String(line.dropFirst(7)) }
+            if line.hasPrefix(name + ":") { out[uid] = String(line.dropFirst(name.count + 1)) }
         }
         return out
     }
@@ -95,6 +98,15 @@ import Testing
         #expect(Set(new.keys) == Set(old.keys))
         #expect(new["natverk-2@tidsplan.invalid"] == "CANCELLED" && new["HP-digital-1@tidsplan.invalid"] == "CANCELLED", "\(new)")
         #expect(new["natverk-1@tidsplan.invalid"] == "CONFIRMED", "\(new)")
+        // LAST-MODIFIED moves only for events that changed.
+        let before = property("LAST-MODIFIED", in: work.file("v1/calendars/municipalities/norrkopinge.ics"))
+        let after = property("LAST-MODIFIED", in: work.file("r1/calendars/municipalities/norrkopinge.ics"))
+        #expect(before["natverk-1@tidsplan.invalid"] == "20250101T080000Z" && after["natverk-1@tidsplan.invalid"] == "20250101T080000Z")
+        #expect(after["natverk-2@tidsplan.invalid"] == "20250301T080000Z", "\(after)")
+        // The course description and the digital link reach the event; a series meeting is named once.
+        let all = (fileText(work.file("r1/calendars/all.ics")) ?? "").replacingOccurrences(of: "\r\n ", with: "")
+        #expect(all.contains("Jämställdhet\\, tillgänglighet och icke-diskriminering") && all.contains("URL:https://teams.example.invalid/small-county"))
+        #expect(all.contains("SUMMARY:Motiverande samtal (MI)\\, grund (träff 1 av 2)") && !all.contains("(1/2)"))
         // changes.md follows --lang (Swedish by default), with dates, and Åby's section shows no other municipality's seats.
         let changes = fileText(work.file("r1/changes.md")) ?? ""
         #expect(changes.hasPrefix("# Ändringar mot föregående plan"), "\(changes)")
