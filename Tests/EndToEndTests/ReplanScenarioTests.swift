@@ -120,8 +120,10 @@ import Testing
         try replan(work, from: "v1", into: "r1", asOf: "2025-03-31", ["--withdraw", "Norrköpinge", "--withdraw", "Sörby"])
         try expectTrustworthy(work, old: "v1", new: "r1", asOf: "2025-03-31",
                               withdrawn: ["Norrköpinge": "2025-04-01", "Sörby": "2025-04-01"])
-        // In English on request (its calendars are English too, so they are not compared with the Swedish ones).
+        // In English on request; its calendars, all text changed, still update the Swedish ones (SEQUENCE rises).
         try replan(work, from: "v1", into: "en", asOf: "2025-03-31", ["--withdraw", "Norrköpinge", "--withdraw", "Sörby", "--lang", "en"])
+        try expectTrustworthy(work, old: "v1", new: "en", asOf: "2025-03-31",
+                              withdrawn: ["Norrköpinge": "2025-04-01", "Sörby": "2025-04-01"])
         let english = fileText(work.file("en/changes.md")) ?? ""
         #expect(english.hasPrefix("# Changes against the previous plan") && english.contains("| date | session | title | what |"), "\(english)")
     }

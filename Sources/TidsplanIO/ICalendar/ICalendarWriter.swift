@@ -125,7 +125,6 @@ public enum ICalendarWriter {
     static func vevent(_ s: PlannedSession, scenario: Scenario, words: CalendarWords, leftThisFile: Bool) -> EventBody {
         let cancelled = s.status == .cancelled || leftThisFile
         var e = ICalLines()
-        e.raw("SEQUENCE", String(max(0, s.sequence)))
         e.raw("DTSTART;TZID=\(StockholmTimeZone.tzid)", ICalFormat.localDateTime(s.date, s.start))
         // An end not after the start would make clients reject or crash on the event (khal does);
         // without DTEND the event simply has no length.
@@ -141,7 +140,7 @@ public enum ICalendarWriter {
         e.text("CATEGORIES", s.kind == .training ? s.course : words.eventKind(s.course))
         e.raw("STATUS", cancelled ? "CANCELLED" : "CONFIRMED")
         e.raw("TRANSP", cancelled ? "TRANSPARENT" : "OPAQUE")
-        return EventBody(lines: e.text)
+        return EventBody(sequence: max(0, s.sequence), lines: e.text)
     }
 
     /// The title, with the meeting of a series in words ("träff 1 av 2") instead of the title's own "(1/2)".
@@ -238,41 +237,54 @@ struct CalendarWords {
 }
 
 
-/// One event's content lines apart from UID, DTSTAMP and LAST-MODIFIED.
+/// One event's content lines apart from UID, DTSTAMP, LAST-MODIFIED and SEQUENCE.
 struct EventBody {
+    let sequence: Int
     let lines: String
 
-    /// The whole VEVENT. LAST-MODIFIED moves only when the event changed: an event whose content equals
-    /// the one published before in the same file keeps that file's LAST-MODIFIED.
+    /// The whole VEVENT, against the event published before in the same file (when at hand): unchanged,
+    /// it keeps that LAST-MODIFIED; changed, LAST-MODIFIED is `now` and SEQUENCE rises above the
+    /// published one even if the plan's did not (say, the calendars switched language).
     func text(uid: String, now: ICalTimestamp, previous: ICalPublishedEvents) -> String {
+        var seq = sequence
+        var lastModified = now.text
+        if let old = previous.events[uid] {
+            if old.content == ICalPublishedEvents.content(lines) {
+                lastModified = old.lastModified ?? now.text
+                seq = max(seq, old.sequence)
+            } else {
+                seq = max(seq, old.sequence + 1)
+            }
+        }
         var e = ICalLines()
         e.raw("BEGIN", "VEVENT")
         e.raw("UID", uid)
         e.raw("DTSTAMP", now.text)
-        let kept = previous.events[uid].flatMap { $0.content == ICalPublishedEvents.content(lines) ? $0.lastModified : nil }
-        e.raw("LAST-MODIFIED", kept ?? now.text)
+        e.raw("LAST-MODIFIED", lastModified)
+        e.raw("SEQUENCE", String(seq))
         e.append(block: lines)
         e.raw("END", "VEVENT")
         return e.text
     }
 }
 
-/// The events of a calendar file published before: per UID, its LAST-MODIFIED and its other content.
+/// The events of a calendar file published before: per UID, its LAST-MODIFIED, SEQUENCE and other content.
 struct ICalPublishedEvents {
-    var events: [String: (lastModified: String, content: String)] = [:]
+    var events: [String: (lastModified: String?, sequence: Int, content: String)] = [:]
 
     init(_ text: String) {
         guard !text.isEmpty else { return }
-        var uid: String?, lastModified: String?, body: [Substring] = []
+        var uid: String?, lastModified: String?, sequence = 0, body: [Substring] = []
         var inEvent = false
         for line in ICalFormat.unfold(text).split(separator: "\r\n", omittingEmptySubsequences: true) {
-            if line == "BEGIN:VEVENT" { inEvent = true; uid = nil; lastModified = nil; body = []; continue }
+            if line == "BEGIN:VEVENT" { inEvent = true; uid = nil; lastModified = nil; sequence = 0; body = []; continue }
             guard inEvent else { continue }
             if line == "END:VEVENT" {
-                if let uid, let lastModified { events[uid] = (lastModified, body.joined(separator: "\n")) }
+                if let uid { events[uid] = (lastModified, sequence, body.joined(separator: "\n")) }
                 inEvent = false
             } else if line.hasPrefix("UID:") { uid = String(line.dropFirst(4)) }
             else if line.hasPrefix("LAST-MODIFIED:") { lastModified = String(line.dropFirst(14)) }
+            else if line.hasPrefix("SEQUENCE:") { sequence = Int(line.dropFirst(9)) ?? 0 }
             else if !line.hasPrefix("DTSTAMP:") { body.append(line) }
         }
     }
