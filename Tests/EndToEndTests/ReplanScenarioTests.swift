@@ -110,6 +110,7 @@ import Testing
         // changes.md follows --lang (Swedish by default), with dates, and Åby's section shows no other municipality's seats.
         let changes = fileText(work.file("r1/changes.md")) ?? ""
         #expect(changes.hasPrefix("# Ändringar mot föregående plan"), "\(changes)")
+        #expect(changes.contains("- Norrköpinge: deltar inte från 2025-04-01"), "\(changes)")
         #expect(changes.contains("| 2025-04-24 | natverk-2 |"), "the changed network meeting is missing:\n\(changes)")
         let aby = changes.components(separatedBy: "### Åby").dropFirst().first?.components(separatedBy: "###").first ?? ""
         #expect(!aby.isEmpty && !aby.contains("Norrköpinge"), "\(aby)")

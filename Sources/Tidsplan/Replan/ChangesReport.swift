@@ -66,6 +66,11 @@ enum ChangesReport {
     static func markdown(_ diff: PlanDiff, current: Plan, fromScratchChanges: Int?, words w: ChangesWords) -> String {
         var out = "# \(w.title)\n\n"
         if let asOf = current.asOf { out += w.keptUpTo(asOf.iso) + "\n\n" }
+        if !current.commitmentChanges.isEmpty {
+            out += "## \(w.commitmentsHeading)\n\n"
+            for c in current.commitmentChanges { out += "- " + w.commitment(c) + "\n" }
+            out += "\n"
+        }
         let c = diff.counts
         out += "| | \(w.sessions) |\n|---|---:|\n| \(w.unchanged) | \(c.unchanged) |\n| \(w.movedOrAltered) | \(c.changed) |\n"
             + "| \(w.cancelled) | \(c.cancelled) |\n| \(w.new) | \(c.new) |\n| **\(w.changedInTotal)** | **\(c.total)** |\n"
@@ -124,6 +129,17 @@ struct ChangesWords {
         sv ? "Allt till och med \(day) är kvar som det var." : "Everything on or before \(day) is kept as it was."
     }
     var sessions: String { sv ? "tillfällen" : "sessions" }
+    var commitmentsHeading: String { sv ? "Ändrade åtaganden som planen bygger på" : "Changed commitments the plan is made for" }
+    func commitment(_ c: CommitmentChange) -> String {
+        let q = c.quotaHours.map(String.init) ?? ""
+        switch c.kind {
+        case .withdrawal: return sv ? "\(c.municipality): deltar inte från \(c.from.iso)" : "\(c.municipality): takes no part from \(c.from.iso)"
+        case .reduction: return sv ? "\(c.municipality): åtagande \(q) timmar från \(c.from.iso)" : "\(c.municipality): commitment \(q) hours from \(c.from.iso)"
+        case .compensation:
+            return sv ? "\(c.municipality): planeras mot \(q) timmar från \(c.from.iso) (kompensation, inom sitt åtagande)"
+                      : "\(c.municipality): planned towards \(q) hours from \(c.from.iso) (compensation, within its commitment)"
+        }
+    }
     var unchanged: String { sv ? "oförändrat" : "unchanged" }
     var movedOrAltered: String { sv ? "flyttat eller ändrat" : "moved or altered" }
     var cancelled: String { sv ? "inställt" : "cancelled" }
