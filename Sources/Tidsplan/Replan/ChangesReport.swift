@@ -166,10 +166,15 @@ struct ChangesWords {
     var uninvited: String { sv ? "inte längre inbjuden" : "no longer invited" }
     var details: String { sv ? "titel eller form ändrad" : "title or form changed" }
     func noChanges(_ n: Int) -> String {
-        sv ? "Inga ändringar (\(n) tillfällen oförändrade)." : "No changes (\(n) sessions unchanged)."
+        sv ? "Inga ändringar (\(sessions(n)) \(n == 1 ? "oförändrat" : "oförändrade"))." : "No changes (\(sessions(n)) unchanged)."
     }
     func othersUnchanged(_ n: Int) -> String {
-        sv ? "\(n) andra tillfällen oförändrade." : "\(n) other sessions unchanged."
+        sv ? "\(n == 1 ? "1 annat tillfälle oförändrat" : "\(n) andra tillfällen oförändrade")."
+           : "\(n) other \(n == 1 ? "session" : "sessions") unchanged."
+    }
+    /// "1 tillfälle", "3 tillfällen" / "1 session", "3 sessions".
+    func sessions(_ n: Int) -> String {
+        sv ? "\(n) \(n == 1 ? "tillfälle" : "tillfällen")" : "\(n) \(n == 1 ? "session" : "sessions")"
     }
     func kind(_ k: SessionChange.Kind) -> String {
         switch k {
