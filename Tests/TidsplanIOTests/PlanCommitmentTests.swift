@@ -50,3 +50,30 @@ import TidsplanCore
                     .municipality("Aneby")?.withdrawal == Self.day("2024-06-01"))
     }
 }
+
+/// Given only the previous plan, the writer keeps an event in every file it has left, cancelled there:
+/// the old leader's, the old venue's and the municipality's that lost its seats; the new files show it as it is.
+@Suite struct CalendarFilesLeftTests {
+    @Test func aSessionThatLeftAFileStaysThereCancelled() throws {
+        var changed = SamplePlan.plan
+        let i = try #require(changed.sessions.firstIndex { $0.id == "MI-sodra-vatterbygden-1" })
+        let before = changed.sessions[i]
+        changed.sessions[i].leaders = ["Anna Åberg"]
+        changed.sessions[i].venue = "hotell-hogland"
+        changed.sessions[i].seats = changed.sessions[i].seats.filter { $0.key != "Jönköping" }
+        changed.sessions[i].sequence += 1
+        let files = ICalTestSupport.files(changed, previous: SamplePlan.plan, now: ICalTestSupport.later)
+        let uid = ICalTestSupport.uid("MI-sodra-vatterbygden-1")
+        func status(_ path: String) throws -> String? {
+            let event = ICalTestSupport.events(try #require(files[path], "\(path) is missing"))[uid]
+            return event?.components(separatedBy: "\r\n").first { $0.hasPrefix("STATUS:") }
+        }
+        #expect(before.leaders == ["Erik Öst"] && before.venue == "werket" && (before.seats["Jönköping"] ?? 0) > 0)
+        #expect(try status("calendars/leaders/erik-ost.ics") == "STATUS:CANCELLED")
+        #expect(try status("calendars/venues/werket.ics") == "STATUS:CANCELLED")
+        #expect(try status("calendars/municipalities/jonkoping.ics") == "STATUS:CANCELLED")
+        #expect(try status("calendars/leaders/anna-aberg.ics") == "STATUS:CONFIRMED")
+        #expect(try status("calendars/venues/hotell-hogland.ics") == "STATUS:CONFIRMED")
+        #expect(try status("calendars/all.ics") == "STATUS:CONFIRMED")
+    }
+}

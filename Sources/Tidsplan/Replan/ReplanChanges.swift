@@ -50,6 +50,11 @@ enum ScenarioChanges {
             lost += Double(max(0, m.effectiveQuotaHours - hours))
             s.municipalities[i].reductions.append(QuotaReduction(from: from, quotaHours: hours))
         }
+        // The same for reductions written in the scenario file (`plan --previous`).
+        for m in s.municipalities where !m.reductions.isEmpty && Double(m.committedQuotaHours) + 1e-9 < (held[m.name] ?? 0) {
+            throw JobError("\(m.name): its reduced quota of \(m.committedQuotaHours) hours is below the \(PlanSummary.num(held[m.name] ?? 0)) "
+                           + "hours it has already attended on or before \(asOf.iso); a commitment cannot be lowered below the hours held.")
+        }
         guard compensate else { return Result(scenario: s, compensation: nil) }
         let changed = Set(withdraw + reduce.map(\.name))
         let outcome = Compensation.spread(Int(lost.rounded()), scenario: &s, except: changed, from: from)
