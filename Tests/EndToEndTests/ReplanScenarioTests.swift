@@ -168,6 +168,7 @@ import Testing
         let compensated = try replan(work, from: "v1", into: "comp", asOf: "2025-03-31", ["--reduce", "Öberga=90", "--compensate"])
         try expectTrustworthy(work, old: "v1", new: "comp", asOf: "2025-03-31", withdrawn: [:])
         #expect(compensated.stdout.contains("Kompensation: 30 förlorade timmar"), "\(compensated.stdout)")
+        #expect((fileText(work.file("comp/changes.md")) ?? "").contains("Kompensation: 30 förlorade timmar"))
         let plan = try PlanFile(work.file("comp/plan.json"))
         let kinds = (plan.json["commitmentChanges"]?.array ?? []).compactMap { $0["kind"]?.string }
         #expect(kinds.contains("compensation") && kinds.contains("reduction"), "\(kinds)")

@@ -91,7 +91,8 @@ public enum PlanJob {
             }
             if let previous {
                 files += ChangesReport.files(previous: previous, current: outcome.plan, scenario: changed,
-                                             fromScratchChanges: scratchChanges, lang: request.lang)
+                                             fromScratchChanges: scratchChanges, lang: request.lang,
+                                             compensation: changes.compensation)
             }
             files.append(OutputFile(path: "run.json", bytes: Array(RunSummary.json(outcome.statistics, request: request).utf8)))
             if request.exportModel {

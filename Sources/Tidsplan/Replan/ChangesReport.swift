@@ -6,11 +6,16 @@ import TidsplanIO
 /// kronor per municipality. A municipality's section shows its own changes only. In the user's language.
 enum ChangesReport {
     static func files(previous: Plan, current: Plan, scenario: Scenario, fromScratchChanges: Int?,
-                      lang: Language = .sv) -> [OutputFile] {
+                      lang: Language = .sv, compensation: CompensationOutcome? = nil) -> [OutputFile] {
         let diff = PlanDiff.between(previous: previous, current: current)
         let words = ChangesWords(lang: lang)
-        return [OutputFile(path: "changes.md", bytes: Array(markdown(diff, current: current, fromScratchChanges: fromScratchChanges,
-                                                                     words: words).utf8)),
+        var md = markdown(diff, current: current, fromScratchChanges: fromScratchChanges, words: words)
+        if let compensation {
+            // Right after the commitments: what --compensate took over, and what would need consent.
+            let text = Compensation.text(compensation, lang: lang) + "\n\n"
+            if let at = md.range(of: "## " + words.hoursHeading) { md.insert(contentsOf: text, at: at.lowerBound) } else { md += text }
+        }
+        return [OutputFile(path: "changes.md", bytes: Array(md.utf8)),
                 OutputFile(path: "changes.csv", bytes: Array(csv(diff, words: words).utf8))]
     }
 
