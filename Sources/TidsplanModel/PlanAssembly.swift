@@ -80,7 +80,7 @@ struct PlanAssembly {
         guard let months = scenario.rules.followUpAfterMonths else { return [] }
         var out: [PlannedSession] = []
         for course in scenario.courses {
-            let mine = sessions.filter { $0.course == course.id }
+            let mine = sessions.filter { $0.course == course.id && $0.status == .planned }
             guard let last = mine.map(\.date).max() else { continue }
             var day = last.adding(months: months)
             while day <= scenario.project.period.to && !grid.calendar.isWorkingDay(day) { day = day.adding(days: 1) }
