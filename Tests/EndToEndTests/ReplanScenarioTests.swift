@@ -44,7 +44,8 @@ import Testing
     /// The four promises of a re-plan. `withdrawn`: municipality → the first day it no longer takes part.
     func expectTrustworthy(_ work: TempFolder, old: String, new: String, asOf: String, withdrawn: [String: String],
                            sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let verify = try TidsplanCLI.run(["verify", Self.scenario, new + "/plan.json"], cwd: work.path)
+        let verify = try TidsplanCLI.run(["verify", Self.scenario, new + "/plan.json", "--previous", old + "/plan.json",
+                                          "--as-of", asOf], cwd: work.path)
         #expect(verify.status == 0 && verify.endedCleanly, "\(verify.transcript)", sourceLocation: sourceLocation)
 
         let before = try PlanFile(work.file(old + "/plan.json")), after = try PlanFile(work.file(new + "/plan.json"))
@@ -219,7 +220,8 @@ extension ICSCheck {
 /// one (Norrköpinge withdrew) into the same khal calendar: nothing stale stays confirmed, nothing doubles.
 @Suite struct ReplanKhalTests {
     @Test func aMunicipalitysCalendarUpdatesInKhal() throws {
-        let khal = try #require(["/usr/bin/khal", "/usr/local/bin/khal"].first { FileManager.default.isExecutableFile(atPath: $0) },
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { $0 + "/khal" }
+        let khal = try #require(path.first { FileManager.default.isExecutableFile(atPath: $0) },
                                 "khal is missing: install it with scripts/ensure-deps --test")
         let work = try ReplanScenarioTests().workWithBase()
         try ReplanScenarioTests().replan(work, from: "v1", into: "r1", asOf: "2025-03-31", ["--withdraw", "Norrköpinge"])
