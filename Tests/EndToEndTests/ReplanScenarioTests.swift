@@ -220,7 +220,7 @@ extension ICSCheck {
 /// one (Norrköpinge withdrew) into the same khal calendar: nothing stale stays confirmed, nothing doubles.
 @Suite struct ReplanKhalTests {
     @Test func aMunicipalitysCalendarUpdatesInKhal() throws {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { $0 + "/khal" }
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { String($0) + "/khal" }
         let khal = try #require(path.first { FileManager.default.isExecutableFile(atPath: $0) },
                                 "khal is missing: install it with scripts/ensure-deps --test")
         let work = try ReplanScenarioTests().workWithBase()
