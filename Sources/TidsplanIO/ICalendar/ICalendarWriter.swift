@@ -202,7 +202,7 @@ struct CalendarWords {
     var cancelledPrefix: String { sv ? "INSTÄLLT: " : "CANCELLED: " }
     var cancelledNote: String { sv ? "Tillfället är inställt." : "This session is cancelled." }
     var noLongerHereNote: String {
-        sv ? "Tillfället gäller inte längre den här kalendern (ny plan)." : "This session no longer concerns this calendar (new plan)."
+        sv ? "Ändrad plan: tillfället ingår inte längre i den här kalendern." : "Changed plan: this session is no longer part of this calendar."
     }
     var course: String { sv ? "Kurs" : "Course" }
     var leaders: String { sv ? "Ledare" : "Leaders" }
