@@ -26,6 +26,7 @@ struct PlanAssembly {
         if let replan { sessions = carryOver(sessions, replan) }
         var plan = Plan(scenario: scenario.project.id, period: scenario.project.period, solver: solver,
                         sessions: sessions, municipalities: [], shortfalls: [], asOf: replan?.asOf)
+        plan.commitmentChanges = scenario.commitmentChanges
         plan.municipalities = scenario.municipalities.map {
             MunicipalityHours(name: $0.name, quotaHours: $0.effectiveQuotaHours,
                               plannedHours: Planner.rounded(plan.plannedHours($0.name)), rateKrPerHour: $0.rateKrPerHour)
@@ -43,12 +44,16 @@ struct PlanAssembly {
             let n = course.meetings
             for j in 1...n {
                 guard let date = run.dates[j] else { continue }
+                let seats = run.seats.filter { name, _ in isTakingPart(name, on: date) }
+                // A series meeting its withdrawn partners leave below the course's minimum (or empty: a whole
+                // county part withdrew mid-series) is cancelled, not held too small.
+                let emptied = seats.count < run.seats.count && seats.values.reduce(0, +) < course.minParticipants
                 out.append(PlannedSession(
                     id: group.sessionID(run: run.id, meeting: j), kind: .training, course: course.id,
                     title: n > 1 ? "\(course.name) (\(j)/\(n))" : course.name, date: date,
                     start: course.start, end: course.end, hours: course.hours, venue: group.venue.id, mode: group.venue.mode,
-                    leaders: run.leaders[j] ?? [], frozen: replan.map { date <= $0.asOf } ?? false, status: .planned,
-                    seats: run.seats.filter { name, _ in scenario.municipality(name)?.withdrawal.map { date < $0 } ?? true },
+                    leaders: run.leaders[j] ?? [], frozen: replan.map { date <= $0.asOf } ?? false,
+                    status: emptied ? .cancelled : .planned, seats: seats,
                     series: course.series == nil ? nil : SeriesPosition(run: run.id, meeting: j, of: n),
                     countyPart: group.countyPart ?? ""))
             }
@@ -61,8 +66,13 @@ struct PlanAssembly {
             PlannedSession(id: e.id, kind: .event, course: e.kind.rawValue, title: e.title, date: e.date, start: e.start,
                            end: e.end, hours: 0, venue: e.venue ?? "", mode: scenario.venue(e.venue ?? "")?.mode ?? .physical,
                            leaders: e.leaders, frozen: replan.map { e.date <= $0.asOf } ?? false,
-                           attendingMunicipalities: e.municipalities)
+                           attendingMunicipalities: e.municipalities.filter { isTakingPart($0, on: e.date) })
         }
+    }
+
+    /// False from the day a municipality withdraws: it then gets no seats and no invitations.
+    func isTakingPart(_ municipality: String, on day: Day) -> Bool {
+        scenario.municipality(municipality)?.withdrawal.map { day < $0 } ?? true
     }
 
     /// A follow-up survey some months after each course's last session (on the next working day).
@@ -70,12 +80,13 @@ struct PlanAssembly {
         guard let months = scenario.rules.followUpAfterMonths else { return [] }
         var out: [PlannedSession] = []
         for course in scenario.courses {
-            let mine = sessions.filter { $0.course == course.id }
+            let mine = sessions.filter { $0.course == course.id && $0.status == .planned }
             guard let last = mine.map(\.date).max() else { continue }
             var day = last.adding(months: months)
             while day <= scenario.project.period.to && !grid.calendar.isWorkingDay(day) { day = day.adding(days: 1) }
             guard day <= scenario.project.period.to else { continue }
-            let municipalities = Set(mine.flatMap { $0.seats.keys }).sorted()
+            let municipalities = Set(mine.flatMap { $0.seats.filter { $0.value > 0 }.keys })
+                .filter { isTakingPart($0, on: day) }.sorted()
             guard let start = ClockTime(hour: 9, minute: 0), let end = ClockTime(hour: 9, minute: 30) else { continue }
             out.append(PlannedSession(
                 id: "uppfoljning-\(course.id)", kind: .event, course: EventKind.survey.rawValue,
@@ -101,6 +112,7 @@ struct PlanAssembly {
                 continue
             }
             s.sequence = PlanDiff.nextSequence(previous: previous[s.id], current: s)
+            s.cancelledIn = s.filesLeft(since: previous[s.id])
             out.append(s)
         }
         for old in replan.previous.sessions where !seen.contains(old.id) {

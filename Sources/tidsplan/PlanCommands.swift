@@ -117,10 +117,12 @@ struct ReplanCommand: ParsableCommand {
         commandName: "replan",
         abstract: "Re-plan after a municipality drops out or reduces its commitment, changing as little as possible.",
         discussion: """
-        Every session on or before --as-of stays exactly as it was. A withdrawn municipality gets no seats \
-        after that date; --reduce lowers a municipality's total hours. The rest is re-planned with as few \
-        changes as possible (moved, re-led or cancelled sessions all cost); sessions keep their ids, so \
-        calendars update instead of duplicating. Writes the new plan and outputs plus changes.md and changes.csv.
+        Every session on or before --as-of stays exactly as it was. A withdrawn municipality gets no seats and \
+        no invitations after that date; --reduce lowers a municipality's total hours. The rest is re-planned with \
+        as few changes as possible (moved, re-led or cancelled sessions all cost); sessions keep their ids, so \
+        calendars update instead of duplicating, and an event that leaves a calendar file stays in it as cancelled. \
+        The new plan.json records every withdrawal, reduction and compensation with its date, so later re-plans, \
+        exports and verify keep them. Writes the new plan and outputs plus changes.md and changes.csv (in --lang).
         Example: tidsplan replan scenarios/rakna-med-oss-2024.yaml --previous output/rakna-med-oss-2024/plan.json \
         --as-of 2025-03-31 --withdraw Mullsjö --out output/utan-mullsjo
         """)
@@ -131,16 +133,16 @@ struct ReplanCommand: ParsableCommand {
     @Option(name: .long, help: "The plan.json in force until now.")
     var previous: String
 
-    @Option(name: .customLong("as-of"), help: "Sessions on or before this date (YYYY-MM-DD) have been held and stay as they were.")
+    @Option(name: .customLong("as-of"), help: "Sessions on or before this date (YYYY-MM-DD, inside the project) have been held and stay as they were.")
     var asOf: String
 
-    @Option(name: .long, help: "A municipality that withdraws after --as-of (repeatable).")
+    @Option(name: .long, help: "A municipality that withdraws from the day after --as-of (repeatable).")
     var withdraw: [String] = []
 
-    @Option(name: .long, help: "NAME=HOURS: a municipality's new total hour commitment (repeatable).")
+    @Option(name: .long, help: "NAME=HOURS: a municipality's new, lower total hour commitment: not above its quota in force, not below the hours it has attended (repeatable).")
     var reduce: [String] = []
 
-    @Flag(name: .long, help: "Spread the lost co-financing hours over the remaining municipalities, as far as capacity and rules allow.")
+    @Flag(name: .long, help: "Spread the lost co-financing hours over the remaining municipalities, each within its own quota plus the tolerance; what does not fit is shown as a proposal that needs their consent.")
     var compensate = false
 
     @Flag(name: .customLong("no-scratch-comparison"), help: "Skip the second solve that counts how many sessions planning from scratch would change.")

@@ -76,19 +76,16 @@ import Testing
         let verify = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "new/plan.json",
                                           "--previous", "old/plan.json", "--as-of", Self.asOf], cwd: work.path)
         #expect(verify.status == 0 && verify.endedCleanly, "\(verify.transcript)")
-        if ICSCheck.isAvailable {
-            let (status, output) = try ICSCheck.run([work.file("new/calendars"), "--against", work.file("old/calendars")])
-            ICSCheck.expectAllPassed(output, status: status, files: ICSCheck.count(in: work.file("new/calendars")))
-        }
+        let (status, output) = try ICSCheck.required([work.file("new/calendars"), "--against", work.file("old/calendars")])
+        ICSCheck.expectAllPassed(output, status: status, files: ICSCheck.count(in: work.file("new/calendars")))
     }
 
-    @Test(.enabled(if: ICSCheck.isAvailable, ICSCheck.missing))
-    func theNewCalendarsUpdateTheOldOnes() throws {
+    @Test func theNewCalendarsUpdateTheOldOnes() throws {
         let work = try TempFolder("replan")
         let result = try planThenWithdraw("Norrköpinge", in: work)
         #expect(result.status == 0 && result.endedCleanly, "\(result.transcript)")
         let calendars = work.file("new/calendars")
-        let (status, output) = try ICSCheck.run([calendars, "--against", work.file("old/calendars")])
+        let (status, output) = try ICSCheck.required([calendars, "--against", work.file("old/calendars")])
         ICSCheck.expectAllPassed(output, status: status, files: ICSCheck.count(in: calendars))
     }
 

@@ -21,12 +21,14 @@ import Testing
         #expect(SafeFileName.make("line\nbreak\r\ttab") == "line-break-tab")
         #expect(SafeFileName.make("nul\u{0}byte") == "nul-byte")
         #expect(SafeFileName.make("😀 Emoji 🎉 Person 👩‍👩‍👧") == "emoji-person")
-        #expect(SafeFileName.make("..") == "unnamed")
-        #expect(SafeFileName.make("...") == "unnamed")
+        // Nothing readable: "unnamed" plus the name's own hash, so two such names never share a file.
+        #expect(SafeFileName.make("..").hasPrefix("unnamed-"))
+        #expect(SafeFileName.make("...").hasPrefix("unnamed-"))
+        #expect(SafeFileName.make("..") != SafeFileName.make("..."))
         #expect(SafeFileName.make(".hidden") == "hidden")
         #expect(SafeFileName.make("") == "unnamed")
-        #expect(SafeFileName.make("   ") == "unnamed")
-        #expect(SafeFileName.make("😀") == "unnamed")
+        #expect(SafeFileName.make("   ").hasPrefix("unnamed-"))
+        #expect(SafeFileName.make("😀") == "unnamed-" + SafeFileName.hash("😀"))
         #expect(SafeFileName.make("C:\\Windows\\System32") == "c-windows-system32")
         #expect(SafeFileName.make("--a--b--") == "a-b")
         #expect(SafeFileName.make("CON") == "con-file")
@@ -47,20 +49,25 @@ import Testing
         #expect(SafeFileName.make(String(repeating: "abc ", count: 40)).utf8.count == 79)
     }
 
-    @Test func uniqueNamesAreNumberedInSortedOrder() {
-        let names = ["Anna Åberg", "anna aberg", "Anna-Aberg", "Bo", "ANNA ÅBERG"]
-        let unique = SafeFileName.unique(names)
-        // Sorted: "ANNA ÅBERG" < "Anna Åberg" < "Anna-Aberg" < "Bo" < "anna aberg".
-        #expect(unique == ["ANNA ÅBERG": "anna-aberg", "Anna Åberg": "anna-aberg-2", "Anna-Aberg": "anna-aberg-3",
-                           "Bo": "bo", "anna aberg": "anna-aberg-4"])
-        #expect(SafeFileName.unique(names.reversed()) == unique)
-        #expect(Set(unique.values).count == unique.count)
+    /// Greek, Cyrillic and CJK names are transliterated to readable ASCII (ICU's Any-Latin, then Latin-ASCII).
+    @Test func otherScriptsAreTransliterated() {
+        #expect(SafeFileName.make("Σωκράτης Παπαδόπουλος") == "sokrates-papadopoulos")
+        #expect(SafeFileName.make("Иван Петров") == "ivan-petrov")
+        #expect(SafeFileName.make("王小明") == "wang-xiao-ming")
+        #expect(SafeFileName.make("東京") == "dong-jing")
     }
 
-    @Test func uniqueNamesAvoidGeneratedSuffixCollisions() {
-        let unique = SafeFileName.unique(["a", "A", "a-2"])
-        #expect(Set(unique.values).count == 3)
-        #expect(unique == ["A": "a", "a": "a-2", "a-2": "a-2-2"])
+    /// A name's file name depends on that name alone: adding or reordering names never changes another's,
+    /// except that names whose stems clash each get their own hash (nobody inherits a file).
+    @Test func uniqueNamesDependOnTheNameAlone() {
+        let names = ["Anna Åberg", "anna aberg", "Bo", "Иван Петров"]
+        let unique = SafeFileName.unique(names)
+        #expect(unique["Bo"] == "bo" && unique["Иван Петров"] == "ivan-petrov")
+        #expect(unique["Anna Åberg"] == "anna-aberg-" + SafeFileName.hash("Anna Åberg"))
+        #expect(unique["anna aberg"] == "anna-aberg-" + SafeFileName.hash("anna aberg"))
+        #expect(SafeFileName.unique(names.reversed()) == unique)
+        #expect(SafeFileName.unique(names + ["Ада", "Zoë"])["Bo"] == "bo")
+        #expect(Set(unique.values).count == unique.count)
         let long = String(repeating: "x", count: 100)
         let u = SafeFileName.unique([long, long + "!"])
         #expect(u.values.allSatisfy { $0.utf8.count <= SafeFileName.maxBytes })

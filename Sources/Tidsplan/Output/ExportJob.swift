@@ -12,6 +12,8 @@ public struct ExportOptions: Sendable {
     public var previous: Plan?
     /// Extra report sections (capacity, changes) from other jobs.
     public var extraSections: [ReportSection]
+    /// The calendar files published before (path → text): unchanged events keep their LAST-MODIFIED.
+    public var previousCalendars: [String: String] = [:]
 
     public init(csvDialect: CSVDialect = .rfc4180, lang: Language = .sv, now: ICalTimestamp,
                 previous: Plan? = nil, extraSections: [ReportSection] = []) {
@@ -32,7 +34,8 @@ public enum ExportJob {
                                                                             lang: options.lang)),
         ]
         let calendars = ICalendarWriter.calendars(scenario: scenario, plan: plan, previous: options.previous,
-                                                  now: options.now, lang: options.lang)
+                                                  now: options.now, lang: options.lang,
+                                                  previousFiles: options.previousCalendars)
         files += calendars.map { OutputFile(path: $0.path, text: $0.text) }
         // The report sits next to calendars/, so the writer's paths are also the links.
         let report = ReportWriter.html(scenario: scenario, plan: plan, lang: options.lang,

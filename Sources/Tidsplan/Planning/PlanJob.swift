@@ -55,8 +55,6 @@ public enum PlanJob {
             let scenario = try ScenarioInput.load(request.scenarioPath, console: console)
             let previous = try request.previousPath.map { try PlanInput.load($0, lang: request.lang) }
             let outDir = request.outDir ?? "output/\(scenario.project.id)"
-            let changed = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce,
-                                                    asOf: request.asOf, compensate: request.compensate, to: scenario)
             let replan: ReplanContext?
             if let previous {
                 guard let asOf = request.asOf ?? previous.asOf else {
@@ -65,10 +63,11 @@ public enum PlanJob {
                 guard previous.scenario == scenario.project.id else {
                     throw JobError("\(request.previousPath ?? ""): the plan is for scenario \"\(previous.scenario)\", not \"\(scenario.project.id)\"")
                 }
+                try checkAsOf(asOf, scenario: scenario)
                 replan = ReplanContext(previous: previous, asOf: asOf)
                 // Held sessions cannot move: if they break the scenario's rules no re-plan can keep them, and
                 // the solver would only say "infeasible". Name them instead.
-                let frozen = frozenPastProblems(previous, scenario: scenario, asOf: asOf)
+                let frozen = frozenPastProblems(previous, scenario: scenario.applying(previous.commitmentChanges), asOf: asOf)
                 if !frozen.isEmpty {
                     let failed = SolverSummary(name: "", version: "", status: .infeasible, searchEnd: .infeasibleFrozenPast(frozen))
                     throw JobError("\(request.previousPath ?? ""): " + SearchEndWords.nothingWritten(
@@ -78,6 +77,9 @@ public enum PlanJob {
                 if request.asOf != nil { throw JobError("--as-of needs --previous PLAN.json: the plan to keep up to that date") }
                 replan = nil
             }
+            let changes = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce, asOf: replan?.asOf ?? request.asOf,
+                                                    compensate: request.compensate, previous: previous, to: scenario)
+            let changed = changes.scenario
             try AtomicOutput.checkLocation(outDir, topLevel: ["plan.json"])
             let outcome = try solve(changed, request: request, replan: replan, console: console, backend: backend)
             // A solve without a solution is never written as a plan, whatever ended it.
@@ -85,8 +87,9 @@ public enum PlanJob {
                 throw JobError(SearchEndWords.nothingWritten(outcome.plan.solver, limits: SearchLimits(
                     timeLimit: request.timeLimit, memoryLimitMiB: request.memoryLimitMiB), outDir: outDir, lang: request.lang))
             }
-            var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: ExportOptions(
-                csvDialect: request.csvDialect, lang: request.lang, now: Clock.icalNow(), previous: previous))
+            var options = ExportOptions(csvDialect: request.csvDialect, lang: request.lang, now: Clock.icalNow(), previous: previous)
+            options.previousCalendars = request.previousPath.map(PublishedCalendars.beside) ?? PublishedCalendars.load(folder: outDir)
+            var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: options)
             var scratchChanges: Int?
             if let previous, request.compareWithScratch, !StopSignal.isRequested {
                 var quiet = request
@@ -98,7 +101,8 @@ public enum PlanJob {
             }
             if let previous {
                 files += ChangesReport.files(previous: previous, current: outcome.plan, scenario: changed,
-                                             fromScratchChanges: scratchChanges)
+                                             fromScratchChanges: scratchChanges, lang: request.lang,
+                                             compensation: changes.compensation)
             }
             files.append(OutputFile(path: "run.json", bytes: Array(RunSummary.json(outcome.statistics, request: request).utf8)))
             if request.exportModel {
@@ -113,7 +117,7 @@ public enum PlanJob {
             console.out(PlanSummary.text(plan: outcome.plan, scenario: changed, statistics: outcome.statistics,
                                          previous: previous, scratchChanges: scratchChanges, violations: violations,
                                          outDir: target, files: files))
-            if request.compensate { console.out(compensationText(original: scenario, plan: outcome.plan)) }
+            if let c = changes.compensation { console.out(Compensation.text(c, lang: request.lang)) }
             return violations.isEmpty ? 0 : 3
         } catch let e as AtomicOutputError {
             console.err("error: \(e.text(request.lang))")
@@ -166,13 +170,18 @@ extension PlanJob {
             .map { "[\($0.rule)] " + ($0.message.count > 300 ? $0.message.prefix(300) + " …" : $0.message) }
     }
 
-    /// What `--compensate` achieved: hours the total quota lost, and how many the others took over.
-    static func compensationText(original: Scenario, plan: Plan) -> String {
-        let total = Double(original.municipalities.reduce(0) { $0 + $1.quotaHours })
-        let planned = plan.municipalities.reduce(0.0) { $0 + $1.plannedHours }
-        let missing = max(0, total - planned)
-        return "Compensation: the municipalities together plan \(PlanSummary.num(planned)) of the \(PlanSummary.num(total)) hours "
-            + "the application promised; \(PlanSummary.num(missing)) hours could not be recovered."
+    /// A re-plan keeps the past up to `asOf`; a date outside the project would keep all or nothing, so it is
+    /// refused with what it would mean.
+    static func checkAsOf(_ asOf: Day, scenario: Scenario) throws {
+        let period = scenario.project.period
+        if asOf < period.from {
+            throw JobError("--as-of \(asOf.iso) is before the project starts (\(period.from.iso)): nothing has been held to keep. "
+                           + "Plan from scratch with the change in the scenario file (withdrawal: or reductions:), or give a date from \(period.from.iso).")
+        }
+        if asOf >= period.to {
+            throw JobError("--as-of \(asOf.iso) is on or after the project's last day (\(period.to.iso)): everything has been held, "
+                           + "so nothing is left to re-plan and a withdrawal would change nothing.")
+        }
     }
 }
 

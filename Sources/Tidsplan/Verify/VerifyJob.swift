@@ -5,12 +5,14 @@ import TidsplanIO
 public enum VerifyJob {
     public static func run(scenarioPath: String, planPath: String, previousPath: String?, asOf: Day?, console: Console) -> Int32 {
         do {
-            let scenario = try ScenarioInput.load(scenarioPath, console: console)
+            let loaded = try ScenarioInput.load(scenarioPath, console: console)
             let plan = try PlanInput.load(planPath)
             let previous = try previousPath.map { try PlanInput.load($0) }
-            guard plan.scenario == scenario.project.id else {
-                throw JobError("\(planPath) is a plan for scenario \"\(plan.scenario)\", not \"\(scenario.project.id)\"")
+            guard plan.scenario == loaded.project.id else {
+                throw JobError("\(planPath) is a plan for scenario \"\(plan.scenario)\", not \"\(loaded.project.id)\"")
             }
+            // Judged against the commitments it was made for: withdrawals, reductions and compensation it records.
+            let scenario = loaded.applying(plan.commitmentChanges)
             let violations = PlanVerifier.verify(plan: plan, scenario: scenario, previous: previous, asOf: asOf)
             let training = plan.activeSessions.filter { $0.kind == .training }.count
             if violations.isEmpty {
@@ -34,12 +36,14 @@ public enum ExportCommandJob {
     public static func run(scenarioPath: String, planPath: String, outDir: String?, dialect: CSVDialect, lang: Language,
                            previousPath: String?, force: Bool = false, console: Console) -> Int32 {
         do {
-            let scenario = try ScenarioInput.load(scenarioPath, console: console)
+            let loaded = try ScenarioInput.load(scenarioPath, console: console)
             let plan = try PlanInput.load(planPath, lang: lang)
             let previous = try previousPath.map { try PlanInput.load($0, lang: lang) }
-            guard plan.scenario == scenario.project.id else {
-                throw JobError("\(planPath) is a plan for scenario \"\(plan.scenario)\", not \"\(scenario.project.id)\"")
+            guard plan.scenario == loaded.project.id else {
+                throw JobError("\(planPath) is a plan for scenario \"\(plan.scenario)\", not \"\(loaded.project.id)\"")
             }
+            // Judged against the commitments it was made for: withdrawals, reductions and compensation it records.
+            let scenario = loaded.applying(plan.commitmentChanges)
             let dir = outDir ?? "output/\(scenario.project.id)"
             let sv = lang == .sv
             // A plan.json from a solve that found nothing (status error, infeasible, not-solved) is no plan to publish.
@@ -59,9 +63,10 @@ public enum ExportCommandJob {
                                : "Nothing was written (\(dir) is unchanged). Correct the plan, or use --force to write it anyway, marked as unverified.")
                 return 3
             }
-            let files = ExportJob.render(scenario: scenario, plan: plan, options: ExportOptions(
-                csvDialect: dialect, lang: lang, now: Clock.icalNow(), previous: previous,
-                extraSections: violations.isEmpty ? [] : [unverifiedSection(violations, lang: lang)]))
+            var options = ExportOptions(csvDialect: dialect, lang: lang, now: Clock.icalNow(), previous: previous,
+                                        extraSections: violations.isEmpty ? [] : [unverifiedSection(violations, lang: lang)])
+            options.previousCalendars = previousPath.map(PublishedCalendars.beside) ?? PublishedCalendars.load(folder: dir)
+            let files = ExportJob.render(scenario: scenario, plan: plan, options: options)
             try AtomicOutput.replace(directory: dir, with: files)
             console.out("Wrote \(files.count) files to \(dir)/")
             if !violations.isEmpty {

@@ -19,6 +19,10 @@ public struct SessionChange: Sendable, Equatable {
         case venue(from: String, to: String)
         /// Seats per municipality (municipalities with seats only).
         case seats(from: [String: Int], to: [String: Int])
+        /// Municipalities invited without seats (fixed events, follow-up surveys).
+        case attending(from: [String], to: [String])
+        /// Title, mode or course: anything else a calendar shows.
+        case details
     }
 
     /// When a session is held.
@@ -74,6 +78,10 @@ public struct SessionChange: Sendable, Equatable {
         if a.venue != b.venue { out.append(.venue(from: a.venue, to: b.venue)) }
         let seatsA = seatedOnly(a), seatsB = seatedOnly(b)
         if seatsA != seatsB { out.append(.seats(from: seatsA, to: seatsB)) }
+        if a.attendingMunicipalities != b.attendingMunicipalities {
+            out.append(.attending(from: a.attendingMunicipalities, to: b.attendingMunicipalities))
+        }
+        if a.title != b.title || a.mode != b.mode || a.course != b.course { out.append(.details) }
         return out
     }
 }

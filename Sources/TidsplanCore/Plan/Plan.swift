@@ -9,6 +9,8 @@ public struct Plan: Sendable, Equatable {
     public var shortfalls: [Shortfall]
     /// Re-plans: the date up to which the previous plan was frozen.
     public var asOf: Day?
+    /// Withdrawals, reductions and compensation the plan was made for (carried into later re-plans).
+    public var commitmentChanges: [CommitmentChange] = []
 
     public init(scenario: String, period: DateRange, solver: SolverSummary, sessions: [PlannedSession],
                 municipalities: [MunicipalityHours], shortfalls: [Shortfall], asOf: Day? = nil) {
@@ -131,6 +133,8 @@ public struct PlannedSession: Sendable, Equatable {
     public var sequence: Int
     /// Municipalities whose calendars get an event with no seats (fixed events).
     public var attendingMunicipalities: [String]
+    /// Calendar files this session has left: they keep it as cancelled (see `CalendarFiles`).
+    public var cancelledIn = CalendarFiles()
 
     public init(id: String, kind: SessionKind = .training, course: String, title: String, date: Day,
                 start: ClockTime, end: ClockTime, hours: Double, venue: String, mode: DeliveryMode,

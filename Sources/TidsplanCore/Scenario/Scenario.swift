@@ -150,7 +150,11 @@ public struct Audience: Sendable, Equatable {
 public struct QuotaReduction: Sendable, Equatable {
     public var from: Day
     public var quotaHours: Int
-    public init(from: Day, quotaHours: Int) { self.from = from; self.quotaHours = quotaHours }
+    /// Hours taken over from others (`--compensate`), not a lower commitment: see `CommitmentChange`.
+    public var compensation: Bool
+    public init(from: Day, quotaHours: Int, compensation: Bool = false) {
+        self.from = from; self.quotaHours = quotaHours; self.compensation = compensation
+    }
 }
 
 public enum DeliveryMode: String, Sendable, Equatable, Codable { case physical, digital }

@@ -4,7 +4,10 @@ import Foundation
 ///
 /// The result uses only `a-z`, `0-9` and `-`, so it is safe on every file system and in URLs:
 /// no `/`, no `..`, no control characters, no leading dot (hidden files), no case clashes on
-/// macOS/Windows. Letters with diacritics lose them (`Jönköping` → `jonkoping`).
+/// macOS/Windows. Letters with diacritics lose them (`Jönköping` → `jonkoping`); other scripts are
+/// transliterated (`Иван Петров` → `ivan-petrov`, `Σωκράτης` → `sokrates`, `王小明` → `wang-xiao-ming`).
+/// A name's file name depends on that name alone, so adding a person never hands an existing
+/// subscription to someone else.
 public enum SafeFileName {
     /// Longest name in bytes (before any extension the caller adds).
     public static let maxBytes = 80
@@ -24,8 +27,12 @@ public enum SafeFileName {
         return names
     }()
 
+    /// ICU's transliteration to Latin, then to ASCII (in Foundation on Linux and macOS).
+    private static let toASCII = StringTransform("Any-Latin; Latin-ASCII")
+
     /// A stable, safe file name stem for `name`.
     public static func make(_ name: String) -> String {
+        let latin = name.allSatisfy(\.isASCII) ? name : name.applyingTransform(toASCII, reverse: false) ?? name
         var out = ""
         var pendingDash = false
         func append(_ ascii: String) {
@@ -33,7 +40,7 @@ public enum SafeFileName {
             pendingDash = false
             out += ascii
         }
-        for ch in name {
+        for ch in latin {
             if let special = specialLetters[ch] { append(special); continue }
             // Canonical decomposition splits å into a + ring; the marks are dropped below.
             for scalar in String(ch).decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -50,31 +57,36 @@ public enum SafeFileName {
         // (all ASCII here) and drop a dash the cut exposed.
         if out.utf8.count > maxBytes { out = String(out.prefix(maxBytes)) }
         while out.hasSuffix("-") { out.removeLast() }
-        if out.isEmpty { return fallback }
+        // Nothing readable left (emoji, symbols): the name's own hash keeps it apart from other such names.
+        if out.isEmpty { return name.isEmpty ? fallback : fallback + "-" + hash(name) }
         if windowsReserved.contains(out) { out += "-file" }
         return out
     }
 
-    /// Safe names for several things that share one folder: equal stems get `-2`, `-3` … in
-    /// sorted order of the original names, so the result does not depend on input order.
-    /// Returns original name → file name stem.
+    /// Safe names for several things that share one folder. Each name gets `make(name)`; names whose
+    /// stems clash (`Anna Ek`, `anna-ek`) each get the stem plus a hash of the name itself, so no name's
+    /// file name depends on which other names exist or their order. Returns original name → stem.
     public static func unique(_ names: [String]) -> [String: String] {
+        var byStem: [String: [String]] = [:]
+        for name in Set(names) { byStem[make(name), default: []].append(name) }
         var result: [String: String] = [:]
-        var taken: Set<String> = []
-        for name in Set(names).sorted() {
-            let base = make(name)
-            var candidate = base
-            var n = 2
-            while taken.contains(candidate) {
-                let suffix = "-\(n)"
-                var stem = String(base.prefix(maxBytes - suffix.utf8.count))
-                while stem.hasSuffix("-") { stem.removeLast() }
-                candidate = stem + suffix
-                n += 1
+        for (stem, clashing) in byStem {
+            if clashing.count == 1 { result[clashing[0]] = stem; continue }
+            for name in clashing {
+                let suffix = "-" + hash(name)
+                var cut = String(stem.prefix(maxBytes - suffix.utf8.count))
+                while cut.hasSuffix("-") { cut.removeLast() }
+                result[name] = cut + suffix
             }
-            taken.insert(candidate)
-            result[name] = candidate
         }
         return result
+    }
+
+    /// 8 hex digits of FNV-1a over the name's UTF-8 bytes: stable across runs and machines.
+    static func hash(_ name: String) -> String {
+        var h: UInt32 = 2_166_136_261
+        for b in name.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

@@ -21,7 +21,7 @@ public enum PlanJSONReader {
             throw PlanReadError(file: file, path: "", message: "is not valid JSON\(syntaxPosition(detail, in: body)): \(detail)")
         }
         let root = try JSONNode(value: parsed, path: "", file: file).object()
-        try root.rejectUnknownFields(["format", "scenario", "period", "asOf", "solver", "sessions",
+        try root.rejectUnknownFields(["format", "scenario", "period", "asOf", "commitmentChanges", "solver", "sessions",
                                       "municipalities", "shortfalls"])
 
         let formatNode = try root.field("format")
@@ -33,6 +33,10 @@ public enum PlanJSONReader {
         let scenario = try root.field("scenario").nonEmptyString()
         let period = try readPeriod(root.field("period"))
         let asOf = try root.optionalField("asOf")?.day()
+        var commitmentChanges: [CommitmentChange] = []
+        for node in try root.optionalField("commitmentChanges")?.array() ?? [] {
+            commitmentChanges.append(try readCommitmentChange(node))
+        }
         let solver = try readSolver(root.field("solver"))
 
         var sessions: [PlannedSession] = []
@@ -49,8 +53,23 @@ public enum PlanJSONReader {
         var shortfalls: [Shortfall] = []
         for node in try root.field("shortfalls").array() { shortfalls.append(try readShortfall(node)) }
 
-        return Plan(scenario: scenario, period: period, solver: solver, sessions: sessions,
-                    municipalities: municipalities, shortfalls: shortfalls, asOf: asOf)
+        var plan = Plan(scenario: scenario, period: period, solver: solver, sessions: sessions,
+                        municipalities: municipalities, shortfalls: shortfalls, asOf: asOf)
+        plan.commitmentChanges = commitmentChanges
+        return plan
+    }
+
+    private static func readCommitmentChange(_ node: JSONNode) throws(PlanReadError) -> CommitmentChange {
+        let o = try node.object()
+        try o.rejectUnknownFields(["municipality", "kind", "from", "quotaHours"])
+        let kindNode = try o.field("kind")
+        let kind = try enumValue(CommitmentChange.Kind.self, kindNode, CommitmentChange.Kind.allCases.map(\.rawValue))
+        let quota = try o.optionalField("quotaHours")?.nonNegativeInt()
+        guard (kind == .withdrawal) == (quota == nil) else {
+            throw kindNode.error(kind == .withdrawal ? "a withdrawal has no quotaHours" : "a \(kind.rawValue) needs quotaHours")
+        }
+        return CommitmentChange(municipality: try o.field("municipality").nonEmptyString(), kind: kind,
+                                from: try o.field("from").day(), quotaHours: quota)
     }
 
     /// " at line L, column C" for the parser's "around character N" (a 0-based UTF-8 offset), or the
@@ -97,7 +116,7 @@ public enum PlanJSONReader {
         let o = try node.object()
         try o.rejectUnknownFields(["id", "kind", "course", "title", "date", "start", "end", "hours", "venue", "mode",
                                    "leaders", "frozen", "status", "seats", "countyPart", "series", "sequence",
-                                   "attendingMunicipalities"])
+                                   "attendingMunicipalities", "cancelledIn"])
         let id = try o.field("id").nonEmptyString()
         let kind = try enumValue(SessionKind.self, o.field("kind"), ["training", "event"])
         let course = try o.field("course").nonEmptyString()
@@ -135,11 +154,21 @@ public enum PlanJSONReader {
         }
         let sequence = try o.field("sequence").nonNegativeInt()
         let attending = try o.field("attendingMunicipalities").strings()
+        var cancelledIn = CalendarFiles()
+        if let node = o.optionalField("cancelledIn") {
+            let c = try node.object()
+            try c.rejectUnknownFields(["leaders", "municipalities", "venues"])
+            cancelledIn = CalendarFiles(leaders: try c.field("leaders").strings(),
+                                        municipalities: try c.field("municipalities").strings(),
+                                        venues: try c.field("venues").strings())
+        }
 
-        return PlannedSession(id: id, kind: kind, course: course, title: title, date: date, start: start, end: end,
-                              hours: hours, venue: venue, mode: mode, leaders: leaders, frozen: frozen,
-                              status: status, seats: seats, series: series, countyPart: countyPart,
-                              sequence: sequence, attendingMunicipalities: attending)
+        var session = PlannedSession(id: id, kind: kind, course: course, title: title, date: date, start: start, end: end,
+                                     hours: hours, venue: venue, mode: mode, leaders: leaders, frozen: frozen,
+                                     status: status, seats: seats, series: series, countyPart: countyPart,
+                                     sequence: sequence, attendingMunicipalities: attending)
+        session.cancelledIn = cancelledIn
+        return session
     }
 
     private static func readMunicipality(_ node: JSONNode) throws(PlanReadError) -> MunicipalityHours {

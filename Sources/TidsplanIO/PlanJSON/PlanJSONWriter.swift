@@ -17,6 +17,14 @@ public enum PlanJSONWriter {
             ("period", .object([("start", .string(plan.period.from.iso)), ("end", .string(plan.period.to.iso))])),
         ]
         if let asOf = plan.asOf { root.append(("asOf", .string(asOf.iso))) }
+        if !plan.commitmentChanges.isEmpty {
+            root.append(("commitmentChanges", .array(plan.commitmentChanges.map { c in
+                var fields: [(String, JSONOut)] = [("municipality", .string(c.municipality)), ("kind", .string(c.kind.rawValue)),
+                                                   ("from", .string(c.from.iso))]
+                if let q = c.quotaHours { fields.append(("quotaHours", .number(Double(q)))) }
+                return .object(fields)
+            })))
+        }
         var solver: [(String, JSONOut)] = [
             ("name", .string(plan.solver.name)),
             ("version", .string(plan.solver.version)),
@@ -79,6 +87,13 @@ public enum PlanJSONWriter {
         }
         fields.append(("sequence", .number(Double(s.sequence))))
         fields.append(("attendingMunicipalities", .array(s.attendingMunicipalities.map(JSONOut.string))))
+        if !s.cancelledIn.isEmpty {
+            fields.append(("cancelledIn", .object([
+                ("leaders", .array(s.cancelledIn.leaders.map(JSONOut.string))),
+                ("municipalities", .array(s.cancelledIn.municipalities.map(JSONOut.string))),
+                ("venues", .array(s.cancelledIn.venues.map(JSONOut.string))),
+            ])))
+        }
         return .object(fields)
     }
 }

@@ -22,7 +22,7 @@ enum QuotaGoal: ConstraintFamily {
             }
             guard !h.terms.isEmpty else { continue }
             let quota = Double(m.effectiveQuotaHours)
-            let ceiling = max(quota * (1 + b.scenario.rules.quotaTolerance), frozenHours)
+            let ceiling = max(m.quotaCeilingHours(tolerance: b.scenario.rules.quotaTolerance), frozenHours)
             let tag = Slug.make(m.name)
             b.model.addConstraint("quota_ceiling_\(tag)", h, upper: (ceiling + 1e-6).rounded(.down))
             let kind: VariableKind = integral ? .integer : .continuous

@@ -41,19 +41,7 @@ enum ICSCheck {
     /// Runs ics-check and returns its exit status and output.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         guard let path else { throw CocoaError(.fileNoSuchFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let log = try TempFolder("ics-check")
-        let outPath = log.file("out")
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        let handle = FileHandle(forWritingAtPath: outPath)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, fileText(outPath) ?? "")
+        return try ExternalTool.run(path, arguments)
     }
 
     /// The number of `.ics` files below a folder.

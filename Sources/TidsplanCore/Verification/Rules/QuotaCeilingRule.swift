@@ -9,8 +9,8 @@ enum QuotaCeilingRule: PlanRule {
         return c.scenario.municipalities.compactMap { m in
             let attended = c.sessions.filter { ($0.seats[m.name] ?? 0) > 0 }
             let hours = attended.reduce(0.0) { $0 + Double($1.seats[m.name] ?? 0) * $1.hours }
-            let quota = m.effectiveQuotaHours
-            let ceiling = Double(quota) * (1 + tolerance)
+            let quota = m.committedQuotaHours
+            let ceiling = m.quotaCeilingHours(tolerance: tolerance)
             guard hours > ceiling + QuotaCeilingRule.tolerance else { return nil }
             return RuleFinding(date: nil, sessionIDs: attended.map(\.id),
                 message: "\(m.name) is planned for \(VerificationText.number(hours)) hours; its quota in force is"

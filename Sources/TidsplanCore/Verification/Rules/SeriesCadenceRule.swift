@@ -25,7 +25,11 @@ enum SeriesCadenceRule: PlanRule {
             let ordered = meetings.sorted { ($0.series?.meeting ?? 0, $0.date, $0.id) < ($1.series?.meeting ?? 0, $1.date, $1.id) }
             let numbers = ordered.map { $0.series?.meeting ?? 0 }
             let ids = meetings.map(\.id)
-            if numbers != Array(1...max(series.meetings, 1)) || ordered.contains(where: { $0.series?.of != series.meetings }) {
+            // A run cut short by withdrawals: its last meetings are in the plan as cancelled.
+            let cut = Set(c.plan.sessions.filter { $0.status == .cancelled && $0.series?.run == key.run && $0.course == key.course }
+                .compactMap { $0.series?.meeting })
+            let held = max(series.meetings, 1) - (1...max(series.meetings, 1)).reversed().prefix { cut.contains($0) }.count
+            if numbers != Array(1...max(held, 1)) || ordered.contains(where: { $0.series?.of != series.meetings }) {
                 found.append(RuleFinding(date: first.date, sessionIDs: ids,
                     message: "Series run \(key.run) of course \(key.course) has meetings"
                         + " \(ordered.map { "\($0.series?.meeting ?? 0) of \($0.series?.of ?? 0) (\($0.id) on \($0.date.iso))" }.joined(separator: ", "));"
