@@ -18,6 +18,14 @@ struct WeekSolveStrategy {
     let options: PlannerOptions
     let clock: @Sendable () -> Double
     let start: Double
+    /// Who stopped a search from the progress callback: GLPK reports both as `.stopped`.
+    let stops = StopCauses()
+
+    /// Written from GLPK's callback, read after the solve returns (the backend waits for its thread).
+    final class StopCauses: @unchecked Sendable {
+        var timeLimit = false
+        var caller = false
+    }
 
     struct Outcome {
         var result: SolveResult
@@ -49,6 +57,15 @@ struct WeekSolveStrategy {
     }
 
     func solve(_ b: WeekModelBuilder, _ model: LinearModel) throws -> Outcome {
+        var outcome = try solvePhases(b, model)
+        // A stop at the time limit is the time limit, not an interrupt (GLPK itself gets no time limit).
+        if outcome.result.termination == .stopped && stops.timeLimit && !stops.caller {
+            outcome.result.termination = .timeLimit
+        }
+        return outcome
+    }
+
+    private func solvePhases(_ b: WeekModelBuilder, _ model: LinearModel) throws -> Outcome {
         var nodes = 0
         var phases: [String] = []
         // 0. The full model, briefly.
@@ -166,9 +183,12 @@ struct WeekSolveStrategy {
         let user = options.progress
         let clock = self.clock, start = self.start
         let limit = options.timeLimit.map { max($0, clock() - start + minimumSeconds) }
+        let stops = self.stops
         return { p in
-            if let limit, clock() - start >= limit { return .stop }
-            return user?(p) ?? .continue
+            if let limit, clock() - start >= limit { stops.timeLimit = true; return .stop }
+            let decision = user?(p) ?? .continue
+            if decision == .stop { stops.caller = true }
+            return decision
         }
     }
 

@@ -13,6 +13,19 @@ import Testing
         #expect(!result.stderr.contains("--time-limit"), "\(result.transcript)")
         #expect(folderEntries(work.path).isEmpty)
     }
+
+    /// The planner keeps the time limit by stopping GLPK from its progress callback: that stop is the time
+    /// limit, not an interrupt. (Should a plan be found anyway, it is written: then there is nothing to name.)
+    @Test func aTimeLimitIsNotCalledAnInterrupt() throws {
+        let work = try TempFolder("time")
+        let result = try TidsplanCLI.run(["plan", TestScenarios.default2024, "--time-limit", "1", "--out", "out", "--quiet",
+                                          "--lang", "en"], cwd: work.path)
+        #expect(result.endedCleanly, "\(result.transcript)")
+        if result.status != 0 {
+            #expect(result.status == 1 && result.stderr.contains("time limit (1 s)"), "\(result.transcript)")
+            #expect(!result.stderr.contains("interrupted"), "\(result.transcript)")
+        }
+    }
 }
 
 /// The output folder always holds a complete output, whenever a run is killed; leftovers go with the next run.

@@ -1,6 +1,7 @@
 import LinearModel
 import TidsplanCore
 import TidsplanModel
+import TidsplanIO
 
 public struct CapacityAnalysisOptions: Sendable {
     /// Most re-solves for marginal values (each is a full planning run).
@@ -18,6 +19,20 @@ public struct CapacityAnalysisOptions: Sendable {
 /// plan, the job fails instead of reporting on nothing.
 public struct BasePlanFailed: Error, Sendable {
     public var plan: Plan
+
+    /// How capacity and compare end on an error: what went wrong (in Swedish, their language), exit code 1.
+    static func report(_ error: Error, timeLimit: Double, outDir: String, console: Console) -> Int32 {
+        console.progress("")
+        switch error {
+        case let e as BasePlanFailed:
+            console.err("error: " + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
+                                                                 outDir: outDir, lang: .sv))
+        case let e as AtomicOutputError: console.err("error: \(e.text(.sv))")
+        case let e as JobError: console.err("error: \(e.description)")
+        default: console.err("error: \(error)")
+        }
+        return 1
+    }
 }
 
 /// Everything `tidsplan capacity` reports, computed in memory.

@@ -122,8 +122,15 @@ struct ElasticCapacityModel {
         switch result.termination {
         case .optimal: status = "optimal"
         case .timeLimit, .stopped, .memoryLimit, .nodeLimit:
-            status = result.solution == nil ? "no answer within the time limit"
-                : "stopped early, gap " + CapacityText.percent(result.solution?.gap ?? 0)
+            // Named for what ended it: a memory limit is not the time limit.
+            let cause = switch result.termination {
+            case .stopped: "interrupted"
+            case .memoryLimit: "memory limit"
+            case .nodeLimit: "node budget"
+            default: "time limit"
+            }
+            status = result.solution == nil ? "no answer (\(cause))"
+                : "stopped early (\(cause)), gap " + CapacityText.percent(result.solution?.gap ?? 0)
         case .infeasible: status = "infeasible"
         case .unbounded: status = "unbounded"
         case .error(let m): status = "solver error: \(m)"

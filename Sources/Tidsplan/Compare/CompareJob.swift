@@ -42,20 +42,8 @@ public enum CompareJob {
                 return 3
             }
             return 0
-        } catch let e as BasePlanFailed {
-            console.progress("")
-            console.err("error: " + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
-                                                                 outDir: dir, lang: .sv))
-            return 1
-        } catch let e as AtomicOutputError {
-            console.err("error: \(e.text(.sv))")
-            return 1
-        } catch let e as JobError {
-            console.err("error: \(e.description)")
-            return 1
         } catch {
-            console.err("error: \(error)")
-            return 1
+            return BasePlanFailed.report(error, timeLimit: timeLimit, outDir: dir, console: console)
         }
     }
 
