@@ -11,6 +11,8 @@ struct PlanAssembly {
     let runs: [HeldRun]
     let replan: ReplanContext?
     let gaps: [CandidateGap]
+    /// The week solution, for explanations and the coverage split of seats (nil for a decomposed plan's whole).
+    var evidence: WeekEvidence? = nil
 
     func plan(solver: SolverSummary) -> Plan {
         // A run whose meetings did not all find a day is dropped whole: a series keeps its rhythm or is not held.
@@ -21,7 +23,7 @@ struct PlanAssembly {
     /// The plan around its training sessions: fixed events, follow-ups, hours and shortfalls. Also used to
     /// put together the areas of a decomposed plan.
     func complete(training: [PlannedSession], incompleteRuns: [String], solver: SolverSummary) -> Plan {
-        var sessions = training
+        var sessions = GroupSeatSplit(scenario: scenario, evidence: evidence).apply(training)
         sessions += fixedEvents() + followUps(after: sessions)
         if let replan { sessions = carryOver(sessions, replan) }
         var plan = Plan(scenario: scenario.project.id, period: scenario.project.period, solver: solver,
@@ -30,8 +32,9 @@ struct PlanAssembly {
             MunicipalityHours(name: $0.name, quotaHours: $0.effectiveQuotaHours,
                               plannedHours: Planner.rounded(plan.plannedHours($0.name)), rateKrPerHour: $0.rateKrPerHour)
         }
-        plan.shortfalls = ShortfallExplainer(scenario: scenario, grid: grid, groups: groups, plan: plan, replan: replan)
-            .shortfalls(gaps: gaps, unplacedRuns: incompleteRuns)
+        plan.shortfalls = ShortfallExplainer(scenario: scenario, grid: grid, groups: groups, plan: plan, replan: replan,
+                                             evidence: evidence, gaps: gaps)
+            .shortfalls(unplacedRuns: incompleteRuns)
         return plan
     }
 
