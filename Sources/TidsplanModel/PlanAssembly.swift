@@ -75,15 +75,14 @@ struct PlanAssembly {
         for course in scenario.courses {
             let mine = sessions.filter { $0.course == course.id }
             guard let last = mine.map(\.date).max() else { continue }
-            var day = last.adding(months: months)
-            while day <= scenario.project.period.to && !grid.calendar.isWorkingDay(day) { day = day.adding(days: 1) }
-            guard day <= scenario.project.period.to else { continue }
+            // Due after the project: sent on its last working day after the course instead (and reported).
+            guard let day = FollowUpDate.sent(after: last, months: months, scenario: scenario, calendar: grid.calendar) else { continue }
             let municipalities = Set(mine.flatMap { $0.seats.keys }).sorted()
             guard let start = ClockTime(hour: 9, minute: 0), let end = ClockTime(hour: 9, minute: 30) else { continue }
             out.append(PlannedSession(
                 id: "uppfoljning-\(course.id)", kind: .event, course: EventKind.survey.rawValue,
                 title: "Uppföljningsenkät: \(course.name)", date: day, start: start, end: end, hours: 0, venue: "",
-                mode: .digital, leaders: [], frozen: replan.map { day <= $0.asOf } ?? false, attendingMunicipalities: municipalities))
+                mode: .digital, leaders: scenario.rules.followUpResponsible.map { [$0] } ?? [], frozen: replan.map { day <= $0.asOf } ?? false, attendingMunicipalities: municipalities))
         }
         return out
     }

@@ -41,6 +41,7 @@ struct ShortfallExplainer {
             out.append(make("coverage", target.label, Planner.rounded(target.minHours - got), "hours",
                             "\(target.label): \(format(got)) of \(format(target.minHours)) hours planned", coverageCause(t, target)))
         }
+        out += lateFollowUps()
         for gap in gaps {
             out.append(Shortfall(kind: "course", subject: "\(gap.course) \(gap.group)", amount: 0, unit: "sessions",
                                  reason: gap.cause.map { ShortfallSentence.render($0, .en, courseName: courseName) } ?? gap.reason,
@@ -60,6 +61,20 @@ struct ShortfallExplainer {
     }
 
     func courseName(_ id: String) -> String { scenario.course(id)?.name ?? id }
+
+    /// Follow-up surveys that fall due after the project ends.
+    func lateFollowUps() -> [Shortfall] {
+        guard let months = scenario.rules.followUpAfterMonths else { return [] }
+        let end = scenario.project.period.to
+        var out: [Shortfall] = []
+        for course in scenario.courses {
+            guard let last = plan.trainingSessions.filter({ $0.course == course.id && $0.status == .planned }).map(\.date).max() else { continue }
+            let due = FollowUpDate.due(after: last, months: months, calendar: grid.calendar, end: end)
+            guard due > end, let sent = FollowUpDate.sent(after: last, months: months, scenario: scenario, calendar: grid.calendar) else { continue }
+            out.append(make("followUp", course.id, 1, "surveys", "\(course.name)", .followUpAfterEnd(course: course.id, due: due, sentOn: sent)))
+        }
+        return out
+    }
 
     // MARK: Runs
 
@@ -118,8 +133,8 @@ struct ShortfallExplainer {
             let need = needs.reduce(0) { $0 + $1.hours }
             let allowed = CourseReach.ceiling(m, scenario)
             let drop = CourseReach.courseToDrop(needs, over: need - allowed) ?? (course.id, course.hoursPerParticipant)
-            return .quotaCeiling(municipality: m.name, neededHours: need, allowedHours: allowed, largestCourse: drop.course,
-                                 largestCourseHours: drop.hours)
+            return .quotaCeiling(municipality: m.name, neededHours: need, allowedHours: allowed, dropCourse: drop.course,
+                                 dropCourseHours: drop.hours)
         }
         let cause = courseCause(course, part: course.delivery == .countyPart ? m.countyPart : nil)
         if case .outweighed = cause {

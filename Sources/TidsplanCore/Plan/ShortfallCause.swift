@@ -2,7 +2,7 @@
 /// the elastic solution) or from the scenario. `ShortfallSentence` turns it into Swedish or English.
 public enum ShortfallCause: Sendable, Equatable {
     /// The municipality's required courses need more hours than its quota and tolerance allow.
-    case quotaCeiling(municipality: String, neededHours: Double, allowedHours: Double, largestCourse: String, largestCourseHours: Double)
+    case quotaCeiling(municipality: String, neededHours: Double, allowedHours: Double, dropCourse: String, dropCourseHours: Double)
     /// Nobody in the scenario may lead the course.
     case noLeader(course: String)
     /// The course's leaders have no working day inside its window (their contracts, shares or absences).
@@ -23,6 +23,8 @@ public enum ShortfallCause: Sendable, Equatable {
     case trainingDaysPerWeek(countyPart: String, maxDays: Int, fullWeeks: Int)
     /// The run's meetings found no day that suits its leaders, room and the municipalities' limits.
     case noDayForRun(run: String)
+    /// A course's follow-up survey falls due after the project ends; it is sent on the period's last working day.
+    case followUpAfterEnd(course: String, due: Day, sentOn: Day)
     /// No rule binds: the goal lost against others by the weights (each unit costs more than it saves).
     case outweighed(goal: String, weight: Int, competing: String)
 
@@ -40,6 +42,7 @@ public enum ShortfallCause: Sendable, Equatable {
         case .coursesOnOfferTooFew: "coursesOnOfferTooFew"
         case .trainingDaysPerWeek: "trainingDaysPerWeek"
         case .noDayForRun: "noDayForRun"
+        case .followUpAfterEnd: "followUpAfterEnd"
         case .outweighed: "outweighed"
         }
     }
@@ -58,7 +61,7 @@ extension ShortfallCause {
         switch self {
         case let .quotaCeiling(m, need, allowed, course, courseHours):
             [("municipality", .text(m)), ("neededHours", .number(need)), ("allowedHours", .number(allowed)),
-             ("largestCourse", .text(course)), ("largestCourseHours", .number(courseHours))]
+             ("dropCourse", .text(course)), ("dropCourseHours", .number(courseHours))]
         case let .noLeader(c): [("course", .text(c))]
         case let .noLeaderDaysInWindow(c, leaders, w):
             [("course", .text(c)), ("leaders", .texts(leaders)), ("from", .text(w.from.iso)), ("to", .text(w.to.iso))]
@@ -73,6 +76,7 @@ extension ShortfallCause {
         case let .trainingDaysPerWeek(part, n, weeks):
             [("countyPart", .text(part)), ("maxDays", .number(Double(n))), ("fullWeeks", .number(Double(weeks)))]
         case let .noDayForRun(r): [("run", .text(r))]
+        case let .followUpAfterEnd(c, due, sent): [("course", .text(c)), ("due", .text(due.iso)), ("sentOn", .text(sent.iso))]
         case let .outweighed(goal, w, competing): [("goal", .text(goal)), ("weight", .number(Double(w))), ("competing", .text(competing))]
         }
     }
@@ -85,9 +89,9 @@ extension ShortfallCause {
         func d(_ k: String) -> Day? { t(k).flatMap(Day.init(iso:)) }
         switch type {
         case "quotaCeiling":
-            guard let m = t("municipality"), let a = n("neededHours"), let b = n("allowedHours"), let c = t("largestCourse"),
-                  let h = n("largestCourseHours") else { return nil }
-            self = .quotaCeiling(municipality: m, neededHours: a, allowedHours: b, largestCourse: c, largestCourseHours: h)
+            guard let m = t("municipality"), let a = n("neededHours"), let b = n("allowedHours"), let c = t("dropCourse"),
+                  let h = n("dropCourseHours") else { return nil }
+            self = .quotaCeiling(municipality: m, neededHours: a, allowedHours: b, dropCourse: c, dropCourseHours: h)
         case "noLeader": guard let c = t("course") else { return nil }; self = .noLeader(course: c)
         case "noLeaderDaysInWindow":
             guard let c = t("course"), case .texts(let ls)? = fields["leaders"], let f = d("from"), let to = d("to") else { return nil }
@@ -112,6 +116,9 @@ extension ShortfallCause {
             guard let p = t("countyPart"), let x = i("maxDays"), let w = i("fullWeeks") else { return nil }
             self = .trainingDaysPerWeek(countyPart: p, maxDays: x, fullWeeks: w)
         case "noDayForRun": guard let r = t("run") else { return nil }; self = .noDayForRun(run: r)
+        case "followUpAfterEnd":
+            guard let c = t("course"), let due = d("due"), let sent = d("sentOn") else { return nil }
+            self = .followUpAfterEnd(course: c, due: due, sentOn: sent)
         case "outweighed":
             guard let g = t("goal"), let w = i("weight"), let c = t("competing") else { return nil }
             self = .outweighed(goal: g, weight: w, competing: c)

@@ -48,6 +48,9 @@ public enum ShortfallSentence {
         case let .noDayForRun(r):
             return sv ? "\(r) fick ingen dag som passar ledare, lokal och kommunernas gränser; passet utgår"
                       : "\(r) found no day that suits its leaders, room and the municipalities' limits; it is left out"
+        case let .followUpAfterEnd(c, due, sent):
+            return sv ? "uppföljningsenkäten för \(courseName(c)) skulle skickas \(due.iso), efter projektets slut; den skickas \(sent.iso) i stället. Lägg kursen tidigare för en uppföljning i rätt tid"
+                      : "the follow-up survey of \(courseName(c)) falls due on \(due.iso), after the project ends; it is sent on \(sent.iso) instead. Hold the course earlier for a timely follow-up"
         case let .outweighed(goal, w, competing):
             return sv ? "ingen regel hindrar, men målet (\(goal), vikt \(w)) vägs mot \(competing); höj vikten för att prioritera det"
                       : "no rule prevents it, but the goal (\(goal), weight \(w)) is outweighed by \(competing); raise its weight to put it first"
