@@ -169,6 +169,10 @@ struct ShortfallExplainer {
         if pool.allSatisfy({ CourseReach.leaderDays(course, leader: $0, scenario, grid.calendar) == 0 }) {
             return .noLeaderDaysInWindow(course: course.id, leaders: pool, window: window)
         }
+        let openWeeks = grid.weeks.filter { $0.workingDays.contains { window.contains($0) } }.count
+        let asked = part == nil ? (course.runs?.min ?? 0) : (course.runs?.perCountyPart ?? 0)
+        let groupsOfCourse = part == nil ? groups.filter { $0.course.id == course.id }.count : 1
+        if groupsOfCourse <= 1, asked > openWeeks { return .windowTooShort(course: course.id, weeks: openWeeks, runsAsked: asked) }
         if let e = evidence {
             let weeks = grid.weeks.indices.filter { grid.weeks[$0].workingDays.contains { window.contains($0) } }
             // Every leader is held back: trainers by their contract days, staff by their time.

@@ -7,6 +7,8 @@ public enum ShortfallCause: Sendable, Equatable {
     case noLeader(course: String)
     /// The course's leaders have no working day inside its window (their contracts, shares or absences).
     case noLeaderDaysInWindow(course: String, leaders: [String], window: DateRange)
+    /// The course window has fewer weeks than the runs asked for (at most one run of a course starts a week).
+    case windowTooShort(course: String, weeks: Int, runsAsked: Int)
     /// A trainer has used every contract day.
     case trainerDaysUsed(trainer: String, course: String, maxDays: Int)
     /// A staff member's teaching time (share × teaching share) is used up.
@@ -34,6 +36,7 @@ public enum ShortfallCause: Sendable, Equatable {
         case .quotaCeiling: "quotaCeiling"
         case .noLeader: "noLeader"
         case .noLeaderDaysInWindow: "noLeaderDaysInWindow"
+        case .windowTooShort: "windowTooShort"
         case .trainerDaysUsed: "trainerDaysUsed"
         case .leaderTimeFull: "leaderTimeFull"
         case .tooFewForMinimumSize: "tooFewForMinimumSize"
@@ -65,6 +68,7 @@ extension ShortfallCause {
         case let .noLeader(c): [("course", .text(c))]
         case let .noLeaderDaysInWindow(c, leaders, w):
             [("course", .text(c)), ("leaders", .texts(leaders)), ("from", .text(w.from.iso)), ("to", .text(w.to.iso))]
+        case let .windowTooShort(c, w, n): [("course", .text(c)), ("weeks", .number(Double(w))), ("runsAsked", .number(Double(n)))]
         case let .trainerDaysUsed(t, c, n): [("trainer", .text(t)), ("course", .text(c)), ("maxDays", .number(Double(n)))]
         case let .leaderTimeFull(p, c, pct): [("leader", .text(p)), ("course", .text(c)), ("percentUsed", .number(Double(pct)))]
         case let .tooFewForMinimumSize(c, part, n, min):
@@ -96,6 +100,9 @@ extension ShortfallCause {
         case "noLeaderDaysInWindow":
             guard let c = t("course"), case .texts(let ls)? = fields["leaders"], let f = d("from"), let to = d("to") else { return nil }
             self = .noLeaderDaysInWindow(course: c, leaders: ls, window: DateRange(from: f, to: to))
+        case "windowTooShort":
+            guard let c = t("course"), let w = i("weeks"), let n = i("runsAsked") else { return nil }
+            self = .windowTooShort(course: c, weeks: w, runsAsked: n)
         case "trainerDaysUsed":
             guard let p = t("trainer"), let c = t("course"), let x = i("maxDays") else { return nil }
             self = .trainerDaysUsed(trainer: p, course: c, maxDays: x)
