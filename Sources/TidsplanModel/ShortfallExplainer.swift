@@ -90,13 +90,13 @@ struct ShortfallExplainer {
                 let held = runsHeld(course.id, countyPart: part)
                 guard held < need.perCountyPart else { continue }
                 out.append(make("runs", "\(course.id) \(part)", Double(need.perCountyPart - held), "runs",
-                                "\(course.name) in \(part): \(held) of \(need.perCountyPart) runs", courseCause(course, part: part)))
+                                "\(course.name) in \(part): \(held) of \(need.perCountyPart) runs", courseCause(course, part: part, forRuns: true)))
             }
         }
         let held = runsHeld(course.id, countyPart: nil)
         if held < need.min {
             out.append(make("runs", course.id, Double(need.min - held), "runs", "\(course.name): \(held) of \(need.min) runs",
-                            courseCause(course, part: nil)))
+                            courseCause(course, part: nil, forRuns: true)))
         }
         return out
     }
@@ -159,11 +159,18 @@ struct ShortfallExplainer {
     }
 
     /// Why a course (in one county part, or anywhere) runs less than asked.
-    func courseCause(_ course: Course, part: String?) -> ShortfallCause {
+    func courseCause(_ course: Course, part: String?, forRuns: Bool = false) -> ShortfallCause {
         let pool = scenario.leaders(for: course.id)
         if pool.isEmpty { return .noLeader(course: course.id) }
         if let gap = gaps.first(where: { $0.course == course.id && (part == nil || $0.group == part) }), let cause = gap.cause {
             return cause
+        }
+        // Persons still without a place in the course, against the smallest session of one more run (for runs
+        // asked of the course this says nothing: the runs held could have been smaller).
+        let members = scenario.municipalities.filter { $0.withdrawal == nil && (part == nil || $0.countyPart == part) }
+        let left = members.reduce(0) { $0 + max(0, $1.persons(in: course.audience) - participants(course.id, $1.name)) }
+        if !forRuns, left < course.minParticipants {
+            return .tooFewForMinimumSize(course: course.id, countyPart: part ?? "", eligible: left, minimum: course.minParticipants)
         }
         let window = CourseReach.window(course, scenario)
         if pool.allSatisfy({ CourseReach.leaderDays(course, leader: $0, scenario, grid.calendar) == 0 }) {

@@ -18,6 +18,11 @@ public enum CourseReach {
         return days
     }
 
+    /// A core course: marked `core`, or a prerequisite of another course.
+    public static func isCore(_ c: Course, _ s: Scenario) -> Bool {
+        c.core || s.courses.contains { $0.prerequisites.contains { $0.course == c.id } }
+    }
+
     /// Persons of `m` the course must reach (attendance `all` or a number per municipality).
     public static func requiredPersons(_ c: Course, _ m: Municipality) -> Int {
         guard m.withdrawal == nil else { return 0 }

@@ -84,7 +84,7 @@ extension ScenarioIssueCollector {
     }
 
     mutating func checkRequiredHoursUnderCeiling() {
-        for (i, m) in s.municipalities.enumerated() where m.withdrawal == nil {
+        for (i, m) in s.municipalities.enumerated() where m.withdrawal == nil && m.effectiveQuotaHours > 0 {
             let needs = CourseReach.requiredHours(m, s)
             let need = needs.reduce(0) { $0 + $1.hours }
             let allowed = CourseReach.ceiling(m, s)
