@@ -71,7 +71,7 @@ struct ShortfallExplainer {
             guard let last = plan.trainingSessions.filter({ $0.course == course.id && $0.status == .planned }).map(\.date).max() else { continue }
             let due = FollowUpDate.due(after: last, months: months, calendar: grid.calendar, end: end)
             guard due > end, let sent = FollowUpDate.sent(after: last, months: months, scenario: scenario, calendar: grid.calendar) else { continue }
-            out.append(make("followUp", course.id, 1, "surveys", "\(course.name)", .followUpAfterEnd(course: course.id, due: due, sentOn: sent)))
+            out.append(make("followUp", course.id, 1, "surveys", "Follow-up survey", .followUpAfterEnd(course: course.id, due: due, sentOn: sent)))
         }
         return out
     }
@@ -116,6 +116,20 @@ struct ShortfallExplainer {
         }
         if possible + 0.5 < Double(m.effectiveQuotaHours) {
             return .coursesOnOfferTooFew(municipality: m.name, persons: m.persons, possibleHours: possible, quotaHours: m.effectiveQuotaHours)
+        }
+        // Hours come in steps of a course's hours per person: the next step would cross the ceiling.
+        let open = scenario.courses.filter { c in
+            m.persons(in: c.audience) > participants(c.id, m.name)
+                && groups.contains { $0.course.id == c.id && $0.seatCaps.contains { $0.municipality == m.name } }
+        }
+        if let step = open.map(\.hoursPerParticipant).min() {
+            let planned = plan.plannedHours(m.name)
+            let ceiling = CourseReach.ceiling(m, scenario)
+            let slack = evidence?.slack(.quotaCeiling(municipality: m.name)) ?? (ceiling - planned)
+            if slack < step - 1e-6 {
+                return .quotaStep(municipality: m.name, plannedHours: planned, stepHours: step, ceilingHours: ceiling,
+                                  quotaHours: m.effectiveQuotaHours)
+            }
         }
         // The first course it could take more of whose limit is a rule, not a weight.
         for course in scenario.courses where m.persons(in: course.audience) > participants(course.id, m.name) {

@@ -34,6 +34,18 @@ import TidsplanCore
         #expect(issues.contains("A: the required courses need 90 h, the quota allows 63 h (60 h + 5 %)"))
     }
 
+    /// A course of 2 × 6 h: hours come in steps of 12; B's quota of 50 (ceiling 52.5) stops at 48.
+    @Test func quotaStepAboveTheCeiling() throws {
+        var s = Small.base()
+        s.courses[0].series = Series(meetings: 2, everyWeeks: 1)
+        s.municipalities[1].quotaHours = 50
+        let p = try Small.plan(s)
+        Small.expectVerified(p, s)
+        let cause = ShortfallCause.quotaStep(municipality: "B", plannedHours: 48, stepHours: 12, ceilingHours: 52.5, quotaHours: 50)
+        #expect(causes(p, kind: "quota") == [cause])
+        #expect(ShortfallSentence.render(cause, .en) == "B: one more person in the shortest course still open adds 12 h and takes it from 48 h to 60 h, above the ceiling of 52.5 h (quota plus tolerance); raise quotaTolerance to 20 % or offer a shorter course")
+    }
+
     @Test func noLeaderDaysInTheWindow() throws {
         var s = withC2 { $0.runs = RunRequirement(min: 1); $0.window = DateRange(from: Small.day("2025-02-10"), to: Small.day("2025-03-28")) }
         s.trainers = [ExternalTrainer(name: "T", courses: ["C2"], dayRate: 0,
@@ -151,6 +163,7 @@ import TidsplanCore
     @Test func causesRoundTripThroughTheirFields() {
         let all: [ShortfallCause] = [
             .quotaCeiling(municipality: "A", neededHours: 90, allowedHours: 63, dropCourse: "C2", dropCourseHours: 30),
+            .quotaStep(municipality: "V", plannedHours: 180, stepHours: 60, ceilingHours: 236.25, quotaHours: 225),
             .noLeader(course: "C"), .noLeaderDaysInWindow(course: "C", leaders: ["T", "U"], window: Self.period),
             .windowTooShort(course: "C", weeks: 2, runsAsked: 3), .trainerDaysUsed(trainer: "T", course: "C", maxDays: 4),
             .leaderTimeFull(leader: "L", course: "C", percentUsed: 80),

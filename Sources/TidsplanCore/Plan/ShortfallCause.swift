@@ -3,6 +3,8 @@
 public enum ShortfallCause: Sendable, Equatable {
     /// The municipality's required courses need more hours than its quota and tolerance allow.
     case quotaCeiling(municipality: String, neededHours: Double, allowedHours: Double, dropCourse: String, dropCourseHours: Double)
+    /// One more person in the shortest course still open would take the municipality above its quota ceiling.
+    case quotaStep(municipality: String, plannedHours: Double, stepHours: Double, ceilingHours: Double, quotaHours: Int)
     /// Nobody in the scenario may lead the course.
     case noLeader(course: String)
     /// The course's leaders have no working day inside its window (their contracts, shares or absences).
@@ -34,6 +36,7 @@ public enum ShortfallCause: Sendable, Equatable {
     public var type: String {
         switch self {
         case .quotaCeiling: "quotaCeiling"
+        case .quotaStep: "quotaStep"
         case .noLeader: "noLeader"
         case .noLeaderDaysInWindow: "noLeaderDaysInWindow"
         case .windowTooShort: "windowTooShort"
@@ -65,6 +68,9 @@ extension ShortfallCause {
         case let .quotaCeiling(m, need, allowed, course, courseHours):
             [("municipality", .text(m)), ("neededHours", .number(need)), ("allowedHours", .number(allowed)),
              ("dropCourse", .text(course)), ("dropCourseHours", .number(courseHours))]
+        case let .quotaStep(m, planned, step, ceiling, quota):
+            [("municipality", .text(m)), ("plannedHours", .number(planned)), ("stepHours", .number(step)),
+             ("ceilingHours", .number(ceiling)), ("quotaHours", .number(Double(quota)))]
         case let .noLeader(c): [("course", .text(c))]
         case let .noLeaderDaysInWindow(c, leaders, w):
             [("course", .text(c)), ("leaders", .texts(leaders)), ("from", .text(w.from.iso)), ("to", .text(w.to.iso))]
@@ -96,6 +102,10 @@ extension ShortfallCause {
             guard let m = t("municipality"), let a = n("neededHours"), let b = n("allowedHours"), let c = t("dropCourse"),
                   let h = n("dropCourseHours") else { return nil }
             self = .quotaCeiling(municipality: m, neededHours: a, allowedHours: b, dropCourse: c, dropCourseHours: h)
+        case "quotaStep":
+            guard let m = t("municipality"), let p = n("plannedHours"), let st = n("stepHours"), let c = n("ceilingHours"),
+                  let q = i("quotaHours") else { return nil }
+            self = .quotaStep(municipality: m, plannedHours: p, stepHours: st, ceilingHours: c, quotaHours: q)
         case "noLeader": guard let c = t("course") else { return nil }; self = .noLeader(course: c)
         case "noLeaderDaysInWindow":
             guard let c = t("course"), case .texts(let ls)? = fields["leaders"], let f = d("from"), let to = d("to") else { return nil }

@@ -14,6 +14,10 @@ public enum ShortfallSentence {
             return sv
                 ? "\(m): de obligatoriska kurserna kräver \(h(need)) h, kvoten tillåter \(h(allowed)) h; höj kvoten med \(raise) h eller stryk \(courseName(course)) (\(h(courseHours)) h)"
                 : "\(m): the required courses need \(h(need)) h, the quota allows \(h(allowed)) h; raise the quota by \(raise) h or drop \(courseName(course)) (\(h(courseHours)) h)"
+        case let .quotaStep(m, planned, step, ceiling, quota):
+            let pct = quota > 0 ? Int((((planned + step) / Double(quota) - 1) * 100).rounded(.up)) : 0
+            return sv ? "\(m): en person till i den kortaste kurs som är öppen ger \(h(step)) h och tar kommunen från \(h(planned)) h till \(h(planned + step)) h, över taket \(h(ceiling)) h (kvoten plus toleransen); höj quotaTolerance till \(pct) % eller erbjud en kortare kurs"
+                      : "\(m): one more person in the shortest course still open adds \(h(step)) h and takes it from \(h(planned)) h to \(h(planned + step)) h, above the ceiling of \(h(ceiling)) h (quota plus tolerance); raise quotaTolerance to \(pct) % or offer a shorter course"
         case let .noLeader(c):
             return sv ? "ingen får leda \(courseName(c)); lägg till kursen hos en utbildare eller i personalen"
                       : "nobody may lead \(courseName(c)); add the course to a trainer or staff member"

@@ -408,8 +408,6 @@ public struct ObjectiveWeights: Sendable, Equatable {
     public var missingRunPerRun = 300
     /// Per hour an area (and role) falls short of its coverage target.
     public var coverageShortfallPerHour = 20
-    /// Per run of a core course too many in the last third of its window.
-    public var lateCoreRunPerRun = 30
     public init(quotaShortfallPerHour: Int = 100, quotaExcessPerHour: Int = 2, costPerThousandKr: Int = 1,
                 travelPerSeat: Int = 1, evennessPerSession: Int = 5, perSession: Int = 10,
                 attendanceShortfallPerPerson: Int = 50, changeMoved: Int = 20, changeLeader: Int = 10,

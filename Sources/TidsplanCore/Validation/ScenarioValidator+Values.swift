@@ -112,7 +112,6 @@ extension ScenarioIssueCollector {
             ("changeLeader", w.changeLeader), ("changeVenue", w.changeVenue),
             ("changeCancelled", w.changeCancelled), ("changeNew", w.changeNew), ("changeSeat", w.changeSeat),
             ("missingRunPerRun", w.missingRunPerRun), ("coverageShortfallPerHour", w.coverageShortfallPerHour),
-            ("lateCoreRunPerRun", w.lateCoreRunPerRun),
         ]
         for (key, v) in all { nonNegative(v, "weights.\(key)", "weight \(key)", max: Self.maxWeight) }
     }

@@ -162,7 +162,7 @@ struct ScenarioDocument {
         ("attendanceShortfallPerPerson", \.attendanceShortfallPerPerson), ("changeMoved", \.changeMoved),
         ("changeLeader", \.changeLeader), ("changeVenue", \.changeVenue), ("changeCancelled", \.changeCancelled),
         ("changeNew", \.changeNew), ("changeSeat", \.changeSeat), ("missingRunPerRun", \.missingRunPerRun),
-        ("coverageShortfallPerHour", \.coverageShortfallPerHour), ("lateCoreRunPerRun", \.lateCoreRunPerRun),
+        ("coverageShortfallPerHour", \.coverageShortfallPerHour),
     ] }
 
     func readWeights(_ root: ScenarioNodeReader.Fields) -> ObjectiveWeights {
