@@ -142,7 +142,8 @@ struct ShortfallExplainer {
 
     func attendanceCause(_ course: Course, _ m: Municipality) -> ShortfallCause {
         if let out = m.withdrawal { return .withdrawn(municipality: m.name, on: out) }
-        if let slack = evidence?.slack(.quotaCeiling(municipality: m.name)), slack < course.hoursPerParticipant - 1e-6 {
+        let slack = evidence?.slack(.quotaCeiling(municipality: m.name)) ?? (CourseReach.ceiling(m, scenario) - plan.plannedHours(m.name))
+        if slack < course.hoursPerParticipant - 1e-6 {
             let needs = CourseReach.requiredHours(m, scenario)
             let need = needs.reduce(0) { $0 + $1.hours }
             let allowed = CourseReach.ceiling(m, scenario)
