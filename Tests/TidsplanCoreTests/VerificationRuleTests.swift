@@ -22,7 +22,7 @@ import Testing
                   id.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
             return id
         }
-        #expect(ids.count == 23)
+        #expect(ids.count == 24)
         #expect(PlanVerifier.ruleIDs == ids)
     }
 
@@ -239,6 +239,17 @@ import Testing
         F.expectBroken("audience", F.plan(changing: "HP-1") { $0.seats["Gnosjö"] = 2 },
                        naming: ["HP-1 on 2024-03-05", "Gnosjö", "not a municipality"])
         F.expectKept("audience", F.plan(changing: "HP-1") { $0.seats["Habo"] = 0 }, scenario)
+    }
+
+    @Test func groupSeatsAddUpAndNameAudienceGroups() {
+        let split = [GroupSeats(municipality: "Aneby", area: "EB", role: .staff, seats: 5),
+                     GroupSeats(municipality: "Eksjö", area: "EB", role: .staff, seats: 5),
+                     GroupSeats(municipality: "Habo", area: "EB", role: .staff, seats: 5)]
+        F.expectKept("group-seats", F.plan(changing: "HP-1") { $0.groupSeats = split })
+        F.expectBroken("group-seats", F.plan(changing: "HP-1") { $0.groupSeats = Array(split.dropLast()) + [GroupSeats(municipality: "Habo", area: "EB", role: .staff, seats: 4)] },
+                       sessions: ["HP-1"], naming: ["HP-1 on 2024-03-05", "seats 5 from Habo but splits 4"])
+        F.expectBroken("group-seats", F.plan(changing: "HP-1") { $0.groupSeats = Array(split.dropLast()) + [GroupSeats(municipality: "Habo", area: "EB", role: .manager, seats: 5)] },
+                       sessions: ["HP-1"], naming: ["EB manager from Habo", "not in course HP's audience"])
     }
 
     @Test func audienceCountsEachRunOnce() {

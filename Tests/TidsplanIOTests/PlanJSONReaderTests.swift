@@ -11,6 +11,27 @@ import TidsplanCore
         #expect(PlanJSONWriter.encode(back) == text)
     }
 
+    /// Seats by area and role and typed shortfall causes come back as written; a split naming a
+    /// municipality without seats is refused.
+    @Test func groupSeatsAndCausesRoundTrip() throws {
+        var plan = SamplePlan.plan
+        let i = try #require(plan.sessions.firstIndex { $0.id == "MI-hoglandet-1" })
+        plan.sessions[i].groupSeats = [GroupSeats(municipality: "Aneby", area: "EB", role: .staff, seats: 5),
+                                       GroupSeats(municipality: "Aneby", area: "Vux", role: .manager, seats: 3)]
+        plan.shortfalls[0].cause = .quotaCeiling(municipality: "Aneby", neededHours: 198, allowedHours: 157.5,
+                                                 dropCourse: "MI", dropCourseHours: 48)
+        plan.shortfalls[1].cause = .noLeaderDaysInWindow(course: "VUX", leaders: ["A", "B"],
+                                                         window: DateRange(from: Day(iso: "2025-01-07")!, to: Day(iso: "2026-04-30")!))
+        let text = PlanJSONWriter.encode(plan)
+        #expect(text.contains("\"cause\": {\n        \"type\": \"quotaCeiling\""))
+        let back = try PlanJSONReader.decode(text, file: "plan.json")
+        #expect(back == plan)
+        var wrong = plan
+        wrong.sessions[i].groupSeats[1].municipality = "Habo"
+        let bad = PlanJSONWriter.encode(wrong)
+        #expect(throws: PlanReadError.self) { try PlanJSONReader.decode(bad, file: "plan.json") }
+    }
+
     @Test func hostileStringsRoundTrip() throws {
         var plan = SamplePlan.plan
         let hostile = "Anna \"Q\" <script>\\ \u{0}\u{1}\t\r\n;,|=+ 😀 \u{2028} e\u{301}"
@@ -62,7 +83,7 @@ import TidsplanCore
     @Test func missingAndUnknownFields() {
         expectError(#"plan.json: sessions[1]: missing field "hours""#) { editSession(&$0, 1) { $0["hours"] = nil } }
         expectError(#"plan.json: missing field "municipalities""#) { $0["municipalities"] = nil }
-        expectError(#"plan.json: sessions[1]: unknown field "colour" (known: id, kind, course, title, date, start, end, hours, venue, mode, leaders, frozen, status, seats, countyPart, series, sequence, attendingMunicipalities, cancelledIn)"#) {
+        expectError(#"plan.json: sessions[1]: unknown field "colour" (known: id, kind, course, title, date, start, end, hours, venue, mode, leaders, frozen, status, seats, countyPart, series, sequence, attendingMunicipalities, groupSeats, cancelledIn)"#) {
             editSession(&$0, 1) { $0["colour"] = "red" }
         }
     }

@@ -17,6 +17,7 @@ public enum PlanVerifier {
         ParticipantsRangeRule.self,
         SeriesSameSeatsRule.self,
         AudienceRule.self,
+        GroupSeatsRule.self,
         DeliveryRule.self,
         VenueOnePerDayRule.self,
         SeriesCadenceRule.self,

@@ -1,0 +1,43 @@
+/// `group-seats`: where a session splits its seats by area and role, the split adds up to the seats of each
+/// municipality, names groups the municipality has in the course's audience, and over a course (runs
+/// counted once) seats no more of a group than it has persons. Hours per area are read from this split.
+enum GroupSeatsRule: PlanRule {
+    static let id = "group-seats"
+
+    static func check(_ c: VerificationContext) -> [RuleFinding] {
+        var found: [RuleFinding] = []
+        for s in c.sessions where !s.groupSeats.isEmpty {
+            guard let course = c.course(s.course) else { continue }
+            for (name, seats) in VerificationContext.seated(s) {
+                let split = s.groupSeats.filter { $0.municipality == name }.reduce(0) { $0 + $1.seats }
+                if split != seats {
+                    found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
+                        message: "\(VerificationText.session(s)) seats \(seats) from \(name) but splits \(split) by area and role"))
+                }
+            }
+            for g in s.groupSeats where g.seats > 0 {
+                let group = c.municipality(g.municipality)?.groups.first { $0.area == g.area && $0.role == g.role }
+                if group.map({ p in !course.audience.contains { $0.matches(p) } }) ?? true {
+                    found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
+                        message: "\(VerificationText.session(s)) seats \(g.seats) \(g.area) \(g.role.rawValue) from \(g.municipality), who are not in course \(course.id)'s audience"))
+                }
+            }
+        }
+        for course in c.scenario.courses {
+            var total: [String: Int] = [:]
+            for s in c.countedSessions(course: course.id) {
+                for g in s.groupSeats { total["\(g.municipality)|\(g.area)|\(g.role.rawValue)", default: 0] += g.seats }
+            }
+            for m in c.scenario.municipalities {
+                for g in m.groups {
+                    let n = total["\(m.name)|\(g.area)|\(g.role.rawValue)"] ?? 0
+                    if n > g.persons {
+                        found.append(RuleFinding(date: nil, sessionIDs: [],
+                            message: "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id) but only \(g.persons) such persons"))
+                    }
+                }
+            }
+        }
+        return found
+    }
+}
