@@ -102,8 +102,8 @@ public enum PlanJob {
             try AtomicOutput.replace(directory: target, with: files)
             console.out(PlanSummary.text(plan: outcome.plan, scenario: changed, statistics: outcome.statistics,
                                          previous: previous, scratchChanges: scratchChanges, violations: violations,
-                                         outDir: target, files: files))
-            if request.compensate { console.out(compensationText(original: scenario, plan: outcome.plan)) }
+                                         outDir: target, files: files, lang: request.lang))
+            if request.compensate { console.out(compensationText(original: scenario, plan: outcome.plan, lang: request.lang)) }
             return violations.isEmpty ? 0 : 3
         } catch let e as JobError {
             console.err("error: \(e.description)")
@@ -144,12 +144,12 @@ public enum PlanJob {
 
 extension PlanJob {
     /// What `--compensate` achieved: hours the total quota lost, and how many the others took over.
-    static func compensationText(original: Scenario, plan: Plan) -> String {
+    static func compensationText(original: Scenario, plan: Plan, lang: Language = .sv) -> String {
         let total = Double(original.municipalities.reduce(0) { $0 + $1.quotaHours })
         let planned = plan.municipalities.reduce(0.0) { $0 + $1.plannedHours }
         let missing = max(0, total - planned)
-        return "Compensation: the municipalities together plan \(PlanSummary.num(planned)) of the \(PlanSummary.num(total)) hours "
-            + "the application promised; \(PlanSummary.num(missing)) hours could not be recovered."
+        return SummaryWords(lang: lang).compensation(planned: PlanSummary.num(planned, lang), promised: PlanSummary.num(total, lang),
+                                                     missing: PlanSummary.num(missing, lang))
     }
 }
 

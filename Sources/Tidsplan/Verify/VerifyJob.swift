@@ -42,7 +42,7 @@ public enum ExportCommandJob {
             let files = ExportJob.render(scenario: scenario, plan: plan, options: ExportOptions(
                 csvDialect: dialect, lang: lang, now: Clock.icalNow(), previous: previous))
             try AtomicOutput.replace(directory: dir, with: files)
-            console.out("Wrote \(files.count) files to \(dir)/")
+            console.out(lang == .sv ? "Skrev \(files.count) filer till \(dir)/" : "Wrote \(files.count) files to \(dir)/")
             return 0
         } catch {
             console.err("error: \(error)")
