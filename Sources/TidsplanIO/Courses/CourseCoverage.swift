@@ -29,6 +29,8 @@ public struct CourseCoverage: Sendable, Equatable {
         case planned(Day)
         /// The survey would fall after the project ends (on this day).
         case afterProjectEnd(Day)
+        /// Due on this day, but the plan has no survey for the course.
+        case missing(Day)
     }
 
     public var courseID: String
@@ -148,6 +150,7 @@ public struct CourseCoverage: Sendable, Equatable {
             $0.kind == .event && $0.course == EventKind.survey.rawValue && $0.status == .planned && $0.id == "uppfoljning-\(course.id)"
         }
         if let survey { return .planned(survey.date) }
-        return .afterProjectEnd(last.adding(months: months))
+        let due = last.adding(months: months)
+        return due > scenario.project.period.to ? .afterProjectEnd(due) : .missing(due)
     }
 }

@@ -35,6 +35,7 @@ public struct CourseWords: Sendable {
         case .planned(let d): return d.iso
         case .afterProjectEnd(let d):
             return sv ? "ryms inte: skulle bli \(d.iso), efter projektets slut" : "does not fit: would be \(d.iso), after the project ends"
+        case .missing(let d): return sv ? "saknas i planen (skulle bli \(d.iso))" : "missing from the plan (due \(d.iso))"
         }
     }
 
