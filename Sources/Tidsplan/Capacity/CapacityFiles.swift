@@ -8,7 +8,7 @@ enum CapacityFiles {
         let w = CapacityWords(lang: lang)
         var rows = [w.capacityHeader]
         for l in table.lines {
-            rows.append([w.kind(l.resource.kind), l.resource.name, l.period == "total" ? w.total : l.period, w.unit(l.unit),
+            rows.append([w.kind(l.resource.kind), w.name(l.resource), l.period == "total" ? w.total : l.period, w.unit(l.unit),
                          CapacityText.csv(l.capacity), CapacityText.csv(l.used), CapacityText.csv(l.utilisation, decimals: 4),
                          l.isOverAllocated ? w.yes : ""])
         }
@@ -21,7 +21,7 @@ enum CapacityFiles {
         let w = CapacityWords(lang: lang)
         var rows = [w.bottlenecksHeader]
         for (i, v) in a.marginalValues.enumerated() {
-            rows.append([String(i + 1), w.kind(v.resource.kind), v.resource.name, w.unitWords(v), String(v.bindingRows),
+            rows.append([String(i + 1), w.kind(v.resource.kind), w.name(v.resource), w.unitWords(v), String(v.bindingRows),
                          CapacityText.csv(v.relaxationObjectiveChange.map { -$0 }), CapacityText.csv(v.relaxationHours(weights: a.scenario.weights)),
                          CapacityText.csv(v.resolvedQuotaHours), CapacityText.csv(v.resolvedObjectiveChange.map { -$0 }), v.note.map(w.note) ?? ""])
         }

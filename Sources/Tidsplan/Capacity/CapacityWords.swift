@@ -28,6 +28,17 @@ struct CapacityWords {
         }
     }
 
+    /// A resource's name in a CSV cell: budgets by a short word of the language, others by their own name.
+    func name(_ r: CapacityResource) -> String {
+        guard sv, r.kind == .budget else { return r.name }
+        switch r.name {
+        case BudgetName.trainers: return "arvoden"
+        case BudgetName.travel: return "resor"
+        case BudgetName.premises: return "lokaler"
+        default: return r.name
+        }
+    }
+
     func unit(_ u: String) -> String {
         guard sv else { return u }
         switch u {
