@@ -23,9 +23,9 @@ enum PlanSummary {
             totalPlanned += m.plannedHours; totalQuota += m.quotaHours
             let pct = m.quotaHours > 0 ? Int((m.plannedHours / Double(m.quotaHours) * 100).rounded()) : 0
             let note = scenario.municipality(m.name)?.withdrawal.map { "  " + w.withdrawn($0) } ?? ""
-            lines.append("  \(pad(m.name, width))\(pad(num(m.plannedHours, lang), 7, left: true)) / \(pad(String(m.quotaHours), 5, left: true))  \(pad("\(pct) %", 6, left: true))  \(pad(num(m.cofinancingKr, lang), 10, left: true)) kr\(note)")
+            lines.append("  \(pad(m.name, width))\(pad(num(m.plannedHours, lang), 7, left: true)) / \(pad(num(Double(m.quotaHours), lang), 5, left: true))  \(pad("\(pct) %", 6, left: true))  \(pad(num(m.cofinancingKr, lang), 10, left: true)) kr\(note)")
         }
-        lines.append("  \(pad(w.total, width))\(pad(num(totalPlanned, lang), 7, left: true)) / \(pad(String(totalQuota), 5, left: true))")
+        lines.append("  \(pad(w.total, width))\(pad(num(totalPlanned, lang), 7, left: true)) / \(pad(num(Double(totalQuota), lang), 5, left: true))")
         lines.append("")
         lines.append(contentsOf: spending(plan: plan, scenario: scenario, w))
         lines.append("")

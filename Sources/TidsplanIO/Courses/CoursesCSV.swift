@@ -34,8 +34,8 @@ public struct CourseWords: Sendable {
         case .noCourse: return "–"
         case .planned(let d): return d.iso
         case .afterProjectEnd(let d):
-            return sv ? "ryms inte: skulle bli \(d.iso), efter projektets slut" : "does not fit: would be \(d.iso), after the project ends"
-        case .missing(let d): return sv ? "saknas i planen (skulle bli \(d.iso))" : "missing from the plan (due \(d.iso))"
+            return sv ? "ryms inte (\(d.iso), efter projektets slut)" : "does not fit (\(d.iso), after the project ends)"
+        case .missing(let d): return sv ? "saknas i planen (\(d.iso))" : "not in the plan (due \(d.iso))"
         }
     }
 

@@ -299,7 +299,7 @@ private struct ReportRenderer {
                 + "</span></td><td class=\"num\">" + e(placed(c.runs, c.runsAsked)) + "</td><td class=\"num\">" + e(f.integer(c.sessions))
                 + "</td><td class=\"num\">" + e(c.asked == nil ? f.integer(c.placed) + " (" + w.asNeeded + ")" : placed(c.placed, c.asked))
                 + "</td><td class=\"num\">" + e(f.number(c.hours)) + "</td><td>" + e(areas.joined(separator: ", "))
-                + "</td><td>" + e(short.joined(separator: ", ")) + "</td><td class=\"when\">" + e(w.followUp(c.followUp)) + "</td></tr>\n"
+                + "</td><td>" + e(short.joined(separator: ", ")) + "</td><td>" + e(w.followUp(c.followUp)) + "</td></tr>\n"
         }
         h += "</tbody>\n</table>\n<p class=\"note\">" + e(w.note) + "</p>\n"
         return h
