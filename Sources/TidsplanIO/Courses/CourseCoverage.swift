@@ -9,8 +9,13 @@ public struct CourseCoverage: Sendable, Equatable {
         case nothing = 0
         /// It runs, but fewer persons or runs than asked.
         case short = 1
-        case met = 2
+        /// It runs and the scenario asks for nothing particular (taken as needed).
+        case held = 2
+        /// It runs with every person and run asked for.
+        case met = 3
         public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+        /// Courses that got nothing first, then short ones; the rest together.
+        var rank: Int { min(rawValue, 2) }
     }
 
     /// Placed against asked for one municipality or area; `asked` nil when the course is taken as needed.
@@ -52,7 +57,7 @@ public struct CourseCoverage: Sendable, Equatable {
     public var status: Status {
         if runs == 0 { return .nothing }
         if runs < (runsAsked ?? 0) || placed < (asked ?? 0) || municipalities.contains(where: \.isShort) { return .short }
-        return .met
+        return asked == nil && runsAsked == nil ? .held : .met
     }
 
     /// Every course of the scenario (then any the plan alone knows), courses with nothing first, then short
@@ -64,7 +69,7 @@ public struct CourseCoverage: Sendable, Equatable {
             courses.append(Course(id: s.course, name: s.title, hours: s.hours, start: s.start, end: s.end, audience: []))
         }
         let rows = courses.map { c in measure(c, sessions: training.filter { $0.course == c.id }, scenario: scenario, plan: plan) }
-        return rows.enumerated().sorted { ($0.element.status, $0.offset) < ($1.element.status, $1.offset) }.map(\.element)
+        return rows.enumerated().sorted { ($0.element.status.rank, $0.offset) < ($1.element.status.rank, $1.offset) }.map(\.element)
     }
 
     /// Runs the scenario asks a course to have. The model's run minimum (issue 13) goes here when the

@@ -22,7 +22,8 @@ public struct CourseWords: Sendable {
         switch s {
         case .nothing: return sv ? "hålls inte" : "not held"
         case .short: return sv ? "delvis" : "partly"
-        case .met: return sv ? "enligt plan" : "as asked"
+        case .held: return sv ? "hålls" : "held"
+        case .met: return sv ? "som begärt" : "as asked"
         }
     }
 

@@ -292,7 +292,7 @@ private struct ReportRenderer {
             f.integer(placed) + (asked.map { " / " + f.integer($0) } ?? "")
         }
         for c in rows {
-            let cls = c.status == .nothing ? "bad" : c.status == .short ? "warn" : "ok"
+            let cls = c.status == .nothing ? "bad" : c.status == .short ? "warn" : "ok"  // held and met alike
             let areas = c.areas.map { (c.areasEstimated ? "≈" : "") + $0.name + " " + placed($0.placed, $0.asked) }
             let short = c.municipalities.filter(\.isShort).map { $0.name + " " + placed($0.placed, $0.asked) }
             h += "<tr class=\"course \(cls)\"><td>" + e(c.name) + "</td><td><span class=\"pill \(cls)\">" + e(w.status(c.status))
