@@ -19,7 +19,8 @@ public enum CapacityJob {
             StopSignal.install()
             let start = monotonicSeconds()
             let solver = ScenarioSolver(backend: GLPKBackend(), timeLimit: timeLimit, clock: { monotonicSeconds() - start })
-            let analysis = try CapacityAnalysis.run(scenario: scenario, plan: given, solver: solver, progress: { console.progress($0) })
+            let analysis = try CapacityAnalysis.run(scenario: scenario, plan: given, solver: solver, options: .init(lang: lang),
+                                                   progress: { console.progress($0) })
             console.progress("")
             try AtomicOutput.replace(directory: dir, with: files(analysis, lang: lang))
             console.out(summary(analysis, outDir: dir, lang: lang))

@@ -164,6 +164,16 @@ struct CapacityWords {
         }
     }
 
+    // MARK: progress lines
+
+    var progressPlanning: String { sv ? "planerar scenariot" : "planning the scenario" }
+    var progressRelaxation: String { sv ? "löser LP-relaxationen för bindande rader" : "solving the LP relaxation for binding rows" }
+    var progressElastic: String { sv ? "löser den elastiska modellen för vad som saknas" : "solving the elastic model for what is missing" }
+    var progressCheck: String { sv ? "planerar igen med tilläggen" : "planning again with the additions" }
+    func progressResolve(_ v: MarginalValue, _ n: Int, of total: Int) -> String {
+        (sv ? "löser om med " : "re-solving with ") + unitWords(v) + " (\(n)/\(total))"
+    }
+
     // MARK: CSV headers
 
     var capacityHeader: [String] {

@@ -52,6 +52,7 @@ struct MarginalValueSearch {
     let maxResolves: Int
     /// Budget unit in kr.
     let budgetStep: Int
+    var lang: Language = .sv
 
     /// One candidate unit per resource that binds (in the relaxation) or is full (in the plan).
     func candidates() -> [(CapacityAddition, String?, Int)] {
@@ -127,7 +128,7 @@ struct MarginalValueSearch {
                 continue
             }
             if StopSignal.isRequested { values[i].note = .stopped; continue }
-            progress("re-solving with \(values[i].unitWords(.en)) (\(n + 1)/\(min(order.count, maxResolves)))")
+            progress(CapacityWords(lang: lang).progressResolve(values[i], n + 1, of: min(order.count, maxResolves)))
             let plan = try solver.plan(values[i].addition.apply(to: scenario))
             guard plan.solver.status == "optimal" || plan.solver.status == "feasible" else {
                 values[i].note = .noPlan(plan.solver.status)

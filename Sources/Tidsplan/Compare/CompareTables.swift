@@ -96,6 +96,10 @@ struct CompareWords {
         sv ? "\(name) utträder efter \(after.iso) (ingen utbildning från \(out.iso)); planen till och med \(after.iso) ligger fast"
            : "\(name) withdraws after \(after.iso) (no training from \(out.iso)); the plan up to \(after.iso) is kept"
     }
+    var progressBase: String { sv ? "planerar basscenariot" : "planning the base scenario" }
+    func progressVariant(_ label: String, _ n: Int, of total: Int) -> String {
+        (sv ? "planerar " : "planning ") + label + " (\(n)/\(total))"
+    }
     func scenarioFile(_ path: String) -> String { sv ? "scenariofilen \(path)" : "scenario file \(path)" }
     func stopped(_ n: Int) -> String { sv ? "Avbrutet: \(n) varianter planerades inte." : "Stopped: \(n) variant(s) not planned." }
     func wrote(_ dir: String) -> String { (sv ? "Skrev" : "Wrote") + " \(dir)/: compare.md, compare.csv" }

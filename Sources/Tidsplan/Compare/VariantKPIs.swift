@@ -75,12 +75,12 @@ public enum CompareRun {
     public static func run(base: Scenario, variants: [CompareVariant], solver: ScenarioSolver,
                            lang: Language = .sv, progress: (String) -> Void = { _ in }) throws -> [VariantKPIs] {
         let w = CompareWords(lang: lang)
-        progress("planning the base scenario")
+        progress(w.progressBase)
         let basePlan = try solver.plan(base)
         var out = [VariantKPIs.measure(label: w.base, description: w.baseDescription, scenario: base, plan: basePlan, base: nil, lang: lang)]
         for (i, v) in variants.enumerated() {
             if StopSignal.isRequested { break }
-            progress("planning \(v.label) (\(i + 1)/\(variants.count))")
+            progress(w.progressVariant(v.label, i + 1, of: variants.count))
             let replan = v.replanAsOf.map { ReplanContext(previous: basePlan, asOf: $0) }
             let plan = try solver.plan(v.scenario, replan: replan)
             out.append(VariantKPIs.measure(label: v.label, description: v.description, scenario: v.scenario, plan: plan,

@@ -151,6 +151,14 @@ struct SummaryWords {
         sv ? "Skrev \(dir)/: plan.json, timetable.csv, timetable.md, courses.csv, report.html, \(calendars) kalenderfiler"
            : "Wrote \(dir)/: plan.json, timetable.csv, timetable.md, courses.csv, report.html, \(calendars) calendar files"
     }
+    func planningByArea(municipalities: Int, areas: Int, persons: Int) -> String {
+        sv ? "Planerar \(municipalities) kommuner i \(areas) områden om högst \(persons) personer, ett i taget."
+           : "Planning \(municipalities) municipalities in \(areas) areas of at most \(persons) persons, one after another."
+    }
+    var replanInOneModel: String {
+        sv ? "Obs: den förra planen gjordes i en enda modell, så omplaneringen görs också så; för ett så här stort scenario kan det ta lång tid."
+           : "Note: the previous plan was made in one model, so the re-plan is too; on a scenario this large that can take long."
+    }
     func compensation(planned: String, promised: String, missing: String) -> String {
         sv ? "Kompensation: kommunerna planerar tillsammans \(planned) av de \(promised) timmar ansökan utlovade; \(missing) timmar kunde inte tas igen."
            : "Compensation: the municipalities together plan \(planned) of the \(promised) hours the application promised; \(missing) hours could not be recovered."
