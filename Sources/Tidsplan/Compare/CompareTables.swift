@@ -64,15 +64,22 @@ enum CompareTables {
     }
 
     static func text(_ rows: [VariantKPIs], lang: Language = .sv) -> String {
-        var lines = [CompareWords(lang: lang).consoleHeader]
-        for r in rows {
-            func pad(_ s: String, _ n: Int, left: Bool = true) -> String {
-                let fill = String(repeating: " ", count: max(0, n - s.count))
-                return left ? fill + s : s + fill
+        // Column widths fit the longer of each value and its heading; the label is left-aligned, the rest right.
+        let columns = CompareWords(lang: lang).consoleColumns
+        let widths = [28, 10, 8, 14, 13, 9, 12].enumerated().map { max($0.element, columns[$0.offset].count + 2) }
+        func line(_ cells: [String], status: String) -> String {
+            var out = ""
+            for (i, cell) in cells.enumerated() {
+                let fill = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                out += i == 0 ? cell + fill : fill + cell
             }
-            lines.append(pad(r.label, 28, left: false) + pad(CapacityText.number(r.plannedHours), 10) + pad(CapacityText.number(r.shortfallHours), 8)
-                         + pad(String(r.trainerDays), 14) + pad(CapacityText.percent(r.staffPeak), 12)
-                         + pad(r.changedSessions.map(String.init) ?? "–", 9) + pad(String(r.violations), 12) + "  " + r.status)
+            return out + "  " + status
+        }
+        var lines = [line(Array(columns.prefix(7)), status: columns[7])]
+        for r in rows {
+            lines.append(line([r.label, CapacityText.number(r.plannedHours), CapacityText.number(r.shortfallHours), String(r.trainerDays),
+                               CapacityText.percent(r.staffPeak), r.changedSessions.map(String.init) ?? "–", String(r.violations)],
+                              status: r.status))
         }
         return lines.joined(separator: "\n")
     }
@@ -133,8 +140,8 @@ struct CompareWords {
               "staff_peak_utilisation", "staff_peak_staff", "staff_peak_month", "changed_sessions", "rule_violations"]
     }
     func hoursColumn(_ name: String) -> String { (sv ? "timmar:" : "hours:") + name }
-    var consoleHeader: String {
-        sv ? "variant                          timmar  saknas  utbildardagar  personaltopp  ändrade  regelbrott  lösare"
-           : "variant                          hours   short  trainer days  staff peak  changed  violations  solver"
+    var consoleColumns: [String] {
+        sv ? ["variant", "timmar", "saknas", "utbildardagar", "personaltopp", "ändrade", "regelbrott", "lösare"]
+           : ["variant", "hours", "short", "trainer days", "staff peak", "changed", "violations", "solver"]
     }
 }

@@ -124,7 +124,8 @@ public struct CourseCoverage: Sendable, Equatable {
                               followUp: followUp(course, sessions: sessions, scenario: scenario, plan: plan))
     }
 
-    /// The areas of a municipality's persons in the course's audience, with how many persons each.
+    /// The areas of a municipality's persons in the course's audience, with how many persons each: the one
+    /// place that decides a seat's area. Once plan.json records seats by area, read them here instead.
     static func areaShares(_ course: Course, _ m: Municipality) -> [(area: String, persons: Int)] {
         var out: [(area: String, persons: Int)] = []
         for g in m.groups where course.audience.contains(where: { $0.matches(g) }) {
