@@ -54,7 +54,7 @@ enum ReportStyle {
     ul.shortfalls { padding-left: 20px; margin: 0; }
     ul.shortfalls li { margin: 4px 0; }
     .subject { font-weight: 600; }
-    .pill { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: var(--bg-soft); color: var(--muted); margin-right: 6px; }
+    .pill { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: var(--bg-soft); color: var(--muted); margin-right: 6px; white-space: nowrap; }
     .pill.bad { background: #f6d5d3; color: var(--bad); font-weight: 600; }
     .pill.warn { background: #fbe8cc; color: #7a4608; }
     .pill.ok { background: #d8eedf; color: var(--ok); }
