@@ -61,8 +61,9 @@ public struct ShortfallWords: Sendable {
         }
     }
 
-    /// Why, in this language; nil when the model's reason is not in it.
-    public func reason(_ s: Shortfall) -> String? {
+    /// Why, in this language; nil when the model's reason is not in it. (A typed cause from the model,
+    /// when the plan has one, is worded here in either language, with the scenario's course names.)
+    public func reason(_ s: Shortfall, scenario: Scenario) -> String? {
         guard !sv, !s.reason.isEmpty else { return nil }
         return s.reason
     }
@@ -70,7 +71,7 @@ public struct ShortfallWords: Sendable {
     /// One line: `MIX – grundutbildning, Aneby: 3 personer får ingen plats`, and in English the reason.
     public func sentence(_ s: Shortfall, scenario: Scenario, number: (Double) -> String) -> String {
         let head = subject(s, scenario: scenario) + ": " + amount(s, number: number)
-        guard let why = reason(s) else { return head }
+        guard let why = reason(s, scenario: scenario) else { return head }
         return head + ". " + why
     }
 }

@@ -271,7 +271,7 @@ private struct ReportRenderer {
         for s in plan.shortfalls {
             h += "<li><span class=\"pill\">" + e(w.kind(s.kind)) + "</span><span class=\"subject\">"
                 + e(w.subject(s, scenario: scenario)) + ":</span> " + e(w.amount(s) { f.number($0) })
-                + (w.reason(s).map { ". " + e($0) } ?? "") + "</li>\n"
+                + (w.reason(s, scenario: scenario).map { ". " + e($0) } ?? "") + "</li>\n"
         }
         return h + "</ul>\n"
     }
