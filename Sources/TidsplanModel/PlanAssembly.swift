@@ -11,6 +11,8 @@ struct PlanAssembly {
     let runs: [HeldRun]
     let replan: ReplanContext?
     let gaps: [CandidateGap]
+    /// The week solution, for explanations and the coverage split of seats (nil for a decomposed plan's whole).
+    var evidence: WeekEvidence? = nil
 
     func plan(solver: SolverSummary) -> Plan {
         // A run whose meetings did not all find a day is dropped whole: a series keeps its rhythm or is not held.
@@ -21,7 +23,7 @@ struct PlanAssembly {
     /// The plan around its training sessions: fixed events, follow-ups, hours and shortfalls. Also used to
     /// put together the areas of a decomposed plan.
     func complete(training: [PlannedSession], incompleteRuns: [String], solver: SolverSummary) -> Plan {
-        var sessions = training
+        var sessions = GroupSeatSplit(scenario: scenario, evidence: evidence).apply(training)
         sessions += fixedEvents() + followUps(after: sessions)
         if let replan { sessions = carryOver(sessions, replan) }
         var plan = Plan(scenario: scenario.project.id, period: scenario.project.period, solver: solver,
@@ -30,8 +32,9 @@ struct PlanAssembly {
             MunicipalityHours(name: $0.name, quotaHours: $0.effectiveQuotaHours,
                               plannedHours: Planner.rounded(plan.plannedHours($0.name)), rateKrPerHour: $0.rateKrPerHour)
         }
-        plan.shortfalls = ShortfallExplainer(scenario: scenario, grid: grid, groups: groups, plan: plan, replan: replan)
-            .shortfalls(gaps: gaps, unplacedRuns: incompleteRuns)
+        plan.shortfalls = ShortfallExplainer(scenario: scenario, grid: grid, groups: groups, plan: plan, replan: replan,
+                                             evidence: evidence, gaps: gaps)
+            .shortfalls(unplacedRuns: incompleteRuns)
         return plan
     }
 
@@ -72,15 +75,14 @@ struct PlanAssembly {
         for course in scenario.courses {
             let mine = sessions.filter { $0.course == course.id }
             guard let last = mine.map(\.date).max() else { continue }
-            var day = last.adding(months: months)
-            while day <= scenario.project.period.to && !grid.calendar.isWorkingDay(day) { day = day.adding(days: 1) }
-            guard day <= scenario.project.period.to else { continue }
+            // Due after the project: sent on its last working day after the course instead (and reported).
+            guard let day = FollowUpDate.sent(after: last, months: months, scenario: scenario, calendar: grid.calendar) else { continue }
             let municipalities = Set(mine.flatMap { $0.seats.keys }).sorted()
             guard let start = ClockTime(hour: 9, minute: 0), let end = ClockTime(hour: 9, minute: 30) else { continue }
             out.append(PlannedSession(
                 id: "uppfoljning-\(course.id)", kind: .event, course: EventKind.survey.rawValue,
                 title: "Uppföljningsenkät: \(course.name)", date: day, start: start, end: end, hours: 0, venue: "",
-                mode: .digital, leaders: [], frozen: replan.map { day <= $0.asOf } ?? false, attendingMunicipalities: municipalities))
+                mode: .digital, leaders: scenario.rules.followUpResponsible.map { [$0] } ?? [], frozen: replan.map { day <= $0.asOf } ?? false, attendingMunicipalities: municipalities))
         }
         return out
     }

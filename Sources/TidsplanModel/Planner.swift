@@ -152,7 +152,9 @@ public enum Planner {
                 continue
             }
             for i in decisions.indices where dates[i] != nil { runs[decisions[i].run].dates[decisions[i].meeting] = dates[i] }
-            let assembly = PlanAssembly(scenario: scenario, grid: grid, groups: groups, runs: runs, replan: replan, gaps: gaps)
+            let evidence = WeekEvidence(model: weekModel, values: weekSolution.values, tags: builder.tags)
+            let assembly = PlanAssembly(scenario: scenario, grid: grid, groups: groups, runs: runs, replan: replan, gaps: gaps,
+                                        evidence: evidence)
             var plan = assembly.plan(solver: summary(backend: backend, result: weekResult))
             plan.sortSessions()
             let stats = PlanStatistics(seconds: clock() - t0, weekModelColumns: weekModel.variables.count,

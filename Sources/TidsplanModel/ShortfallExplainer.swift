@@ -1,40 +1,102 @@
 import TidsplanCore
 
-/// Says in business terms what the plan could not do, and why.
+/// Says what the plan could not do and why, as typed causes with numbers (`ShortfallCause`), read from
+/// the rows that bind in the week model's elastic solution (`WeekEvidence`, typed tags) and from the
+/// scenario's own arithmetic (`CourseReach`). `reason` holds the English sentence; renderers use `cause`.
 struct ShortfallExplainer {
     let scenario: Scenario
     let grid: TimeGrid
     let groups: [RunGroup]
     let plan: Plan
     let replan: ReplanContext?
+    /// The week model's solution; nil for the assembled plan of a decomposed run (areas had their own).
+    var evidence: WeekEvidence? = nil
+    var gaps: [CandidateGap] = []
 
-    func shortfalls(gaps: [CandidateGap], unplacedRuns: [String]) -> [Shortfall] {
+    func shortfalls(unplacedRuns: [String]) -> [Shortfall] {
         var out: [Shortfall] = []
         for m in scenario.municipalities {
             let planned = plan.plannedHours(m.name)
             let quota = Double(m.effectiveQuotaHours)
             let missing = quota - planned
             guard missing >= 0.5 else { continue }
-            out.append(Shortfall(kind: "quota", subject: m.name, amount: Planner.rounded(missing), unit: "hours",
-                                 reason: "\(m.name): \(format(missing)) of \(m.effectiveQuotaHours) hours cannot be planned: \(quotaReason(m, planned: planned))"))
+            out.append(make("quota", m.name, Planner.rounded(missing), "hours",
+                            "\(m.name): \(format(missing)) of \(m.effectiveQuotaHours) hours cannot be planned", quotaCause(m)))
         }
         for course in scenario.courses {
+            if let need = course.runs { out += runShortfalls(course, need) }
             for m in scenario.municipalities {
                 let need = AttendanceGoal.required(course, m)
                 guard need > 0 else { continue }
                 let got = participants(course.id, m.name)
                 guard got < need else { continue }
-                out.append(Shortfall(kind: "attendance", subject: "\(course.id) \(m.name)", amount: Double(need - got), unit: "persons",
-                                     reason: "\(course.name): \(need - got) of \(need) persons from \(m.name) get no place: \(courseReason(course))"))
+                out.append(make("attendance", "\(course.id) \(m.name)", Double(need - got), "persons",
+                                "\(course.name): \(need - got) of \(need) persons from \(m.name) get no place", attendanceCause(course, m)))
             }
         }
+        let byArea = AreaSeats.hours(plan, scenario)
+        for (t, target) in scenario.coverage.enumerated() {
+            let got = byArea.filter { target.matches(PersonGroup(area: $0.key.area, role: $0.key.role, persons: 0)) }.values.reduce(0, +)
+            guard target.minHours - got >= 0.5 else { continue }
+            out.append(make("coverage", target.label, Planner.rounded(target.minHours - got), "hours",
+                            "\(target.label): \(format(got)) of \(format(target.minHours)) hours planned", coverageCause(t, target)))
+        }
+        out += lateFollowUps()
         for gap in gaps {
             out.append(Shortfall(kind: "course", subject: "\(gap.course) \(gap.group)", amount: 0, unit: "sessions",
-                                 reason: gap.reason))
+                                 reason: gap.cause.map { ShortfallSentence.render($0, .en, courseName: courseName) } ?? gap.reason,
+                                 cause: gap.cause))
         }
         for run in unplacedRuns {
+            let cause = ShortfallCause.noDayForRun(run: run)
             out.append(Shortfall(kind: "session", subject: run, amount: 1, unit: "sessions",
-                                 reason: "\(run) found no day that suits its leaders, room and the municipalities' limits; it is left out"))
+                                 reason: ShortfallSentence.render(cause, .en, courseName: courseName), cause: cause))
+        }
+        return out
+    }
+
+    func make(_ kind: String, _ subject: String, _ amount: Double, _ unit: String, _ what: String, _ cause: ShortfallCause) -> Shortfall {
+        Shortfall(kind: kind, subject: subject, amount: amount, unit: unit,
+                  reason: "\(what): \(ShortfallSentence.render(cause, .en, courseName: courseName))", cause: cause)
+    }
+
+    func courseName(_ id: String) -> String { scenario.course(id)?.name ?? id }
+
+    /// Follow-up surveys that fall due after the project ends.
+    func lateFollowUps() -> [Shortfall] {
+        guard let months = scenario.rules.followUpAfterMonths else { return [] }
+        let end = scenario.project.period.to
+        var out: [Shortfall] = []
+        for course in scenario.courses {
+            guard let last = plan.trainingSessions.filter({ $0.course == course.id && $0.status == .planned }).map(\.date).max() else { continue }
+            let due = FollowUpDate.due(after: last, months: months, calendar: grid.calendar, end: end)
+            guard due > end, let sent = FollowUpDate.sent(after: last, months: months, scenario: scenario, calendar: grid.calendar) else { continue }
+            out.append(make("followUp", course.id, 1, "surveys", "\(course.name)", .followUpAfterEnd(course: course.id, due: due, sentOn: sent)))
+        }
+        return out
+    }
+
+    // MARK: Runs
+
+    func runsHeld(_ course: String, countyPart: String?) -> Int {
+        Set(plan.trainingSessions.filter { $0.course == course && $0.status == .planned
+            && (countyPart == nil || $0.countyPart == countyPart) }.map { $0.series?.run ?? $0.id }).count
+    }
+
+    func runShortfalls(_ course: Course, _ need: RunRequirement) -> [Shortfall] {
+        var out: [Shortfall] = []
+        if need.perCountyPart > 0, course.delivery == .countyPart {
+            for part in scenario.countyParts {
+                let held = runsHeld(course.id, countyPart: part)
+                guard held < need.perCountyPart else { continue }
+                out.append(make("runs", "\(course.id) \(part)", Double(need.perCountyPart - held), "runs",
+                                "\(course.name) in \(part): \(held) of \(need.perCountyPart) runs", courseCause(course, part: part)))
+            }
+        }
+        let held = runsHeld(course.id, countyPart: nil)
+        if held < need.min {
+            out.append(make("runs", course.id, Double(need.min - held), "runs", "\(course.name): \(held) of \(need.min) runs",
+                            courseCause(course, part: nil)))
         }
         return out
     }
@@ -44,75 +106,107 @@ struct ShortfallExplainer {
             .reduce(0) { $0 + ($1.seats[m] ?? 0) }
     }
 
-    func quotaReason(_ m: Municipality, planned: Double) -> String {
-        if let out = m.withdrawal {
-            return "it withdraws on \(out.iso), so only what is held before then counts"
-        }
-        // What the courses on offer could give its staff at most.
+    // MARK: Causes
+
+    func quotaCause(_ m: Municipality) -> ShortfallCause {
+        if let out = m.withdrawal { return .withdrawn(municipality: m.name, on: out) }
         var possible = 0.0
         for course in scenario.courses where groups.contains(where: { $0.course.id == course.id && $0.seatCaps.contains { $0.municipality == m.name } }) {
             possible += Double(m.persons(in: course.audience)) * course.hoursPerParticipant
         }
         if possible + 0.5 < Double(m.effectiveQuotaHours) {
-            return "its \(m.persons) persons can take at most \(format(possible)) hours of the courses on offer to their areas; add courses for them or lower the quota"
+            return .coursesOnOfferTooFew(municipality: m.name, persons: m.persons, possibleHours: possible, quotaHours: m.effectiveQuotaHours)
         }
-        if let reason = budgetReason() { return reason }
-        if let reason = busiestLeader(for: m) { return reason }
-        let prerequisites = scenario.courses.contains { !$0.prerequisites.isEmpty } ? " and the prerequisites" : ""
-        return "the rules (at most \(scenario.rules.maxTrainingDaysPerWeek) training days a week, at most \(Int(scenario.rules.maxShareAwayPerDay * 100)) % of its staff away a day)\(prerequisites) leave no more room"
-    }
-
-    func courseReason(_ course: Course) -> String {
-        if let reason = budgetReason() { return reason }
-        let leaders = scenario.leaders(for: course.id)
-        let loads = leaders.map { ($0, utilisation($0)) }.sorted { $0.1 > $1.1 }
-        if let (p, u) = loads.first, u >= 0.85 {
-            return "\(p), who leads it, has \(Int((u * 100).rounded())) % of the available days in use"
-        }
-        return "sessions are limited by the weekly and daily rules and the minimum group size (\(course.minParticipants))"
-    }
-
-    func budgetReason() -> String? {
-        guard let cap = scenario.budget.trainersKr, cap > 0 else { return nil }
-        var spent = 0
-        for s in plan.activeSessions where s.kind == .training {
-            for p in s.leaders { spent += scenario.trainer(p)?.dayRate ?? 0 }
-        }
-        guard Double(spent) >= 0.97 * Double(cap) else { return nil }
-        return "the training budget (\(cap) kr) is used up (\(spent) kr planned)"
-    }
-
-    /// The leader of a course this municipality could attend more of, whose time is most used.
-    func busiestLeader(for m: Municipality) -> String? {
-        var best: (String, String, Double)?
+        // The first course it could take more of whose limit is a rule, not a weight.
         for course in scenario.courses where m.persons(in: course.audience) > participants(course.id, m.name) {
-            for p in scenario.leaders(for: course.id) {
-                let u = utilisation(p)
-                if u >= 0.85, u > (best?.2 ?? 0) { best = (p, course.name, u) }
+            let cause = courseCause(course, part: course.delivery == .countyPart ? m.countyPart : nil)
+            if case .outweighed = cause { continue }
+            return cause
+        }
+        return .outweighed(goal: "quotaShortfallPerHour", weight: scenario.weights.quotaShortfallPerHour, competing: "costPerThousandKr, perSession")
+    }
+
+    func attendanceCause(_ course: Course, _ m: Municipality) -> ShortfallCause {
+        if let out = m.withdrawal { return .withdrawn(municipality: m.name, on: out) }
+        if let slack = evidence?.slack(.quotaCeiling(municipality: m.name)), slack < course.hoursPerParticipant - 1e-6 {
+            let needs = CourseReach.requiredHours(m, scenario)
+            let need = needs.reduce(0) { $0 + $1.hours }
+            let allowed = CourseReach.ceiling(m, scenario)
+            let drop = CourseReach.courseToDrop(needs, over: need - allowed) ?? (course.id, course.hoursPerParticipant)
+            return .quotaCeiling(municipality: m.name, neededHours: need, allowedHours: allowed, dropCourse: drop.course,
+                                 dropCourseHours: drop.hours)
+        }
+        let cause = courseCause(course, part: course.delivery == .countyPart ? m.countyPart : nil)
+        if case .outweighed = cause {
+            return .outweighed(goal: "attendanceShortfallPerPerson", weight: scenario.weights.attendanceShortfallPerPerson,
+                               competing: "quotaExcessPerHour, perSession, costPerThousandKr")
+        }
+        return cause
+    }
+
+    func coverageCause(_ t: Int, _ target: CoverageTarget) -> ShortfallCause {
+        // The courses open to the area, most hours per person first: the first one held back by a rule.
+        let courses = scenario.courses.filter { c in
+            scenario.municipalities.contains { m in m.groups.contains { g in target.matches(g) && c.audience.contains { $0.matches(g) } } }
+        }
+        for course in courses.sorted(by: { $0.hoursPerParticipant > $1.hoursPerParticipant }) {
+            let cause = courseCause(course, part: nil)
+            if case .outweighed = cause { continue }
+            return cause
+        }
+        return .outweighed(goal: "coverageShortfallPerHour", weight: scenario.weights.coverageShortfallPerHour,
+                           competing: "quotaExcessPerHour, perSession, costPerThousandKr")
+    }
+
+    /// Why a course (in one county part, or anywhere) runs less than asked.
+    func courseCause(_ course: Course, part: String?) -> ShortfallCause {
+        let pool = scenario.leaders(for: course.id)
+        if pool.isEmpty { return .noLeader(course: course.id) }
+        if let gap = gaps.first(where: { $0.course == course.id && (part == nil || $0.group == part) }), let cause = gap.cause {
+            return cause
+        }
+        let window = CourseReach.window(course, scenario)
+        if pool.allSatisfy({ CourseReach.leaderDays(course, leader: $0, scenario, grid.calendar) == 0 }) {
+            return .noLeaderDaysInWindow(course: course.id, leaders: pool, window: window)
+        }
+        if let e = evidence {
+            let weeks = grid.weeks.indices.filter { grid.weeks[$0].workingDays.contains { window.contains($0) } }
+            // Every leader is held back: trainers by their contract days, staff by their time.
+            var trainerBound: String?
+            var staffBound: (String, Int)?
+            let allBound = pool.allSatisfy { p in
+                if let t = scenario.trainer(p) {
+                    if let s = e.slack(.trainerMaxDays(trainer: p)), s < 1 { trainerBound = trainerBound ?? t.name; return true }
+                    return CourseReach.leaderDays(course, leader: p, scenario, grid.calendar) == 0
+                }
+                let months = Set(weeks.flatMap { grid.weeks[$0].months })
+                let load = 1 + scenario.rules.prepDaysPerSessionDay
+                let full = months.filter { (e.slack(.staffMonth(leader: p, month: $0)) ?? .infinity) < load }.count
+                if !months.isEmpty, full * 2 >= months.count {
+                    if staffBound == nil { staffBound = (p, Int((Double(full) / Double(months.count) * 100).rounded())) }
+                    return true
+                }
+                return false
+            }
+            if allBound, let t = trainerBound, let max = scenario.trainer(t)?.maxDays {
+                return .trainerDaysUsed(trainer: t, course: course.id, maxDays: max)
+            }
+            if allBound, let (p, pct) = staffBound { return .leaderTimeFull(leader: p, course: course.id, percentUsed: pct) }
+            let cheapest = pool.compactMap { scenario.trainer($0)?.dayRate }.filter { $0 > 0 }.min()
+            if let rate = cheapest, pool.allSatisfy({ scenario.trainer($0) != nil }),
+               let slack = e.slack(.budget(line: "trainers")), slack < Double(rate), let cap = scenario.budget.trainersKr {
+                return .budgetUsed(line: "trainers", capKr: cap, spentKr: Int((Double(cap) - slack).rounded()))
+            }
+            let parts = part.map { [$0] } ?? scenario.countyParts
+            for p in parts {
+                let rows = weeks.compactMap { e.slack(.countyPartWeek(countyPart: p, week: $0)) }
+                let full = rows.filter { $0 < 1 }.count
+                if !rows.isEmpty, full * 2 >= rows.count {
+                    return .trainingDaysPerWeek(countyPart: p, maxDays: scenario.rules.maxTrainingDaysPerWeek, fullWeeks: full)
+                }
             }
         }
-        guard let (p, course, u) = best else { return nil }
-        if let t = scenario.trainer(p), let maxDays = t.maxDays, daysLed(p) >= maxDays {
-            return "\(p) (\(course)) has used all \(maxDays) contract days"
-        }
-        return "\(p), who leads \(course), has \(Int((u * 100).rounded())) % of the available days in use"
-    }
-
-    func daysLed(_ p: String) -> Int { plan.activeSessions.filter { $0.kind == .training && $0.leaders.contains(p) }.count }
-
-    /// Days led (with preparation for staff) over the days available from the start of training.
-    func utilisation(_ p: String) -> Double {
-        let from = replan.map { $0.asOf.adding(days: 1) } ?? scenario.project.trainingFrom
-        let days = grid.weeks.flatMap(\.workingDays).filter { $0 >= from && grid.calendar.reason($0, leader: p).isWorking }
-        if let t = scenario.trainer(p) {
-            let cap = Double(min(days.count, t.maxDays ?? Int.max))
-            return cap > 0 ? Double(daysLed(p)) / cap : 1
-        }
-        guard let staff = scenario.staffMember(p) else { return 0 }
-        let cap = scenario.rules.maxTeachingShare * days.reduce(0.0) { $0 + staff.share(on: $1) }
-        let used = Double(plan.activeSessions.filter { $0.kind == .training && $0.leaders.contains(p) && $0.date >= from }.count)
-            * (1 + scenario.rules.prepDaysPerSessionDay)
-        return cap > 0 ? used / cap : 1
+        return .outweighed(goal: "missingRunPerRun", weight: scenario.weights.missingRunPerRun, competing: "perSession, costPerThousandKr")
     }
 
     func format(_ x: Double) -> String {

@@ -52,6 +52,8 @@ final class WeekModelBuilder {
     var seats: [[String: VariableID]] = []
     /// Seat counts and the shortfalls they drive: relaxed to continuous in the first passes of the solve.
     var seatLike: [VariableID] = []
+    /// Typed tags on the columns and rows that explanations read.
+    var tags = ModelTags()
 
     init(scenario: Scenario, grid: TimeGrid, groups: [RunGroup], replan: ReplanContext?,
          previousRuns: [PreviousRun], forbidden: [String: [Int: Int]]) {
@@ -62,7 +64,7 @@ final class WeekModelBuilder {
     static let families: [ConstraintFamily.Type] = [
         RunPlacement.self, LeaderAssignment.self, SessionSize.self, Audience.self, Withdrawal.self,
         StaffLoad.self, TrainerContracts.self, BudgetCaps.self, VenueWeek.self, MunicipalityWeekLimit.self,
-        Prerequisites.self, Pinned.self, QuotaGoal.self, AttendanceGoal.self, CostGoal.self,
+        Prerequisites.self, Pinned.self, QuotaGoal.self, AttendanceGoal.self, RunMinimum.self, CoverageGoal.self, CostGoal.self,
         TravelGoal.self, EvennessGoal.self, ReplanStability.self,
     ]
 

@@ -87,6 +87,8 @@ public struct PlannedSession: Sendable, Equatable {
     public var sequence: Int
     /// Municipalities whose calendars get an event with no seats (fixed events).
     public var attendingMunicipalities: [String]
+    /// The seats split by municipality, area and role (sums to `seats` per municipality); empty for events.
+    public var groupSeats: [GroupSeats] = []
 
     public init(id: String, kind: SessionKind = .training, course: String, title: String, date: Day,
                 start: ClockTime, end: ClockTime, hours: Double, venue: String, mode: DeliveryMode,
@@ -138,7 +140,10 @@ public struct Shortfall: Sendable, Equatable {
     public var unit: String
     /// Plain words: why, and what would help.
     public var reason: String
-    public init(kind: String, subject: String, amount: Double, unit: String, reason: String) {
+    /// The cause as a typed fact with its numbers (render with `ShortfallSentence`); nil for older plans.
+    public var cause: ShortfallCause?
+    public init(kind: String, subject: String, amount: Double, unit: String, reason: String, cause: ShortfallCause? = nil) {
         self.kind = kind; self.subject = subject; self.amount = amount; self.unit = unit; self.reason = reason
+        self.cause = cause
     }
 }

@@ -17,6 +17,8 @@ public struct Scenario: Sendable, Equatable {
     public var fixedEvents: [FixedEvent]
     public var pinned: [PinnedSession]
     public var weights: ObjectiveWeights
+    /// Hours each area (and role) should get over the project (see `CoverageTarget`).
+    public var coverage: [CoverageTarget] = []
 
     public init(project: Project, calendar: CalendarSettings = .init(), municipalities: [Municipality] = [],
                 venues: [Venue] = [], staff: [StaffMember] = [], trainers: [ExternalTrainer] = [],
@@ -57,6 +59,9 @@ public struct Project: Sendable, Equatable {
     public var stated: StatedTotals
     /// Domain used in calendar UIDs (`<session>@<uidDomain>`).
     public var uidDomain: String
+    /// Totals the application's narrative states (it may disagree with its budget table); `check` sums
+    /// the narrative's per-municipality figures (`statedElsewhere`, else the quota) against them.
+    public var narrativeStated = StatedTotals()
 
     public init(id: String, name: String, owner: String = "", period: DateRange,
                 timeZone: String = "Europe/Stockholm", trainingFrom: Day? = nil,
@@ -277,6 +282,10 @@ public struct Course: Sendable, Equatable {
     /// Sessions only within this window, if given.
     public var window: DateRange?
     public var description: String
+    /// How often the course must run (a promise to the funder); nil: as often as the goals want.
+    public var runs: RunRequirement?
+    /// A core course: spread over the period rather than left to its end.
+    public var core = false
     public init(id: String, name: String, hours: Double, start: ClockTime, end: ClockTime, audience: [Audience],
                 attendance: Attendance = .asNeeded, minParticipants: Int = 6, maxParticipants: Int = 25,
                 delivery: Delivery = .countyPart, venues: [String] = [], prerequisites: [Prerequisite] = [],
@@ -307,6 +316,8 @@ public struct Rules: Sendable, Equatable {
     public var maxTeachingShare: Double
     /// Follow-up surveys this many months after each course's last session (none when nil).
     public var followUpAfterMonths: Int?
+    /// Who sends the follow-up surveys (a staff member's name), so they reach someone's calendar.
+    public var followUpResponsible: String?
     public init(maxTrainingDaysPerWeek: Int = 2, maxShareAwayPerDay: Double = 0.5, quotaTolerance: Double = 0.05,
                 travelBetweenCountyParts: Bool = true, prepDaysPerSessionDay: Double = 0.5,
                 maxTeachingShare: Double = 0.6, followUpAfterMonths: Int? = nil) {
@@ -393,6 +404,10 @@ public struct ObjectiveWeights: Sendable, Equatable {
     /// Re-planning: per seat a municipality gains or loses in a course's runs (a seat change alters a
     /// session in the calendars of everyone in it).
     public var changeSeat: Int
+    /// Per run a course falls short of its `runs` minimum.
+    public var missingRunPerRun = 300
+    /// Per hour an area (and role) falls short of its coverage target.
+    public var coverageShortfallPerHour = 20
     public init(quotaShortfallPerHour: Int = 100, quotaExcessPerHour: Int = 2, costPerThousandKr: Int = 1,
                 travelPerSeat: Int = 1, evennessPerSession: Int = 5, perSession: Int = 10,
                 attendanceShortfallPerPerson: Int = 50, changeMoved: Int = 20, changeLeader: Int = 10,

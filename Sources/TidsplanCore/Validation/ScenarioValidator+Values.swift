@@ -110,7 +110,8 @@ extension ScenarioIssueCollector {
             ("evennessPerSession", w.evennessPerSession), ("perSession", w.perSession),
             ("attendanceShortfallPerPerson", w.attendanceShortfallPerPerson), ("changeMoved", w.changeMoved),
             ("changeLeader", w.changeLeader), ("changeVenue", w.changeVenue),
-            ("changeCancelled", w.changeCancelled), ("changeNew", w.changeNew),
+            ("changeCancelled", w.changeCancelled), ("changeNew", w.changeNew), ("changeSeat", w.changeSeat),
+            ("missingRunPerRun", w.missingRunPerRun), ("coverageShortfallPerHour", w.coverageShortfallPerHour),
         ]
         for (key, v) in all { nonNegative(v, "weights.\(key)", "weight \(key)", max: Self.maxWeight) }
     }

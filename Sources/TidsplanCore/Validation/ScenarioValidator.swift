@@ -13,6 +13,7 @@ public enum ScenarioValidator {
         c.checkStatedTotals()
         c.checkRates()
         c.checkCapacity()
+        c.checkPromises()
         return c.issues
     }
 }

@@ -79,7 +79,7 @@ public enum PlanJSONReader {
         let o = try node.object()
         try o.rejectUnknownFields(["id", "kind", "course", "title", "date", "start", "end", "hours", "venue", "mode",
                                    "leaders", "frozen", "status", "seats", "countyPart", "series", "sequence",
-                                   "attendingMunicipalities"])
+                                   "attendingMunicipalities", "groupSeats"])
         let id = try o.field("id").nonEmptyString()
         let kind = try enumValue(SessionKind.self, o.field("kind"), ["training", "event"])
         let course = try o.field("course").nonEmptyString()
@@ -118,10 +118,23 @@ public enum PlanJSONReader {
         let sequence = try o.field("sequence").nonNegativeInt()
         let attending = try o.field("attendingMunicipalities").strings()
 
-        return PlannedSession(id: id, kind: kind, course: course, title: title, date: date, start: start, end: end,
-                              hours: hours, venue: venue, mode: mode, leaders: leaders, frozen: frozen,
-                              status: status, seats: seats, series: series, countyPart: countyPart,
-                              sequence: sequence, attendingMunicipalities: attending)
+        var session = PlannedSession(id: id, kind: kind, course: course, title: title, date: date, start: start, end: end,
+                                     hours: hours, venue: venue, mode: mode, leaders: leaders, frozen: frozen,
+                                     status: status, seats: seats, series: series, countyPart: countyPart,
+                                     sequence: sequence, attendingMunicipalities: attending)
+        // Plans written before seats were split by area and role have no `groupSeats`.
+        if let groupNode = o.optionalField("groupSeats") {
+            for item in try groupNode.array() {
+                let g = try item.object()
+                try g.rejectUnknownFields(["municipality", "area", "role", "seats"])
+                let municipality = try g.field("municipality").nonEmptyString()
+                guard seats[municipality] != nil else { throw item.error("\(JSONText.quote(municipality)) has no seats in this session") }
+                session.groupSeats.append(GroupSeats(municipality: municipality, area: try g.field("area").nonEmptyString(),
+                                                     role: try enumValue(Role.self, g.field("role"), Role.allCases.map(\.rawValue)),
+                                                     seats: try g.field("seats").nonNegativeInt()))
+            }
+        }
+        return session
     }
 
     private static func readMunicipality(_ node: JSONNode) throws(PlanReadError) -> MunicipalityHours {
@@ -143,12 +156,28 @@ public enum PlanJSONReader {
 
     private static func readShortfall(_ node: JSONNode) throws(PlanReadError) -> Shortfall {
         let o = try node.object()
-        try o.rejectUnknownFields(["kind", "subject", "amount", "unit", "reason"])
+        try o.rejectUnknownFields(["kind", "subject", "amount", "unit", "reason", "cause"])
+        var cause: ShortfallCause?
+        if let causeNode = o.optionalField("cause") {
+            let c = try causeNode.object()
+            let type = try c.field("type").nonEmptyString()
+            var fields: [String: CauseValue] = [:]
+            for key in c.keys where key != "type" {
+                let v = c.entry(key)
+                if let x = try? v.double() { fields[key] = .number(x) }
+                else if let s = try? v.string() { fields[key] = .text(s) }
+                else { fields[key] = .texts(try v.strings()) }
+            }
+            guard let typed = ShortfallCause(type: type, fields: fields) else {
+                throw causeNode.error("not a known cause of type \(JSONText.quote(type)) with its fields")
+            }
+            cause = typed
+        }
         return Shortfall(kind: try o.field("kind").nonEmptyString(),
                          subject: try o.field("subject").string(),
                          amount: try o.field("amount").double(),
                          unit: try o.field("unit").string(),
-                         reason: try o.field("reason").string())
+                         reason: try o.field("reason").string(), cause: cause)
     }
 
     private static func enumValue<E: RawRepresentable>(_ type: E.Type, _ node: JSONNode,

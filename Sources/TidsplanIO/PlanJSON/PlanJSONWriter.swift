@@ -38,13 +38,15 @@ public enum PlanJSONWriter {
             ])
         })))
         root.append(("shortfalls", .array(plan.shortfalls.map { s in
-            .object([
+            var fields: [(String, JSONOut)] = [
                 ("kind", .string(s.kind)),
                 ("subject", .string(s.subject)),
                 ("amount", .number(s.amount)),
                 ("unit", .string(s.unit)),
                 ("reason", .string(s.reason)),
-            ])
+            ]
+            if let cause = s.cause { fields.append(("cause", Self.cause(cause))) }
+            return .object(fields)
         })))
         var out = ""
         JSONOut.object(root).write(to: &out, indent: 0)
@@ -79,7 +81,23 @@ public enum PlanJSONWriter {
         }
         fields.append(("sequence", .number(Double(s.sequence))))
         fields.append(("attendingMunicipalities", .array(s.attendingMunicipalities.map(JSONOut.string))))
+        if s.kind == .training {
+            fields.append(("groupSeats", .array(s.groupSeats.map { g in
+                .object([("municipality", .string(g.municipality)), ("area", .string(g.area)), ("role", .string(g.role.rawValue)),
+                         ("seats", .number(Double(g.seats)))])
+            })))
+        }
         return .object(fields)
+    }
+
+    private static func cause(_ c: ShortfallCause) -> JSONOut {
+        .object([("type", .string(c.type))] + c.fields.map { key, value in
+            switch value {
+            case .text(let s): (key, .string(s))
+            case .number(let x): (key, .number(x))
+            case .texts(let xs): (key, .array(xs.map(JSONOut.string)))
+            }
+        })
     }
 }
 

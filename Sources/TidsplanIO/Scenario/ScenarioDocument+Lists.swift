@@ -15,7 +15,7 @@ extension ScenarioDocument {
     static let trainerKeys = ["name", "organisation", "courses", "dayRate", "travelPerDay", "weekdays", "available",
                               "maxDays", "absences"]
     static let courseKeys = ["id", "name", "hours", "start", "end", "audience", "attendance", "participants", "delivery",
-                             "venues", "prerequisites", "series", "leadersPerSession", "window", "description"]
+                             "venues", "prerequisites", "series", "leadersPerSession", "window", "description", "runs", "core"]
     static let eventKeys = ["id", "title", "kind", "date", "start", "end", "venue", "leaders", "municipalities", "description"]
 
     func readMunicipality(_ f: inout Fields) -> Municipality? {
@@ -122,6 +122,10 @@ extension ScenarioDocument {
         c.leadersPerSession = r.int(f, "leadersPerSession") ?? c.leadersPerSession
         if let wf = section(f, "window", what: "\(what): window", keys: ["from", "to"]) { c.window = readRange(wf) }
         c.description = r.text(f, "description") ?? ""
+        if let rf = section(f, "runs", what: "\(what): runs", keys: ["min", "perCountyPart"]) {
+            c.runs = RunRequirement(min: r.int(rf, "min") ?? 0, perCountyPart: r.int(rf, "perCountyPart") ?? 0)
+        }
+        c.core = r.bool(f, "core") ?? false
         return c
     }
 

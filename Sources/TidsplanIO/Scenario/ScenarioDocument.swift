@@ -8,7 +8,7 @@ struct ScenarioDocument {
     let r: ScenarioNodeReader
 
     static let rootKeys = ["project", "calendar", "rules", "budget", "weights", "municipalities", "venues",
-                           "staff", "trainers", "courses", "fixedEvents", "pinned", "notes"]
+                           "staff", "trainers", "courses", "fixedEvents", "pinned", "notes", "coverage"]
 
     /// nil only when the document is not a mapping at all.
     func read(_ node: Node) -> Scenario? {
@@ -26,6 +26,7 @@ struct ScenarioDocument {
         let courses = r.list(root, "courses", required: true, what: "course", keys: Self.courseKeys, readCourse)
         let events = r.list(root, "fixedEvents", what: "event", keys: Self.eventKeys, readFixedEvent)
         let pinned = r.list(root, "pinned", what: "pinned session", keys: ["course", "countyPart", "date", "leader"], readPinned)
+        let coverage = r.list(root, "coverage", what: "coverage target", keys: ["area", "role", "minHours"], readCoverage)
         if municipalities.isEmpty, let v = r.value(root, "municipalities", required: false) {
             r.error(v, "municipalities", "the scenario lists no municipalities", hint: "nothing can be planned without them")
         }
@@ -38,12 +39,15 @@ struct ScenarioDocument {
         let fallback = Day(year: 2000, month: 1, day: 1) ?? Day(ordinal: 10957)
         let period = projectParts.period
             ?? DateRange(from: r.earliestDay ?? fallback, to: r.latestDay ?? r.earliestDay ?? fallback)
-        let project = Project(id: projectParts.id, name: projectParts.name, owner: projectParts.owner, period: period,
+        var project = Project(id: projectParts.id, name: projectParts.name, owner: projectParts.owner, period: period,
                               timeZone: projectParts.timeZone, trainingFrom: projectParts.trainingFrom,
                               stated: projectParts.stated, uidDomain: projectParts.uidDomain)
-        return Scenario(project: project, calendar: calendar, municipalities: municipalities, venues: venues,
-                        staff: staff, trainers: trainers, courses: courses, rules: rules, budget: budget,
-                        fixedEvents: events, pinned: pinned, weights: weights)
+        project.narrativeStated = projectParts.narrativeStated
+        var scenario = Scenario(project: project, calendar: calendar, municipalities: municipalities, venues: venues,
+                                staff: staff, trainers: trainers, courses: courses, rules: rules, budget: budget,
+                                fixedEvents: events, pinned: pinned, weights: weights)
+        scenario.coverage = coverage
+        return scenario
     }
 
     /// A mapping section, or nil if absent (or not a mapping, which is reported).
@@ -60,12 +64,13 @@ struct ScenarioDocument {
         var period: DateRange?
         var trainingFrom: Day?
         var stated = StatedTotals()
+        var narrativeStated = StatedTotals()
     }
 
     func readProject(_ root: ScenarioNodeReader.Fields) -> ProjectParts {
         var p = ProjectParts()
         guard let f = section(root, "project", what: "project",
-                              keys: ["id", "name", "owner", "period", "timeZone", "trainingFrom", "uidDomain", "stated"],
+                              keys: ["id", "name", "owner", "period", "timeZone", "trainingFrom", "uidDomain", "stated", "narrativeStated"],
                               required: true) else { return p }
         p.id = r.text(f, "id", required: true) ?? ""
         p.name = r.text(f, "name", required: true) ?? ""
@@ -77,11 +82,23 @@ struct ScenarioDocument {
         p.timeZone = r.text(f, "timeZone") ?? p.timeZone
         p.trainingFrom = r.day(f, "trainingFrom")
         p.uidDomain = r.text(f, "uidDomain") ?? p.uidDomain
-        if let sf = section(f, "stated", what: "project stated totals", keys: ["hours", "persons", "cofinancingKr", "budgetKr"]) {
-            p.stated = StatedTotals(hours: r.int(sf, "hours"), persons: r.int(sf, "persons"),
-                                    cofinancingKr: r.int(sf, "cofinancingKr"), budgetKr: r.int(sf, "budgetKr"))
-        }
+        p.stated = readStated(f, "stated", what: "project stated totals")
+        p.narrativeStated = readStated(f, "narrativeStated", what: "project narrative totals")
         return p
+    }
+
+    func readStated(_ f: ScenarioNodeReader.Fields, _ key: String, what: String) -> StatedTotals {
+        guard let sf = section(f, key, what: what, keys: ["hours", "persons", "cofinancingKr", "budgetKr"]) else { return StatedTotals() }
+        return StatedTotals(hours: r.int(sf, "hours"), persons: r.int(sf, "persons"),
+                            cofinancingKr: r.int(sf, "cofinancingKr"), budgetKr: r.int(sf, "budgetKr"))
+    }
+
+    /// `{area: Vux, role: staff, minHours: 300}`.
+    func readCoverage(_ f: inout ScenarioNodeReader.Fields) -> CoverageTarget? {
+        let area = r.text(f, "area", required: true) ?? ""
+        if !area.isEmpty { f.what = "coverage target \(area)" }
+        let role = r.choice(f, "role", Role.allCases.map(\.rawValue)).flatMap(Role.init(rawValue:))
+        return CoverageTarget(area: area, role: role, minHours: r.double(f, "minHours", required: true) ?? 0)
     }
 
     // MARK: calendar, rules, budget, weights
@@ -121,7 +138,7 @@ struct ScenarioDocument {
         var x = Rules()
         guard let f = section(root, "rules", what: "rules",
                               keys: ["maxTrainingDaysPerWeek", "maxShareAwayPerDay", "quotaTolerance", "travelBetweenCountyParts",
-                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths"]) else { return x }
+                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths", "followUpResponsible"]) else { return x }
         x.maxTrainingDaysPerWeek = r.int(f, "maxTrainingDaysPerWeek") ?? x.maxTrainingDaysPerWeek
         x.maxShareAwayPerDay = r.double(f, "maxShareAwayPerDay") ?? x.maxShareAwayPerDay
         x.quotaTolerance = r.double(f, "quotaTolerance") ?? x.quotaTolerance
@@ -129,6 +146,7 @@ struct ScenarioDocument {
         x.prepDaysPerSessionDay = r.double(f, "prepDaysPerSessionDay") ?? x.prepDaysPerSessionDay
         x.maxTeachingShare = r.double(f, "maxTeachingShare") ?? x.maxTeachingShare
         x.followUpAfterMonths = r.int(f, "followUpAfterMonths") ?? x.followUpAfterMonths
+        x.followUpResponsible = r.text(f, "followUpResponsible")
         return x
     }
 
@@ -143,7 +161,8 @@ struct ScenarioDocument {
         ("evennessPerSession", \.evennessPerSession), ("perSession", \.perSession),
         ("attendanceShortfallPerPerson", \.attendanceShortfallPerPerson), ("changeMoved", \.changeMoved),
         ("changeLeader", \.changeLeader), ("changeVenue", \.changeVenue), ("changeCancelled", \.changeCancelled),
-        ("changeNew", \.changeNew), ("changeSeat", \.changeSeat),
+        ("changeNew", \.changeNew), ("changeSeat", \.changeSeat), ("missingRunPerRun", \.missingRunPerRun),
+        ("coverageShortfallPerHour", \.coverageShortfallPerHour),
     ] }
 
     func readWeights(_ root: ScenarioNodeReader.Fields) -> ObjectiveWeights {

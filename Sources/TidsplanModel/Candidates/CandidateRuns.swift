@@ -37,6 +37,7 @@ struct CandidateGap: Sendable {
     let course: String
     let group: String
     let reason: String
+    var cause: ShortfallCause? = nil
 }
 
 enum RunGroupGenerator {
@@ -51,7 +52,7 @@ enum RunGroupGenerator {
             let pool = scenario.leaders(for: course.id)
             if pool.count < course.leadersPerSession {
                 gaps.append(CandidateGap(course: course.id, group: "",
-                    reason: "nobody may lead \(course.name) (it needs \(course.leadersPerSession) leader(s))"))
+                    reason: "nobody may lead \(course.name) (it needs \(course.leadersPerSession) leader(s))", cause: .noLeader(course: course.id)))
                 continue
             }
             let parts: [String?] = course.delivery == .countyPart ? scenario.countyParts.map { Optional($0) } : [nil]
@@ -78,7 +79,13 @@ enum RunGroupGenerator {
                     count = min((eligible + maxP - 1) / maxP + 1, max(1, eligible / course.minParticipants))
                 } else if eligible > 0 {
                     gaps.append(CandidateGap(course: course.id, group: part ?? "county",
-                        reason: "\(course.name): only \(eligible) eligible persons\(where_), fewer than the minimum \(course.minParticipants) per session"))
+                        reason: "\(course.name): only \(eligible) eligible persons\(where_), fewer than the minimum \(course.minParticipants) per session",
+                        cause: .tooFewForMinimumSize(course: course.id, countyPart: part ?? "", eligible: eligible, minimum: course.minParticipants)))
+                }
+                // Room for the runs the scenario promises (as many as the eligible persons can fill).
+                if let need = course.runs, count > 0 {
+                    let promised = part == nil ? need.min : max(need.perCountyPart, need.min)
+                    count = max(count, min(promised, eligible / max(1, course.minParticipants)))
                 }
                 count = max(count, minimumRuns[key] ?? 0)
                 guard count > 0 else { continue }

@@ -24,11 +24,13 @@ enum QuotaGoal: ConstraintFamily {
             let quota = Double(m.effectiveQuotaHours)
             let ceiling = max(quota * (1 + b.scenario.rules.quotaTolerance), frozenHours)
             let tag = Slug.make(m.name)
-            b.model.addConstraint("quota_ceiling_\(tag)", h, upper: (ceiling + 1e-6).rounded(.down))
+            let row = b.model.addConstraint("quota_ceiling_\(tag)", h, upper: (ceiling + 1e-6).rounded(.down))
+            b.tags.tag(row, .quotaCeiling(municipality: m.name))
             let kind: VariableKind = integral ? .integer : .continuous
             let short = b.model.addVariable("short_\(tag)", kind: kind, lower: 0)
             let excess = b.model.addVariable("excess_\(tag)", kind: kind, lower: 0)
             b.seatLike += [short, excess]
+            b.tags.tag(short, .quotaShort(municipality: m.name))
             var low = h; low.add(short)
             b.model.addConstraint("quota_short_\(tag)", low, lower: quota)
             var high = h; high.add(excess, -1)
@@ -62,6 +64,7 @@ enum AttendanceGoal: ConstraintFamily {
                 for g in b.groups(ofCourse: course.id) { if let z = b.seats[g][m.name] { e.add(z) } }
                 let short = b.model.addVariable("att_short_\(course.id)_\(Slug.make(m.name))", kind: .integer, lower: 0)
                 b.seatLike.append(short)
+                b.tags.tag(short, .attendanceShort(course: course.id, municipality: m.name))
                 e.add(short)
                 b.model.addConstraint("attendance_\(course.id)_\(Slug.make(m.name))", e, lower: Double(need))
                 b.objective.add(short, Double(b.scenario.weights.attendanceShortfallPerPerson))

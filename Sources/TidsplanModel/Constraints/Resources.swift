@@ -18,7 +18,7 @@ enum StaffLoad: ConstraintFamily {
                 let (cap, load) = b.leaderWeekCapacity(p, week: v)
                 var scaled = WeekModelBuilder.zero
                 scaled.add(e, times: load)
-                b.model.addConstraint("load_week_\(Slug.make(p))_w\(v)", scaled, upper: cap + 1e-9)
+                b.tags.tag(b.model.addConstraint("load_week_\(Slug.make(p))_w\(v)", scaled, upper: cap + 1e-9), .leaderWeek(leader: p, week: v))
             }
             guard let staff = b.scenario.staffMember(p) else { continue }
             let load = 1 + b.scenario.rules.prepDaysPerSessionDay
@@ -32,7 +32,8 @@ enum StaffLoad: ConstraintFamily {
                 guard !e.terms.isEmpty else { continue }
                 let days = b.grid.weeks.flatMap(\.workingDays).filter { $0.monthKey == month }
                 let cap = b.scenario.rules.maxTeachingShare * days.reduce(0.0) { $0 + staff.share(on: $1) }
-                b.model.addConstraint("load_month_\(Slug.make(p))_\(month)", e, upper: max(0, cap - load * Double(committed)) + 1e-9)
+                b.tags.tag(b.model.addConstraint("load_month_\(Slug.make(p))_\(month)", e, upper: max(0, cap - load * Double(committed)) + 1e-9),
+                           .staffMonth(leader: p, month: month))
             }
         }
     }
@@ -48,7 +49,8 @@ enum TrainerContracts: ConstraintFamily {
             guard let maxDays = t.maxDays else { continue }
             let e = daysLed(b, t.name)
             guard !e.terms.isEmpty else { continue }
-            b.model.addConstraint("maxdays_\(Slug.make(t.name))", e, upper: Double(max(0, maxDays - b.grid.commitments.daysLed(t.name))))
+            b.tags.tag(b.model.addConstraint("maxdays_\(Slug.make(t.name))", e, upper: Double(max(0, maxDays - b.grid.commitments.daysLed(t.name)))),
+                       .trainerMaxDays(trainer: t.name))
         }
     }
 
@@ -75,7 +77,7 @@ enum BudgetCaps: ConstraintFamily {
 
     static func add(_ b: WeekModelBuilder, _ name: String, _ e: LinearExpression, _ cap: Int) {
         guard !e.terms.isEmpty else { return }
-        b.model.addConstraint(name, e, upper: Double(max(0, cap)))
+        b.tags.tag(b.model.addConstraint(name, e, upper: Double(max(0, cap))), .budget(line: String(name.dropFirst("budget_".count))))
     }
 
     static func trainerSpend(_ b: WeekModelBuilder, _ rate: KeyPath<ExternalTrainer, Int>) -> LinearExpression {
@@ -129,7 +131,7 @@ enum MunicipalityWeekLimit: ConstraintFamily {
             for v in b.grid.weeks.indices {
                 let e = b.meetingsIn(week: v, groups: gs)
                 guard !e.terms.isEmpty else { continue }
-                b.model.addConstraint("muniweek_\(Slug.make(part))_w\(v)", e, upper: limit)
+                b.tags.tag(b.model.addConstraint("muniweek_\(Slug.make(part))_w\(v)", e, upper: limit), .countyPartWeek(countyPart: part, week: v))
             }
         }
     }

@@ -1,0 +1,128 @@
+/// Why the plan falls short, as a typed fact with its numbers, read from the model (which rows bind in
+/// the elastic solution) or from the scenario. `ShortfallSentence` turns it into Swedish or English.
+public enum ShortfallCause: Sendable, Equatable {
+    /// The municipality's required courses need more hours than its quota and tolerance allow.
+    case quotaCeiling(municipality: String, neededHours: Double, allowedHours: Double, dropCourse: String, dropCourseHours: Double)
+    /// Nobody in the scenario may lead the course.
+    case noLeader(course: String)
+    /// The course's leaders have no working day inside its window (their contracts, shares or absences).
+    case noLeaderDaysInWindow(course: String, leaders: [String], window: DateRange)
+    /// A trainer has used every contract day.
+    case trainerDaysUsed(trainer: String, course: String, maxDays: Int)
+    /// A staff member's teaching time (share × teaching share) is used up.
+    case leaderTimeFull(leader: String, course: String, percentUsed: Int)
+    /// Fewer persons may attend than the course's minimum group size.
+    case tooFewForMinimumSize(course: String, countyPart: String, eligible: Int, minimum: Int)
+    /// A budget line is spent.
+    case budgetUsed(line: String, capKr: Int, spentKr: Int)
+    /// The municipality has left the project.
+    case withdrawn(municipality: String, on: Day)
+    /// Even every eligible person in every course on offer gives fewer hours than the quota.
+    case coursesOnOfferTooFew(municipality: String, persons: Int, possibleHours: Double, quotaHours: Int)
+    /// The days-a-week rule is full for the county part in the weeks the course can run.
+    case trainingDaysPerWeek(countyPart: String, maxDays: Int, fullWeeks: Int)
+    /// The run's meetings found no day that suits its leaders, room and the municipalities' limits.
+    case noDayForRun(run: String)
+    /// A course's follow-up survey falls due after the project ends; it is sent on the period's last working day.
+    case followUpAfterEnd(course: String, due: Day, sentOn: Day)
+    /// No rule binds: the goal lost against others by the weights (each unit costs more than it saves).
+    case outweighed(goal: String, weight: Int, competing: String)
+
+    /// A stable type name (plan.json's `cause.type`).
+    public var type: String {
+        switch self {
+        case .quotaCeiling: "quotaCeiling"
+        case .noLeader: "noLeader"
+        case .noLeaderDaysInWindow: "noLeaderDaysInWindow"
+        case .trainerDaysUsed: "trainerDaysUsed"
+        case .leaderTimeFull: "leaderTimeFull"
+        case .tooFewForMinimumSize: "tooFewForMinimumSize"
+        case .budgetUsed: "budgetUsed"
+        case .withdrawn: "withdrawn"
+        case .coursesOnOfferTooFew: "coursesOnOfferTooFew"
+        case .trainingDaysPerWeek: "trainingDaysPerWeek"
+        case .noDayForRun: "noDayForRun"
+        case .followUpAfterEnd: "followUpAfterEnd"
+        case .outweighed: "outweighed"
+        }
+    }
+}
+
+/// One field of a cause as stored in plan.json.
+public enum CauseValue: Sendable, Equatable {
+    case text(String)
+    case number(Double)
+    case texts([String])
+}
+
+extension ShortfallCause {
+    /// The fields in a fixed order, for plan.json.
+    public var fields: [(String, CauseValue)] {
+        switch self {
+        case let .quotaCeiling(m, need, allowed, course, courseHours):
+            [("municipality", .text(m)), ("neededHours", .number(need)), ("allowedHours", .number(allowed)),
+             ("dropCourse", .text(course)), ("dropCourseHours", .number(courseHours))]
+        case let .noLeader(c): [("course", .text(c))]
+        case let .noLeaderDaysInWindow(c, leaders, w):
+            [("course", .text(c)), ("leaders", .texts(leaders)), ("from", .text(w.from.iso)), ("to", .text(w.to.iso))]
+        case let .trainerDaysUsed(t, c, n): [("trainer", .text(t)), ("course", .text(c)), ("maxDays", .number(Double(n)))]
+        case let .leaderTimeFull(p, c, pct): [("leader", .text(p)), ("course", .text(c)), ("percentUsed", .number(Double(pct)))]
+        case let .tooFewForMinimumSize(c, part, n, min):
+            [("course", .text(c)), ("countyPart", .text(part)), ("eligible", .number(Double(n))), ("minimum", .number(Double(min)))]
+        case let .budgetUsed(line, cap, spent): [("line", .text(line)), ("capKr", .number(Double(cap))), ("spentKr", .number(Double(spent)))]
+        case let .withdrawn(m, d): [("municipality", .text(m)), ("on", .text(d.iso))]
+        case let .coursesOnOfferTooFew(m, p, h, q):
+            [("municipality", .text(m)), ("persons", .number(Double(p))), ("possibleHours", .number(h)), ("quotaHours", .number(Double(q)))]
+        case let .trainingDaysPerWeek(part, n, weeks):
+            [("countyPart", .text(part)), ("maxDays", .number(Double(n))), ("fullWeeks", .number(Double(weeks)))]
+        case let .noDayForRun(r): [("run", .text(r))]
+        case let .followUpAfterEnd(c, due, sent): [("course", .text(c)), ("due", .text(due.iso)), ("sentOn", .text(sent.iso))]
+        case let .outweighed(goal, w, competing): [("goal", .text(goal)), ("weight", .number(Double(w))), ("competing", .text(competing))]
+        }
+    }
+
+    /// Rebuilds a cause from plan.json; nil for an unknown type or a missing field.
+    public init?(type: String, fields: [String: CauseValue]) {
+        func t(_ k: String) -> String? { if case .text(let s)? = fields[k] { return s }; return nil }
+        func n(_ k: String) -> Double? { if case .number(let x)? = fields[k] { return x }; return nil }
+        func i(_ k: String) -> Int? { n(k).map { Int($0.rounded()) } }
+        func d(_ k: String) -> Day? { t(k).flatMap(Day.init(iso:)) }
+        switch type {
+        case "quotaCeiling":
+            guard let m = t("municipality"), let a = n("neededHours"), let b = n("allowedHours"), let c = t("dropCourse"),
+                  let h = n("dropCourseHours") else { return nil }
+            self = .quotaCeiling(municipality: m, neededHours: a, allowedHours: b, dropCourse: c, dropCourseHours: h)
+        case "noLeader": guard let c = t("course") else { return nil }; self = .noLeader(course: c)
+        case "noLeaderDaysInWindow":
+            guard let c = t("course"), case .texts(let ls)? = fields["leaders"], let f = d("from"), let to = d("to") else { return nil }
+            self = .noLeaderDaysInWindow(course: c, leaders: ls, window: DateRange(from: f, to: to))
+        case "trainerDaysUsed":
+            guard let p = t("trainer"), let c = t("course"), let x = i("maxDays") else { return nil }
+            self = .trainerDaysUsed(trainer: p, course: c, maxDays: x)
+        case "leaderTimeFull":
+            guard let p = t("leader"), let c = t("course"), let x = i("percentUsed") else { return nil }
+            self = .leaderTimeFull(leader: p, course: c, percentUsed: x)
+        case "tooFewForMinimumSize":
+            guard let c = t("course"), let p = t("countyPart"), let e = i("eligible"), let m = i("minimum") else { return nil }
+            self = .tooFewForMinimumSize(course: c, countyPart: p, eligible: e, minimum: m)
+        case "budgetUsed":
+            guard let l = t("line"), let c = i("capKr"), let s = i("spentKr") else { return nil }
+            self = .budgetUsed(line: l, capKr: c, spentKr: s)
+        case "withdrawn": guard let m = t("municipality"), let x = d("on") else { return nil }; self = .withdrawn(municipality: m, on: x)
+        case "coursesOnOfferTooFew":
+            guard let m = t("municipality"), let p = i("persons"), let h = n("possibleHours"), let q = i("quotaHours") else { return nil }
+            self = .coursesOnOfferTooFew(municipality: m, persons: p, possibleHours: h, quotaHours: q)
+        case "trainingDaysPerWeek":
+            guard let p = t("countyPart"), let x = i("maxDays"), let w = i("fullWeeks") else { return nil }
+            self = .trainingDaysPerWeek(countyPart: p, maxDays: x, fullWeeks: w)
+        case "noDayForRun": guard let r = t("run") else { return nil }; self = .noDayForRun(run: r)
+        case "followUpAfterEnd":
+            guard let c = t("course"), let due = d("due"), let sent = d("sentOn") else { return nil }
+            self = .followUpAfterEnd(course: c, due: due, sentOn: sent)
+        case "outweighed":
+            guard let g = t("goal"), let w = i("weight"), let c = t("competing") else { return nil }
+            self = .outweighed(goal: g, weight: w, competing: c)
+        default: return nil
+        }
+    }
+}

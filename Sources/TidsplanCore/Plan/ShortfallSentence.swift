@@ -1,0 +1,76 @@
+/// The language of a sentence for a person (the IO layer's `Language` maps onto it by raw value).
+public enum SentenceLanguage: String, Sendable, CaseIterable { case sv, en }
+
+/// Swedish and English sentences for `ShortfallCause`, in one place: the cause and the fix, in numbers.
+public enum ShortfallSentence {
+    /// `courseName` turns a course id into the name a person reads.
+    public static func render(_ cause: ShortfallCause, _ lang: SentenceLanguage,
+                              courseName: (String) -> String = { $0 }) -> String {
+        let sv = lang == .sv
+        func h(_ x: Double) -> String { number(x, sv: sv) }
+        switch cause {
+        case let .quotaCeiling(m, need, allowed, course, courseHours):
+            let raise = h((need - allowed).rounded(.up))
+            return sv
+                ? "\(m): de obligatoriska kurserna kräver \(h(need)) h, kvoten tillåter \(h(allowed)) h; höj kvoten med \(raise) h eller stryk \(courseName(course)) (\(h(courseHours)) h)"
+                : "\(m): the required courses need \(h(need)) h, the quota allows \(h(allowed)) h; raise the quota by \(raise) h or drop \(courseName(course)) (\(h(courseHours)) h)"
+        case let .noLeader(c):
+            return sv ? "ingen får leda \(courseName(c)); lägg till kursen hos en utbildare eller i personalen"
+                      : "nobody may lead \(courseName(c)); add the course to a trainer or staff member"
+        case let .noLeaderDaysInWindow(c, leaders, w):
+            let who = list(leaders, sv: sv)
+            return sv ? "\(who) har ingen arbetsdag inom kursfönstret för \(courseName(c)) (\(w.from.iso)–\(w.to.iso)); flytta fönstret eller ändra avtalet"
+                      : "\(who) have no working day inside the window of \(courseName(c)) (\(w.from.iso) to \(w.to.iso)); move the window or change the contract"
+        case let .trainerDaysUsed(t, c, n):
+            return sv ? "\(t) har använt alla \(n) avtalsdagar (\(courseName(c))); höj maxDays eller anlita en utbildare till"
+                      : "\(t) has used all \(n) contract days (\(courseName(c))); raise maxDays or add a trainer"
+        case let .leaderTimeFull(p, c, pct):
+            return sv ? "\(p), som leder \(courseName(c)), har \(pct) % av sin tillgängliga tid för utbildning i bruk; låt fler leda kursen eller höj tjänstgöringsgraden"
+                      : "\(p), who leads \(courseName(c)), has \(pct) % of the time available for teaching in use; let more people lead the course or raise the share"
+        case let .tooFewForMinimumSize(c, part, n, min):
+            let whereSv = part.isEmpty ? "" : " i \(part)", whereEn = part.isEmpty ? "" : " in \(part)"
+            return sv ? "\(courseName(c)): bara \(n) får delta\(whereSv), minst \(min) krävs per tillfälle; sänk minimigruppen till \(n) eller öppna kursen för fler"
+                      : "\(courseName(c)): only \(n) may attend\(whereEn), a session needs at least \(min); lower the minimum to \(n) or open the course to more"
+        case let .budgetUsed(line, cap, spent):
+            let lineSv = ["trainers": "utbildningsbudgeten", "travel": "rese- och logibudgeten", "premises": "lokalbudgeten"][line] ?? line
+            let lineEn = ["trainers": "the trainers' budget", "travel": "the travel budget", "premises": "the premises budget"][line] ?? line
+            return sv ? "\(lineSv) (\(h(Double(cap))) kr) är förbrukad (\(h(Double(spent))) kr planerat); höj den eller välj billigare utbildare"
+                      : "\(lineEn) (\(h(Double(cap))) kr) is used up (\(h(Double(spent))) kr planned); raise it or choose cheaper trainers"
+        case let .withdrawn(m, d):
+            return sv ? "\(m) lämnar projektet \(d.iso); bara det som hålls före dess räknas"
+                      : "\(m) withdraws on \(d.iso); only what is held before then counts"
+        case let .coursesOnOfferTooFew(m, p, possible, q):
+            return sv ? "\(m): \(p) personer kan som mest få \(h(possible)) h av kurserna för deras områden, kvoten är \(q) h; lägg till kurser för dem eller sänk kvoten med \(h(Double(q) - possible)) h"
+                      : "\(m): its \(p) persons can take at most \(h(possible)) h of the courses for their areas, the quota is \(q) h; add courses for them or lower the quota by \(h(Double(q) - possible)) h"
+        case let .trainingDaysPerWeek(part, n, weeks):
+            return sv ? "\(part) har redan \(n) utbildningsdagar i veckan under \(weeks) av veckorna kursen kan gå; höj maxTrainingDaysPerWeek eller vidga kursfönstret"
+                      : "\(part) already has \(n) training days a week in \(weeks) of the weeks the course can run; raise maxTrainingDaysPerWeek or widen the course window"
+        case let .noDayForRun(r):
+            return sv ? "\(r) fick ingen dag som passar ledare, lokal och kommunernas gränser; passet utgår"
+                      : "\(r) found no day that suits its leaders, room and the municipalities' limits; it is left out"
+        case let .followUpAfterEnd(c, due, sent):
+            return sv ? "uppföljningsenkäten för \(courseName(c)) skulle skickas \(due.iso), efter projektets slut; den skickas \(sent.iso) i stället. Lägg kursen tidigare för en uppföljning i rätt tid"
+                      : "the follow-up survey of \(courseName(c)) falls due on \(due.iso), after the project ends; it is sent on \(sent.iso) instead. Hold the course earlier for a timely follow-up"
+        case let .outweighed(goal, w, competing):
+            return sv ? "ingen regel hindrar, men målet (\(goal), vikt \(w)) vägs mot \(competing); höj vikten för att prioritera det"
+                      : "no rule prevents it, but the goal (\(goal), weight \(w)) is outweighed by \(competing); raise its weight to put it first"
+        }
+    }
+
+    /// "150", "157,5" (sv) or "157.5" (en); thousands with a space.
+    public static func number(_ x: Double, sv: Bool) -> String {
+        let r = (x * 10).rounded() / 10
+        let whole = Int(r.rounded(.towardZero))
+        var digits = String(abs(whole))
+        var grouped = ""
+        while digits.count > 3 { grouped = " " + digits.suffix(3) + grouped; digits.removeLast(3) }
+        grouped = (r < 0 ? "-" : "") + digits + grouped
+        let frac = Int((abs(r - Double(whole)) * 10).rounded())
+        return frac == 0 ? grouped : grouped + (sv ? "," : ".") + String(frac)
+    }
+
+    static func list(_ names: [String], sv: Bool) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + (names.last ?? "")
+    }
+}

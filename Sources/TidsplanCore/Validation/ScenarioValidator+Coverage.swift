@@ -1,0 +1,107 @@
+/// Promises the plan must keep (`runs`, `coverage`, required attendance) checked before any solver runs:
+/// a required course that can never run, required courses that do not fit under a quota ceiling, and the
+/// narrative's figures against its own stated total. Warnings, with the numbers.
+extension ScenarioIssueCollector {
+    mutating func checkPromises() {
+        checkCoverageTargets()
+        checkRequiredCoursesCanRun()
+        checkRequiredHoursUnderCeiling()
+        checkNarrativeTotals()
+    }
+
+    mutating func checkCoverageTargets() {
+        let areas = Set(s.municipalities.flatMap { $0.groups.map(\.area) })
+        for (i, t) in s.coverage.enumerated() {
+            if !areas.contains(t.area) {
+                unknown("area", t.area, among: areas.sorted(), at: "coverage[\(i)].area")
+                continue
+            }
+            if !(t.minHours >= 0 && t.minHours <= Double(Self.maxHours)) {
+                error("coverage[\(i)].minHours", "coverage target \(t.label): minHours must be from 0 to \(Self.maxHours) (is \(Self.num(t.minHours)))")
+                continue
+            }
+            // What every eligible person taking every course of the area would give.
+            var most = 0.0
+            for c in s.courses where !s.leaders(for: c.id).isEmpty {
+                for m in s.municipalities {
+                    most += Double(m.groups.filter { g in t.matches(g) && c.audience.contains { $0.matches(g) } }.reduce(0) { $0 + $1.persons })
+                        * c.hoursPerParticipant
+                }
+            }
+            if most < t.minHours {
+                warning("coverage[\(i)].minHours", "coverage target \(t.label): \(Self.num(t.minHours)) hours asked, but every person of it taking every course open to it gives \(Self.num(most))",
+                        hint: "add courses for \(t.label) or lower the target")
+            }
+        }
+        for (i, c) in s.courses.enumerated() {
+            guard let r = c.runs else { continue }
+            if r.min < 0 || r.perCountyPart < 0 { error("courses[\(i)].runs", "course \(c.id): runs must not be negative") }
+            if r.perCountyPart > 0 && c.delivery != .countyPart {
+                warning("courses[\(i)].runs.perCountyPart", "course \(c.id) is not held per county part (delivery: \(c.delivery.rawValue)), so perCountyPart is ignored",
+                        hint: "use runs: {min: N}")
+            }
+        }
+        if let p = s.rules.followUpResponsible, s.staffMember(p) == nil && s.trainer(p) == nil {
+            unknown("staff member", p, among: s.staff.map(\.name) + s.trainers.map(\.name), at: "rules.followUpResponsible")
+        }
+    }
+
+    /// Required: a `runs` minimum, or attendance `all` / a number per municipality.
+    func isRequired(_ c: Course) -> Bool {
+        if let r = c.runs, r.min > 0 || r.perCountyPart > 0 { return true }
+        return s.municipalities.contains { CourseReach.requiredPersons(c, $0) > 0 }
+    }
+
+    mutating func checkRequiredCoursesCanRun() {
+        for (i, c) in s.courses.enumerated() where isRequired(c) {
+            let pool = s.leaders(for: c.id)
+            guard !pool.isEmpty else { continue }  // "nobody may lead" is reported with the references
+            let window = CourseReach.window(c, s)
+            let what = "course \(c.id) is required but can never run"
+            if window.from > window.to {
+                warning("courses[\(i)].window", "\(what): its window ends \(window.to.iso), before training may start (\(window.from.iso))")
+                continue
+            }
+            let days = pool.map { ($0, CourseReach.leaderDays(c, leader: $0, s, calendar)) }
+            if days.allSatisfy({ $0.1 == 0 }) {
+                let why = pool.map { p -> String in
+                    if let t = s.trainer(p), t.maxDays == 0 { return "\(p) has maxDays 0" }
+                    return "\(p) has no working day in \(window.from.iso) – \(window.to.iso)"
+                }
+                warning("courses[\(i)].id", "\(what): \(why.joined(separator: "; "))",
+                        hint: "give a leader days inside the course window, or add a leader")
+                continue
+            }
+            if let series = c.series, series.meetings > 1 {
+                let span = (series.meetings - 1) * series.everyWeeks * 7
+                let open = calendar.workingDays(in: window)
+                if let first = open.first, let last = open.last, last.ordinal - first.ordinal < span {
+                    warning("courses[\(i)].window", "\(what): its \(series.meetings) meetings every \(series.everyWeeks) weeks span \(span + 1) days, the window has \(last.ordinal - first.ordinal + 1) (\(first.iso) – \(last.iso))",
+                            hint: "widen the window or shorten the series")
+                }
+            }
+        }
+    }
+
+    mutating func checkRequiredHoursUnderCeiling() {
+        for (i, m) in s.municipalities.enumerated() where m.withdrawal == nil {
+            let needs = CourseReach.requiredHours(m, s)
+            let need = needs.reduce(0) { $0 + $1.hours }
+            let allowed = CourseReach.ceiling(m, s)
+            guard need > allowed + 1e-9 else { continue }
+            let drop = CourseReach.courseToDrop(needs, over: need - allowed)
+            warning("municipalities[\(i)].quotaHours", "\(m.name): the required courses need \(Self.num(need)) h, the quota allows \(Self.num(allowed)) h (\(m.effectiveQuotaHours) h + \(Self.num(s.rules.quotaTolerance * 100)) %)",
+                    hint: "raise the quota by \(Self.num((need - allowed).rounded(.up))) h" + (drop.map { " or require fewer persons (\($0.course): \(Self.num($0.hours)) h)" } ?? ""))
+        }
+    }
+
+    /// The narrative's per-municipality hours (`statedElsewhere.hours`, else the quota) against its stated total.
+    mutating func checkNarrativeTotals() {
+        guard let stated = s.project.narrativeStated.hours else { return }
+        let sum = s.municipalities.reduce(0) { $0 + ($1.statedElsewhere?.hours ?? $1.quotaHours) }
+        if sum != stated {
+            warning("project.narrativeStated.hours", "the narrative states \(stated) hours in total, but its per-municipality hours sum to \(sum) (difference \(stated - sum))",
+                    hint: "per municipality the narrative's figure (statedElsewhere.hours) or else the quota")
+        }
+    }
+}
