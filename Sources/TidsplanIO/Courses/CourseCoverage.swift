@@ -72,9 +72,13 @@ public struct CourseCoverage: Sendable, Equatable {
         return rows.enumerated().sorted { ($0.element.status.rank, $0.offset) < ($1.element.status.rank, $1.offset) }.map(\.element)
     }
 
-    /// Runs the scenario asks a course to have. The model's run minimum (issue 13) goes here when the
-    /// scenario states one.
-    static func runsAsked(_ course: Course) -> Int? { nil }
+    /// Runs the scenario asks a course to have (`runs: {min, perCountyPart}`), nil when it states none.
+    static func runsAsked(_ course: Course, scenario: Scenario) -> Int? {
+        guard let need = course.runs else { return nil }
+        let perPart = course.delivery == .countyPart ? need.perCountyPart * scenario.countyParts.count : 0
+        let asked = max(need.min, perPart)
+        return asked > 0 ? asked : nil
+    }
 
     /// Persons a municipality is asked to send (nil: as needed).
     static func asked(_ course: Course, _ m: Municipality) -> Int? {
@@ -100,8 +104,12 @@ public struct CourseCoverage: Sendable, Equatable {
             guard placed > 0 || (want ?? 0) > 0 else { continue }
             municipalities.append(Count(name: m.name, placed: placed, asked: want))
             let split = areaShares(course, m)
-            if split.count > 1 { estimated = true }
-            for (area, n) in apportion(placed, split) { areaPlaced[area, default: 0] += n }
+            if let exact = recordedAreaSeats(firsts, m.name) {
+                for (area, n) in exact { areaPlaced[area, default: 0] += n }
+            } else {
+                if split.count > 1 { estimated = true }
+                for (area, n) in apportion(placed, split) { areaPlaced[area, default: 0] += n }
+            }
             if let want { for (area, n) in apportion(want, split) { areaAsked[area, default: 0] += n } }
         }
         for (m, n) in placedBy where scenario.municipality(m) == nil {
@@ -118,14 +126,23 @@ public struct CourseCoverage: Sendable, Equatable {
         let asked = anyAsked ? municipalities.reduce(0) { $0 + ($1.asked ?? 0) } : nil
         let runs = Set(sessions.map { $0.series?.run ?? $0.id }).count
         let hours = sessions.reduce(0.0) { $0 + Double($1.participants) * $1.hours }
-        return CourseCoverage(courseID: course.id, name: course.name, runs: runs, runsAsked: runsAsked(course),
+        return CourseCoverage(courseID: course.id, name: course.name, runs: runs, runsAsked: runsAsked(course, scenario: scenario),
                               sessions: sessions.count, placed: placed, asked: asked, hours: hours,
                               municipalities: municipalities, areas: areas, areasEstimated: estimated,
                               followUp: followUp(course, sessions: sessions, scenario: scenario, plan: plan))
     }
 
-    /// The areas of a municipality's persons in the course's audience, with how many persons each: the one
-    /// place that decides a seat's area. Once plan.json records seats by area, read them here instead.
+    /// Seats by area as plan.json records them (`groupSeats`), nil for plans that do not.
+    static func recordedAreaSeats(_ sessions: [PlannedSession], _ municipality: String) -> [String: Int]? {
+        let seated = sessions.filter { ($0.seats[municipality] ?? 0) > 0 }
+        guard !seated.isEmpty, seated.allSatisfy({ !$0.groupSeats.isEmpty }) else { return nil }
+        var out: [String: Int] = [:]
+        for s in seated { for g in s.groupSeats where g.municipality == municipality { out[g.area, default: 0] += g.seats } }
+        return out
+    }
+
+    /// The areas of a municipality's persons in the course's audience, with how many persons each (for
+    /// persons asked for, and for places when the plan does not record areas).
     static func areaShares(_ course: Course, _ m: Municipality) -> [(area: String, persons: Int)] {
         var out: [(area: String, persons: Int)] = []
         for g in m.groups where course.audience.contains(where: { $0.matches(g) }) {
