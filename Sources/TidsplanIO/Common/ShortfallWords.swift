@@ -10,11 +10,12 @@ public struct ShortfallWords: Sendable {
 
     public init(lang: Language) { self.lang = lang }
 
-    /// `MIX – grundutbildning, Aneby` for an attendance shortfall (subject `<course id> <municipality>`),
-    /// else the subject itself.
+    /// `MIX, grundutbildning, Aneby` for an attendance shortfall (subject `<course id> <municipality>`), the
+    /// course's name (and county part) for course, run and follow-up shortfalls, else the subject itself.
     public func subject(_ s: Shortfall, scenario: Scenario) -> String {
         switch s.kind {
-        case "attendance", "course":
+        case "attendance", "course", "runs", "followUp":
+            if let c = scenario.course(s.subject) { return c.name }
             for c in scenario.courses {
                 for m in scenario.municipalities where s.subject == "\(c.id) \(m.name)" { return "\(c.name), \(m.name)" }
                 for part in scenario.countyParts + ["county", ""] where s.subject == "\(c.id) \(part)" {
@@ -31,7 +32,9 @@ public struct ShortfallWords: Sendable {
         switch kind {
         case "quota": return sv ? "Kvot" : "Quota"
         case "attendance": return sv ? "Deltagande" : "Attendance"
-        case "session", "course": return sv ? "Tillfällen" : "Sessions"
+        case "session", "course", "runs": return sv ? "Tillfällen" : "Sessions"
+        case "coverage": return sv ? "Område" : "Area"
+        case "followUp": return sv ? "Uppföljning" : "Follow-up"
         case "budget": return sv ? "Budget" : "Budget"
         case "plan": return sv ? "Planering" : "Planning"
         default: return kind
@@ -47,6 +50,8 @@ public struct ShortfallWords: Sendable {
         case "hours": amount = n + (sv ? (one ? " timme" : " timmar") : (one ? " hour" : " hours"))
         case "persons": amount = n + (sv ? (one ? " person" : " personer") : (one ? " person" : " persons"))
         case "sessions": amount = n + (sv ? (one ? " tillfälle" : " tillfällen") : (one ? " session" : " sessions"))
+        case "runs": amount = n + (sv ? (one ? " omgång" : " omgångar") : (one ? " run" : " runs"))
+        case "surveys": amount = n + (sv ? (one ? " enkät" : " enkäter") : (one ? " survey" : " surveys"))
         case "kr": amount = n + " kr"
         default: amount = n + " " + s.unit
         }
@@ -54,6 +59,9 @@ public struct ShortfallWords: Sendable {
         case "quota": return amount + (sv ? " saknas till kvoten" : " short of the quota")
         case "attendance": return amount + (sv ? " får ingen plats" : " without a place")
         case "session": return amount + (sv ? " kunde inte planeras" : " could not be planned")
+        case "runs": return amount + (sv ? " färre än begärt" : " fewer than asked for")
+        case "coverage": return amount + (sv ? " saknas till målet" : " short of the target")
+        case "followUp": return amount + (sv ? " efter projektets slut" : " after the project ends")
         case "course": return sv ? "kursen kan inte hållas här" : "the course cannot be held here"
         case "budget": return amount + (sv ? " över budget" : " over budget")
         case "plan": return sv ? "delar av planen kunde inte göras" : "parts of the plan could not be made"
