@@ -23,8 +23,18 @@ public struct ShortfallWords: Sendable {
                 }
             }
             return s.subject
+        case "coverage":
+            guard let t = scenario.coverage.first(where: { $0.label == s.subject }) else { return s.subject }
+            return t.area + (t.role.map { " " + role($0) } ?? "")
         default:
             return s.subject
+        }
+    }
+
+    func role(_ r: Role) -> String {
+        switch r {
+        case .staff: return sv ? "medarbetare" : "staff"
+        case .manager: return sv ? "chefer" : "managers"
         }
     }
 
