@@ -189,20 +189,3 @@ struct CapacityWords {
               "resolved_quota_hours", "resolved_objective_gain", "note"]
     }
 }
-
-/// How the elastic model's solve ended.
-public enum ElasticStatus: Sendable, Equatable {
-    case optimal
-    /// Stopped by a limit; the gap when it had an answer, nil when it had none.
-    case stopped(gap: Double?)
-    case infeasible, unbounded
-    case error(String)
-}
-
-/// Why a marginal value needs care, or why it was not measured.
-public enum MarginalNote: Sendable, Equatable {
-    case resolveCap(Int)
-    case stopped
-    case noPlan(String)
-    case stoppedEarly(base: SolverSummary, resolve: SolverSummary)
-}
