@@ -33,6 +33,10 @@ enum PlanSummary {
         let notHeld = courses.filter { $0.status == .nothing }.map(\.name)
         let partly = courses.filter { $0.status == .short }.count
         lines.append(w.courses(total: courses.count, notHeld: notHeld, partly: partly))
+        let (areaHours, estimated) = CourseCoverage.hoursByArea(courses)
+        if !areaHours.isEmpty {
+            lines.append(CourseWords(lang: lang).areaHours(areaHours.map { $0.area + " " + num($0.hours.rounded(), lang) }, estimated: estimated))
+        }
         let shortfallWords = ShortfallWords(lang: lang)
         if plan.shortfalls.isEmpty {
             lines.append(w.noShortfalls)

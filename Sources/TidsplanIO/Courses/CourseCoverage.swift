@@ -72,6 +72,19 @@ public struct CourseCoverage: Sendable, Equatable {
         return rows.enumerated().sorted { ($0.element.status.rank, $0.offset) < ($1.element.status.rank, $1.offset) }.map(\.element)
     }
 
+    /// Participant hours per operational area over all courses (areas in first-seen order), and whether
+    /// any figure rests on a split in proportion to persons. A course's hours go to its areas by persons placed.
+    public static func hoursByArea(_ rows: [CourseCoverage]) -> (hours: [(area: String, hours: Double)], estimated: Bool) {
+        var out: [(area: String, hours: Double)] = []
+        for c in rows where c.placed > 0 {
+            for a in c.areas {
+                let h = Double(a.placed) * c.hours / Double(c.placed)
+                if let i = out.firstIndex(where: { $0.area == a.name }) { out[i].hours += h } else { out.append((a.name, h)) }
+            }
+        }
+        return (out, rows.contains { $0.areasEstimated && $0.placed > 0 })
+    }
+
     /// Runs the scenario asks a course to have. The model's run minimum (issue 13) goes here when the
     /// scenario states one.
     static func runsAsked(_ course: Course) -> Int? { nil }

@@ -50,6 +50,10 @@ public struct CourseWords: Sendable {
         return sv ? "Av \(total) kurser hålls \(nothing) inte alls och \(short) bara delvis; de står först."
                   : "Of \(total) courses, \(nothing) are not held at all and \(short) only partly; they come first."
     }
+    public func areaHours(_ parts: [String], estimated: Bool) -> String {
+        (sv ? "Deltagartimmar per verksamhetsområde: " : "Participant hours per operational area: ") + parts.joined(separator: ", ")
+            + (estimated ? (sv ? " (≈: delvis uppskattat)" : " (≈: partly estimated)") : "") + "."
+    }
     public var note: String {
         sv ? "Personer räknas en gång per kurs (en serie räknas vid första träffen). Efterfrågat är scenariots krav på deltagande; kurser som tas efter behov har inget krav. Fördelningen per verksamhetsområde följer kommunernas personer i kursens målgrupp; där en kommuns platser kan gälla flera områden delas de i proportion till antalet personer (≈)."
            : "Persons are counted once per course (a series counts at its first meeting). Asked for is the scenario's attendance requirement; courses taken as needed have none. The split by operational area follows the municipalities' persons in the course's audience; where a municipality's places may belong to several areas they are split in proportion to persons (≈)."
