@@ -36,6 +36,8 @@ public struct CourseCoverage: Sendable, Equatable {
         case afterProjectEnd(Day)
         /// Due on this day, but the plan has no survey for the course.
         case missing(Day)
+        /// Due after the project ends, so sent earlier, on its last days.
+        case sentBeforeEnd(sent: Day, due: Day)
     }
 
     public var courseID: String
@@ -168,8 +170,8 @@ public struct CourseCoverage: Sendable, Equatable {
         let survey = plan.sessions.first {
             $0.kind == .event && $0.course == EventKind.survey.rawValue && $0.status == .planned && $0.id == "uppfoljning-\(course.id)"
         }
-        if let survey { return .planned(survey.date) }
         let due = last.adding(months: months)
+        if let survey { return due > scenario.project.period.to ? .sentBeforeEnd(sent: survey.date, due: due) : .planned(survey.date) }
         return due > scenario.project.period.to ? .afterProjectEnd(due) : .missing(due)
     }
 }

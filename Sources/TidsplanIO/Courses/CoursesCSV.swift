@@ -37,6 +37,8 @@ public struct CourseWords: Sendable {
         case .afterProjectEnd(let d):
             return sv ? "ryms inte (\(d.iso), efter projektets slut)" : "does not fit (\(d.iso), after the project ends)"
         case .missing(let d): return sv ? "saknas i planen (\(d.iso))" : "not in the plan (due \(d.iso))"
+        case .sentBeforeEnd(let sent, let due):
+            return sv ? "\(sent.iso) (i förtid: skulle bli \(due.iso), efter projektets slut)" : "\(sent.iso) (early: due \(due.iso), after the project ends)"
         }
     }
 
@@ -46,6 +48,9 @@ public struct CourseWords: Sendable {
     public func summary(nothing: Int, short: Int, total: Int) -> String {
         if nothing == 0 && short == 0 {
             return sv ? "Alla \(total) kurser hålls så som scenariot begär." : "All \(total) courses run as the scenario asks."
+        }
+        if nothing == 0 {
+            return sv ? "Alla \(total) kurser hålls; \(short) bara delvis, de står först." : "All \(total) courses run; \(short) only partly, they come first."
         }
         return sv ? "Av \(total) kurser hålls \(nothing) inte alls och \(short) bara delvis; de står först."
                   : "Of \(total) courses, \(nothing) are not held at all and \(short) only partly; they come first."
