@@ -34,6 +34,18 @@ import TidsplanCore
         #expect(mi.runs == 3 && mi.placed == 40)
     }
 
+    @Test func hoursPerAreaAddUpToThePlannedHours() {
+        let rows = CourseCoverage.all(scenario: Self.scenario, plan: SamplePlan.plan)
+        let (hours, estimated) = CourseCoverage.hoursByArea(rows)
+        // HP 22 persons × 2.5 h (≈EB 15, AME 7), MI 40 × 6 h (≈EB 29, AME 11), SE 10 AME × 8 h: 375 h in all.
+        #expect(hours.map(\.area) == ["EB", "AME"])
+        let eb: Double = 15 * 2.5 + 29 * 6, ame: Double = 7 * 2.5 + 11 * 6 + 80
+        #expect(hours.map(\.hours) == [eb, ame])
+        let planned: Double = SamplePlan.plan.municipalities.reduce(0.0) { $0 + $1.plannedHours }
+        #expect(eb + ame == planned)
+        #expect(estimated)
+    }
+
     @Test func placesSplitOverAreasAddUp() {
         #expect(CourseCoverage.apportion(5, [("EB", 3), ("AME", 1)]).map { $0.1 } == [4, 1])
         #expect(CourseCoverage.apportion(3, [("EB", 1), ("AME", 1), ("Vux", 1)]).map { $0.1 } == [1, 1, 1])

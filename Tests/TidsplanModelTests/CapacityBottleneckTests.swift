@@ -66,5 +66,10 @@ import TidsplanModel
         #expect(md.contains("LP relaxation"))
         let report = String(decoding: files[3].bytes, as: UTF8.self)
         #expect(report.contains("Capacity and utilisation"))
+        // The same in Swedish (the default), every sentence in Swedish.
+        let sv = String(decoding: CapacityJob.files(analysis)[2].bytes, as: UTF8.self)
+        #expect(sv.contains("1. En undervisningsdag till i månaden för Kursledare MI under 2025 skulle ge 360 fler planerade kvottimmar (omlösning"))
+        #expect(sv.contains("## Vad som saknas för att nå kvoterna"))
+        #expect(!sv.contains(" would ") && !sv.contains("re-solve") && !sv.contains(" the "), "\(sv)")
     }
 }

@@ -45,9 +45,9 @@ enum CapacityFiles {
             out += sv ? "**Den uppmätta planen bryter mot \(violations.count) hårda regler** (`tidsplan verify`), t.ex. \(cell(violations[0].message)); dess kapacitetsutnyttjande går inte att lita på.\n"
                       : "**The plan measured breaks \(violations.count) hard rule(s)** (`tidsplan verify`), e.g. \(cell(violations[0].message)); its use of capacity is not to be relied on.\n"
         }
-        let covered = CapacityText.number(QuotaFigures.coveredHours(a.plan))
-        let quota = CapacityText.number(Double(a.plan.municipalities.reduce(0) { $0 + $1.quotaHours }))
-        let short = CapacityText.number(QuotaFigures.shortfallHours(a.plan, scenario: s))
+        let covered = w.number(QuotaFigures.coveredHours(a.plan))
+        let quota = w.number(Double(a.plan.municipalities.reduce(0) { $0 + $1.quotaHours }))
+        let short = w.number(QuotaFigures.shortfallHours(a.plan, scenario: s))
         out += sv ? "Täckta kvottimmar: \(covered) av \(quota); saknas: \(short) timmar.\n\n" : "Quota hours covered: \(covered) of \(quota); short: \(short) hours.\n\n"
 
         out += bottlenecks(a, w)
@@ -88,8 +88,8 @@ enum CapacityFiles {
             let name = w.resource(b.resource)
             let subject = name.prefix(1).uppercased() + name.dropFirst()
             out += "\(a.marginalValues.count + k + 1). " + subject
-            out += sv ? " binder i LP-relaxationen (\(b.rows) \(b.rows == 1 ? "rad" : "rader"), Σ|dual| \(CapacityText.number(b.sumAbsDual))); inte omlöst (\(lpOnlyReason(b.resource, w))).\n"
-                      : " binds in the LP relaxation (\(b.rows) row\(b.rows == 1 ? "" : "s"), Σ|dual| \(CapacityText.number(b.sumAbsDual))); not re-solved (\(lpOnlyReason(b.resource, w))).\n"
+            out += sv ? " binder i LP-relaxationen (\(b.rows) \(b.rows == 1 ? "rad" : "rader"), Σ|dual| \(w.number(b.sumAbsDual))); inte omlöst (\(lpOnlyReason(b.resource, w))).\n"
+                      : " binds in the LP relaxation (\(b.rows) row\(b.rows == 1 ? "" : "s"), Σ|dual| \(w.number(b.sumAbsDual))); not re-solved (\(lpOnlyReason(b.resource, w))).\n"
         }
         if !a.marginalValues.isEmpty {
             out += sv ? "\n| # | resurs | enhet | LP-relaxation: bindande rader | LP-relaxation: målfunktion | LP-relaxation: ≈ kvottimmar | omlösning: kvottimmar | omlösning: målfunktion |\n"
@@ -97,10 +97,10 @@ enum CapacityFiles {
             out += "|---:|---|---|---:|---:|---:|---:|---:|\n"
             for (i, v) in a.marginalValues.enumerated() {
                 out += "| \(i + 1) | \(cell(w.resource(v.resource))) | \(cell(w.unitWords(v))) | \(v.bindingRows) | "
-                out += "\(v.relaxationObjectiveChange.map { CapacityText.number($0) } ?? "–") | "
-                out += "\(v.relaxationHours(weights: a.scenario.weights).map { CapacityText.number($0) } ?? "–") | "
-                out += "\(v.resolvedQuotaHours.map { CapacityText.number($0) } ?? "–") | "
-                out += "\(v.resolvedObjectiveChange.map { CapacityText.number($0) } ?? "–") |\n"
+                out += "\(v.relaxationObjectiveChange.map { w.number($0) } ?? "–") | "
+                out += "\(v.relaxationHours(weights: a.scenario.weights).map { w.number($0) } ?? "–") | "
+                out += "\(v.resolvedQuotaHours.map { w.number($0) } ?? "–") | "
+                out += "\(v.resolvedObjectiveChange.map { w.number($0) } ?? "–") |\n"
             }
         }
         return out + "\n"
@@ -126,20 +126,20 @@ enum CapacityFiles {
             if short < 0.5 { return out + (sv ? "Ingenting: planen når varje gällande kvot.\n\n" : "Nothing: the plan meets every quota in force.\n\n") }
             return out + (sv ? "Inte utrett i den här körningen.\n\n" : "Not worked out in this run.\n\n")
         }
-        out += sv ? "Planen saknar \(CapacityText.number(m.shortfallHours)) kvottimmar. Minsta extra kapacitet (elastisk veckomodell, \(w.elasticStatus(m.solveStatus))):\n\n"
-                  : "The plan is \(CapacityText.number(m.shortfallHours)) quota hours short. Least extra capacity (elastic week model, \(w.elasticStatus(m.solveStatus))):\n\n"
+        out += sv ? "Planen saknar \(w.number(m.shortfallHours)) kvottimmar. Minsta extra kapacitet (elastisk veckomodell, \(w.elasticStatus(m.solveStatus))):\n\n"
+                  : "The plan is \(w.number(m.shortfallHours)) quota hours short. Least extra capacity (elastic week model, \(w.elasticStatus(m.solveStatus))):\n\n"
         if m.additions.isEmpty {
             out += sv ? "- ingen extra personaltid, inga utbildardagar och ingen budget skulle hjälpa.\n" : "- no extra staff time, trainer days or budget would help.\n"
         } else {
             for addition in m.additions { out += "- \(cell(w.addition(addition)))\n" }
         }
         if let remaining = m.remainingShortfallHours, remaining >= 0.5 {
-            out += sv ? "\nÄven med dessa saknas \(CapacityText.number(remaining)) timmar i veckomodellen: det är inte en fråga om kapacitet utan om reglerna (personer i varje kurs målgrupp, utbildningsdagar i veckan, förkunskapskrav, perioden).\n"
-                      : "\nEven with these, \(CapacityText.number(remaining)) hours stay short in the week model: that is not a matter of capacity but of the rules (persons in each course's audience, training days a week, prerequisites, the period).\n"
+            out += sv ? "\nÄven med dessa saknas \(w.number(remaining)) timmar i veckomodellen: det är inte en fråga om kapacitet utan om reglerna (personer i varje kurs målgrupp, utbildningsdagar i veckan, förkunskapskrav, perioden).\n"
+                      : "\nEven with these, \(w.number(remaining)) hours stay short in the week model: that is not a matter of capacity but of the rules (persons in each course's audience, training days a week, prerequisites, the period).\n"
         }
         if let verified = m.verifiedShortfallHours {
-            out += sv ? "\nKontrollerat genom att planera scenariot igen med tilläggen: \(CapacityText.number(verified)) timmar saknas (var \(CapacityText.number(m.shortfallHours))).\n"
-                      : "\nChecked by planning the scenario again with these additions: \(CapacityText.number(verified)) hours short (was \(CapacityText.number(m.shortfallHours))).\n"
+            out += sv ? "\nKontrollerat genom att planera scenariot igen med tilläggen: \(w.number(verified)) timmar saknas (var \(w.number(m.shortfallHours))).\n"
+                      : "\nChecked by planning the scenario again with these additions: \(w.number(verified)) hours short (was \(w.number(m.shortfallHours))).\n"
         }
         return out + "\n"
     }
@@ -155,7 +155,7 @@ enum CapacityFiles {
             out += "| \(cell(w.resource(r))) | \(w.unit(t.line(r, "total")?.unit ?? "")) |"
             for period in t.months + ["total"] {
                 guard let l = t.line(r, period) else { out += " |"; continue }
-                let text = l.utilisation == nil ? (l.used > 0 ? CapacityText.number(l.used) : "–") : CapacityText.percent(l.utilisation)
+                let text = l.utilisation == nil ? (l.used > 0 ? w.number(l.used) : "–") : w.percent(l.utilisation)
                 out += l.isOverAllocated ? " **\(text)** |" : " \(text) |"
             }
             out += "\n"
@@ -168,13 +168,13 @@ enum CapacityFiles {
             out += sv ? "Överbokat:\n\n" : "Over-allocated:\n\n"
             for l in over {
                 let period = l.period == "total" ? w.total : l.period
-                out += "- \(cell(w.resource(l.resource))), \(period): \(CapacityText.number(l.used)) \(w.unit(l.unit)) " + (sv ? "av" : "of") + " \(CapacityText.number(l.capacity ?? 0))\n"
+                out += "- \(cell(w.resource(l.resource))), \(period): \(w.number(l.used)) \(w.unit(l.unit)) " + (sv ? "av" : "of") + " \(w.number(l.capacity ?? 0))\n"
             }
             for o in t.overloadedWeeks {
                 let week = o.monday.isoWeek
                 let name = "\(week.year)-W\(week.week < 10 ? "0" : "")\(week.week)"
-                out += sv ? "- \(cell(o.staff)), vecka \(name): \(CapacityText.number(o.used)) dagar med förberedelse av \(CapacityText.number(o.capacity)) arbetsdagar\n"
-                          : "- \(cell(o.staff)), week \(name): \(CapacityText.number(o.used)) days with preparation of \(CapacityText.number(o.capacity)) working days\n"
+                out += sv ? "- \(cell(o.staff)), vecka \(name): \(w.number(o.used)) dagar med förberedelse av \(w.number(o.capacity)) arbetsdagar\n"
+                          : "- \(cell(o.staff)), week \(name): \(w.number(o.used)) days with preparation of \(w.number(o.capacity)) working days\n"
             }
             out += "\n"
         }
@@ -194,17 +194,17 @@ enum CapacityFiles {
         if r.bindings.isEmpty && r.rules.isEmpty { return out + (sv ? "Ingen kapacitets- eller regelrad binder.\n\n" : "No capacity or rule row binds.\n\n") }
         out += sv ? "| binder | rader | Σ abs(dual) | månader |\n|---|---:|---:|---|\n" : "| binds | rows | Σ abs(dual) | months |\n|---|---:|---:|---|\n"
         for b in r.bindings {
-            out += "| \(cell(w.resource(b.resource))) | \(b.rows) | \(CapacityText.number(b.sumAbsDual, decimals: 2)) | \(cell(b.months.joined(separator: ", "))) |\n"
+            out += "| \(cell(w.resource(b.resource))) | \(b.rows) | \(w.number(b.sumAbsDual, decimals: 2)) | \(cell(b.months.joined(separator: ", "))) |\n"
         }
         for rule in r.rules {
-            out += "| " + (sv ? "regel" : "rule") + ": \(cell(w.rule(rule.words))) | \(rule.rows) | \(CapacityText.number(rule.sumAbsDual, decimals: 2)) | |\n"
+            out += "| " + (sv ? "regel" : "rule") + ": \(cell(w.rule(rule.words))) | \(rule.rows) | \(w.number(rule.sumAbsDual, decimals: 2)) | |\n"
         }
         return out + "\n"
     }
 
     static func methods(_ a: CapacityAnalysis, _ w: CapacityWords) -> String {
         let weights = a.scenario.weights
-        let step = CapacityText.number(Double(a.budgetStep))
+        let step = w.number(Double(a.budgetStep))
         if w.sv {
             return """
             ## Hur siffrorna togs fram

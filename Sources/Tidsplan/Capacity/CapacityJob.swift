@@ -50,13 +50,13 @@ public enum CapacityJob {
         let w = CapacityWords(lang: lang), sv = w.sv
         func rows(_ n: Int) -> String { sv ? "\(n) \(n == 1 ? "rad" : "rader")" : "\(n) row\(n == 1 ? "" : "s")" }
         var lines = ["\(a.scenario.project.name) (\(a.scenario.project.id)): " + (sv ? "kapacitet" : "capacity")]
-        let covered = CapacityText.number(QuotaFigures.coveredHours(a.plan))
-        let short = CapacityText.number(QuotaFigures.shortfallHours(a.plan, scenario: a.scenario))
+        let covered = w.number(QuotaFigures.coveredHours(a.plan))
+        let short = w.number(QuotaFigures.shortfallHours(a.plan, scenario: a.scenario))
         lines.append(sv ? "Plan: \(w.status(a.plan)); täckta kvottimmar \(covered), saknas \(short)"
                         : "Plan: \(w.status(a.plan)); quota hours covered \(covered), short \(short)")
         if let peak = a.table.staffPeak {
-            lines.append(sv ? "Mest belastade personalmånad: \(peak.staff) i \(peak.month), \(CapacityText.percent(peak.utilisation)) av undervisningsandelen"
-                            : "Busiest staff month: \(peak.staff) in \(peak.month), \(CapacityText.percent(peak.utilisation)) of the teaching share")
+            lines.append(sv ? "Mest belastade personalmånad: \(peak.staff) i \(peak.month), \(w.percent(peak.utilisation)) av undervisningsandelen"
+                            : "Busiest staff month: \(peak.staff) in \(peak.month), \(w.percent(peak.utilisation)) of the teaching share")
         }
         let violations = a.violations
         if !violations.isEmpty {
@@ -85,12 +85,12 @@ public enum CapacityJob {
         }
         if let m = a.missing {
             lines.append("")
-            lines.append(sv ? "Saknas för att nå kvoterna (\(CapacityText.number(m.shortfallHours)) timmar; elastisk veckomodell, \(w.elasticStatus(m.solveStatus))):"
-                            : "Missing to meet the quotas (\(CapacityText.number(m.shortfallHours)) hours short; elastic week model, \(w.elasticStatus(m.solveStatus))):")
+            lines.append(sv ? "Saknas för att nå kvoterna (\(w.number(m.shortfallHours)) timmar; elastisk veckomodell, \(w.elasticStatus(m.solveStatus))):"
+                            : "Missing to meet the quotas (\(w.number(m.shortfallHours)) hours short; elastic week model, \(w.elasticStatus(m.solveStatus))):")
             if m.additions.isEmpty { lines.append(sv ? "  ingen extra kapacitet skulle hjälpa" : "  no extra capacity would help") }
             for addition in m.additions { lines.append("  - \(w.addition(addition))") }
             if let verified = m.verifiedShortfallHours {
-                lines.append(sv ? "  omplanerat med dessa: \(CapacityText.number(verified)) timmar saknas" : "  re-planned with these: \(CapacityText.number(verified)) hours short")
+                lines.append(sv ? "  omplanerat med dessa: \(w.number(verified)) timmar saknas" : "  re-planned with these: \(w.number(verified)) hours short")
             }
         }
         lines.append("")

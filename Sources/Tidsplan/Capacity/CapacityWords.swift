@@ -7,6 +7,16 @@ struct CapacityWords {
     let lang: Language
     var sv: Bool { lang == .sv }
 
+    /// `4,5` (sv) or `4.5` (en), thousands spaced.
+    func number(_ x: Double, decimals: Int = 1) -> String { CapacityText.number(x, decimals: decimals, decimalComma: sv) }
+
+    /// `112 %`; an infinite share (no capacity at all) in words.
+    func percent(_ fraction: Double?) -> String {
+        guard let fraction else { return "" }
+        guard fraction.isFinite else { return sv ? "över" : "over" }
+        return number(fraction * 100, decimals: 0) + " %"
+    }
+
     // MARK: resources, units, statuses
 
     func resource(_ r: CapacityResource) -> String {
@@ -62,7 +72,7 @@ struct CapacityWords {
     func status(_ s: SolverSummary) -> String {
         switch s.status {
         case "optimal": return "optimal"
-        case "feasible": return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + CapacityText.percent(s.gap ?? 0)
+        case "feasible": return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + percent(s.gap ?? 0)
         case "not-solved": return sv ? "ingen plan" : "not-solved"
         default: return s.status
         }
@@ -74,7 +84,7 @@ struct CapacityWords {
         case .optimal: return "optimal"
         case .stopped(let gap):
             guard let gap else { return sv ? "inget svar inom tidsgränsen" : "no answer within the time limit" }
-            return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + CapacityText.percent(gap)
+            return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + percent(gap)
         case .infeasible: return sv ? "omöjlig" : "infeasible"
         case .unbounded: return sv ? "obegränsad" : "unbounded"
         case .error(let m): return (sv ? "fel i lösaren: " : "solver error: ") + m
@@ -97,7 +107,7 @@ struct CapacityWords {
         case .trainerDays(let name, _):
             return sv ? "en avtalsdag till för \(name)" : "one more contract day for \(name)"
         case .budget(let name, let kr):
-            return sv ? "\(CapacityText.number(Double(kr))) kr mer i \(budget(name))" : "\(CapacityText.number(Double(kr))) kr more in \(budget(name))"
+            return sv ? "\(number(Double(kr))) kr mer i \(budget(name))" : "\(number(Double(kr))) kr more in \(budget(name))"
         }
     }
 
@@ -120,8 +130,8 @@ struct CapacityWords {
         guard let hours = v.resolvedQuotaHours else {
             var s = subject + (sv ? ": inte omlöst" : ": not re-solved")
             if let change = v.relaxationObjectiveChange {
-                s += sv ? "; LP-relaxationen värderar den till \(CapacityText.number(-change)) målfunktionspoäng"
-                        : "; the LP relaxation values it at \(CapacityText.number(-change)) objective points"
+                s += sv ? "; LP-relaxationen värderar den till \(number(-change)) målfunktionspoäng"
+                        : "; the LP relaxation values it at \(number(-change)) objective points"
             }
             if let n = v.note { s += " (\(note(n)))" }
             return s + "."
@@ -131,15 +141,15 @@ struct CapacityWords {
             s = subject + (sv ? " ger ingenting: inga fler kvottimmar och ingen bättre plan (omlösning"
                               : " would buy nothing: no more quota hours and no better plan (re-solve")
             if let obj = v.resolvedObjectiveChange, obj != 0 {
-                s += sv ? "; ändringen \(CapacityText.number(obj)) i målfunktionen ligger inom lösarens gap"
-                        : "; objective change \(CapacityText.number(obj)) is within the solver's gap"
+                s += sv ? "; ändringen \(number(obj)) i målfunktionen ligger inom lösarens gap"
+                        : "; objective change \(number(obj)) is within the solver's gap"
             }
             s += ")"
         } else {
-            s = subject + (sv ? " skulle ge \(CapacityText.number(hours)) fler planerade kvottimmar (omlösning"
-                              : " would let \(CapacityText.number(hours)) more quota hours be planned (re-solve")
+            s = subject + (sv ? " skulle ge \(number(hours)) fler planerade kvottimmar (omlösning"
+                              : " would let \(number(hours)) more quota hours be planned (re-solve")
             if let obj = v.resolvedObjectiveChange {
-                s += (sv ? "; målfunktion " : "; objective ") + (obj > 0 ? "+" : "") + CapacityText.number(obj)
+                s += (sv ? "; målfunktion " : "; objective ") + (obj > 0 ? "+" : "") + number(obj)
             }
             s += ")"
             if abs(hours) < 0.05 { s += sv ? ": inga fler kvottimmar, men en billigare eller jämnare plan" : ": no more quota hours, but a cheaper or evener plan" }
@@ -160,7 +170,7 @@ struct CapacityWords {
             return sv ? "\(name): \(days) \(days == 1 ? "avtalsdag" : "avtalsdagar") till" : "\(name): \(days) more contract day\(days == 1 ? "" : "s")"
         case .budget(let name, let kr):
             let b = budget(name)
-            return (b.prefix(1).uppercased() + b.dropFirst()) + ": " + CapacityText.number(Double(kr)) + (sv ? " kr till" : " kr more")
+            return (b.prefix(1).uppercased() + b.dropFirst()) + ": " + number(Double(kr)) + (sv ? " kr till" : " kr more")
         }
     }
 
@@ -188,21 +198,4 @@ struct CapacityWords {
            : ["rank", "kind", "resource", "unit", "lp_binding_rows", "lp_objective_gain", "lp_quota_hours_estimate",
               "resolved_quota_hours", "resolved_objective_gain", "note"]
     }
-}
-
-/// How the elastic model's solve ended.
-public enum ElasticStatus: Sendable, Equatable {
-    case optimal
-    /// Stopped by a limit; the gap when it had an answer, nil when it had none.
-    case stopped(gap: Double?)
-    case infeasible, unbounded
-    case error(String)
-}
-
-/// Why a marginal value needs care, or why it was not measured.
-public enum MarginalNote: Sendable, Equatable {
-    case resolveCap(Int)
-    case stopped
-    case noPlan(String)
-    case stoppedEarly(base: SolverSummary, resolve: SolverSummary)
 }

@@ -148,3 +148,12 @@ struct ElasticCapacityModel {
         return (additions, remaining.roundedTo(6), status)
     }
 }
+
+/// How the elastic model's solve ended.
+public enum ElasticStatus: Sendable, Equatable {
+    case optimal
+    /// Stopped by a limit; the gap when it had an answer, nil when it had none.
+    case stopped(gap: Double?)
+    case infeasible, unbounded
+    case error(String)
+}

@@ -168,3 +168,11 @@ extension Double {
         return (self * scale).rounded() / scale
     }
 }
+
+/// Why a marginal value needs care, or why it was not measured.
+public enum MarginalNote: Sendable, Equatable {
+    case resolveCap(Int)
+    case stopped
+    case noPlan(String)
+    case stoppedEarly(base: SolverSummary, resolve: SolverSummary)
+}

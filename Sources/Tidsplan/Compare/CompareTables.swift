@@ -30,21 +30,21 @@ enum CompareTables {
     }
 
     static func markdown(_ rows: [VariantKPIs], scenario: Scenario, lang: Language = .sv) -> String {
-        let w = CompareWords(lang: lang)
+        let w = CompareWords(lang: lang), n = CapacityWords(lang: lang)
         var out = "# \(w.title): \(cell(scenario.project.name))\n\n"
         for r in rows { out += "- **\(cell(r.label))**: \(cell(r.description))\n" }
         out += "\n## \(w.keyFigures)\n\n"
         out += "| " + w.keyColumns.joined(separator: " | ") + " |\n"
         out += "|---|---:|---:|---:|---:|---:|---|---|---:|---:|\n"
         for r in rows {
-            let peak = r.staffPeak.map { "\(CapacityText.percent($0)) (\(cell(r.staffPeakWho)), \(r.staffPeakMonth))" } ?? "–"
-            out += "| \(cell(r.label)) | \(CapacityText.number(r.plannedHours)) | \(CapacityText.number(r.cofinancingKr, decimals: 0)) | "
-            out += "\(CapacityText.number(r.shortfallHours)) | \(r.trainerDays) | \(CapacityText.number(r.trainerCostKr, decimals: 0)) | "
+            let peak = r.staffPeak.map { "\(n.percent($0)) (\(cell(r.staffPeakWho)), \(r.staffPeakMonth))" } ?? "–"
+            out += "| \(cell(r.label)) | \(n.number(r.plannedHours)) | \(n.number(r.cofinancingKr, decimals: 0)) | "
+            out += "\(n.number(r.shortfallHours)) | \(r.trainerDays) | \(n.number(r.trainerCostKr, decimals: 0)) | "
             out += "\(peak) | \(cell(r.status)) | \(r.changedSessions.map(String.init) ?? "–") | \(r.violations) |\n"
         }
         let names = municipalityNames(rows)
-        for (title, value) in [(w.hoursPerMunicipality, { (m: VariantKPIs.MunicipalityFigures) in CapacityText.number(m.plannedHours) }),
-                               (w.krPerMunicipality, { (m: VariantKPIs.MunicipalityFigures) in CapacityText.number(m.cofinancingKr, decimals: 0) })] {
+        for (title, value) in [(w.hoursPerMunicipality, { (m: VariantKPIs.MunicipalityFigures) in n.number(m.plannedHours) }),
+                               (w.krPerMunicipality, { (m: VariantKPIs.MunicipalityFigures) in n.number(m.cofinancingKr, decimals: 0) })] {
             out += "\n## \(title)\n\n| \(w.variant) | " + names.map(cell).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: names.count) + "\n"
             for r in rows {
@@ -57,7 +57,7 @@ enum CompareTables {
             }
         }
         if let first = rows.first {
-            out += "\n\(w.quotas): " + first.municipalities.map { "\(cell($0.name)) \(CapacityText.number(Double($0.quotaHours)))" }.joined(separator: ", ") + " \(w.hours).\n"
+            out += "\n\(w.quotas): " + first.municipalities.map { "\(cell($0.name)) \(n.number(Double($0.quotaHours)))" }.joined(separator: ", ") + " \(w.hours).\n"
         }
         out += "\n\(w.note)\n"
         return out
@@ -65,7 +65,7 @@ enum CompareTables {
 
     static func text(_ rows: [VariantKPIs], lang: Language = .sv) -> String {
         // Column widths fit the longer of each value and its heading; the label is left-aligned, the rest right.
-        let columns = CompareWords(lang: lang).consoleColumns
+        let columns = CompareWords(lang: lang).consoleColumns, n = CapacityWords(lang: lang)
         let widths = [28, 10, 8, 14, 13, 9, 12].enumerated().map { max($0.element, columns[$0.offset].count + 2) }
         func line(_ cells: [String], status: String) -> String {
             var out = ""
@@ -77,8 +77,8 @@ enum CompareTables {
         }
         var lines = [line(Array(columns.prefix(7)), status: columns[7])]
         for r in rows {
-            lines.append(line([r.label, CapacityText.number(r.plannedHours), CapacityText.number(r.shortfallHours), String(r.trainerDays),
-                               CapacityText.percent(r.staffPeak), r.changedSessions.map(String.init) ?? "–", String(r.violations)],
+            lines.append(line([r.label, n.number(r.plannedHours), n.number(r.shortfallHours), String(r.trainerDays),
+                               n.percent(r.staffPeak), r.changedSessions.map(String.init) ?? "–", String(r.violations)],
                               status: r.status))
         }
         return lines.joined(separator: "\n")

@@ -33,6 +33,10 @@ enum PlanSummary {
         let notHeld = courses.filter { $0.status == .nothing }.map(\.name)
         let partly = courses.filter { $0.status == .short }.count
         lines.append(w.courses(total: courses.count, notHeld: notHeld, partly: partly))
+        let (areaHours, estimated) = CourseCoverage.hoursByArea(courses)
+        if !areaHours.isEmpty {
+            lines.append(CourseWords(lang: lang).areaHours(areaHours.map { $0.area + " " + num($0.hours.rounded(), lang) }, estimated: estimated))
+        }
         let shortfallWords = ShortfallWords(lang: lang)
         if plan.shortfalls.isEmpty {
             lines.append(w.noShortfalls)
@@ -130,7 +134,10 @@ struct SummaryWords {
     func ofBudget(_ cap: String, left: String) -> String { sv ? "av \(cap) kr (\(left) kr kvar)" : "of \(cap) kr (\(left) kr left)" }
     func courses(total: Int, notHeld: [String], partly: Int) -> String {
         if notHeld.isEmpty && partly == 0 { return sv ? "Kurser: alla \(total) hålls som scenariot begär" : "Courses: all \(total) run as the scenario asks" }
-        let list = notHeld.isEmpty ? "" : ": " + notHeld.joined(separator: "; ")
+        if notHeld.isEmpty {
+            return sv ? "Kurser: alla \(total) hålls, \(partly) bara delvis (se courses.csv)" : "Courses: all \(total) run, \(partly) only partly (see courses.csv)"
+        }
+        let list = ": " + notHeld.joined(separator: "; ")
         return sv ? "Kurser: \(notHeld.count) av \(total) hålls inte alls\(list); \(partly) bara delvis (se courses.csv)"
                   : "Courses: \(notHeld.count) of \(total) not held at all\(list); \(partly) only partly (see courses.csv)"
     }

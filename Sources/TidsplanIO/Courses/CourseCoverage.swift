@@ -36,6 +36,8 @@ public struct CourseCoverage: Sendable, Equatable {
         case afterProjectEnd(Day)
         /// Due on this day, but the plan has no survey for the course.
         case missing(Day)
+        /// Due after the project ends, so sent earlier, on its last days.
+        case sentBeforeEnd(sent: Day, due: Day)
     }
 
     public var courseID: String
@@ -70,6 +72,19 @@ public struct CourseCoverage: Sendable, Equatable {
         }
         let rows = courses.map { c in measure(c, sessions: training.filter { $0.course == c.id }, scenario: scenario, plan: plan) }
         return rows.enumerated().sorted { ($0.element.status.rank, $0.offset) < ($1.element.status.rank, $1.offset) }.map(\.element)
+    }
+
+    /// Participant hours per operational area over all courses (areas in first-seen order), and whether
+    /// any figure rests on a split in proportion to persons. A course's hours go to its areas by persons placed.
+    public static func hoursByArea(_ rows: [CourseCoverage]) -> (hours: [(area: String, hours: Double)], estimated: Bool) {
+        var out: [(area: String, hours: Double)] = []
+        for c in rows where c.placed > 0 {
+            for a in c.areas {
+                let h = Double(a.placed) * c.hours / Double(c.placed)
+                if let i = out.firstIndex(where: { $0.area == a.name }) { out[i].hours += h } else { out.append((a.name, h)) }
+            }
+        }
+        return (out, rows.contains { $0.areasEstimated && $0.placed > 0 })
     }
 
     /// Runs the scenario asks a course to have (`runs: {min, perCountyPart}`), nil when it states none.
@@ -172,8 +187,8 @@ public struct CourseCoverage: Sendable, Equatable {
         let survey = plan.sessions.first {
             $0.kind == .event && $0.course == EventKind.survey.rawValue && $0.status == .planned && $0.id == "uppfoljning-\(course.id)"
         }
-        if let survey { return .planned(survey.date) }
         let due = last.adding(months: months)
+        if let survey { return due > scenario.project.period.to ? .sentBeforeEnd(sent: survey.date, due: due) : .planned(survey.date) }
         return due > scenario.project.period.to ? .afterProjectEnd(due) : .missing(due)
     }
 }

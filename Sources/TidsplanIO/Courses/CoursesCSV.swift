@@ -37,6 +37,8 @@ public struct CourseWords: Sendable {
         case .afterProjectEnd(let d):
             return sv ? "ryms inte (\(d.iso), efter projektets slut)" : "does not fit (\(d.iso), after the project ends)"
         case .missing(let d): return sv ? "saknas i planen (\(d.iso))" : "not in the plan (due \(d.iso))"
+        case .sentBeforeEnd(let sent, let due):
+            return sv ? "\(sent.iso) (i förtid: skulle bli \(due.iso), efter projektets slut)" : "\(sent.iso) (early: due \(due.iso), after the project ends)"
         }
     }
 
@@ -47,8 +49,15 @@ public struct CourseWords: Sendable {
         if nothing == 0 && short == 0 {
             return sv ? "Alla \(total) kurser hålls så som scenariot begär." : "All \(total) courses run as the scenario asks."
         }
+        if nothing == 0 {
+            return sv ? "Alla \(total) kurser hålls; \(short) bara delvis, de står först." : "All \(total) courses run; \(short) only partly, they come first."
+        }
         return sv ? "Av \(total) kurser hålls \(nothing) inte alls och \(short) bara delvis; de står först."
                   : "Of \(total) courses, \(nothing) are not held at all and \(short) only partly; they come first."
+    }
+    public func areaHours(_ parts: [String], estimated: Bool) -> String {
+        (sv ? "Deltagartimmar per verksamhetsområde: " : "Participant hours per operational area: ") + parts.joined(separator: ", ")
+            + (estimated ? (sv ? " (≈: delvis uppskattat)" : " (≈: partly estimated)") : "") + "."
     }
     public var note: String {
         sv ? "Personer räknas en gång per kurs (en serie räknas vid första träffen). Efterfrågat är scenariots krav på deltagande; kurser som tas efter behov har inget krav. Fördelningen per verksamhetsområde följer kommunernas personer i kursens målgrupp; där en kommuns platser kan gälla flera områden delas de i proportion till antalet personer (≈)."

@@ -157,7 +157,6 @@ struct ReportLabels {
     }
 
     // Events.
-    var date: String { sv ? "Datum" : "Date" }
     var time: String { sv ? "Tid" : "Time" }
     var what: String { sv ? "Vad" : "What" }
     var venue: String { sv ? "Plats" : "Place" }

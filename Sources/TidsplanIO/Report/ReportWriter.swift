@@ -284,6 +284,10 @@ private struct ReportRenderer {
         guard !rows.isEmpty else { return "" }
         let nothing = rows.filter { $0.status == .nothing }.count, short = rows.filter { $0.status == .short }.count
         var h = "<p>" + e(w.summary(nothing: nothing, short: short, total: rows.count)) + "</p>\n"
+        let (areaHours, estimated) = CourseCoverage.hoursByArea(rows)
+        if !areaHours.isEmpty {
+            h += "<p>" + e(w.areaHours(areaHours.map { $0.area + " " + f.number($0.hours, decimals: 0) }, estimated: estimated)) + "</p>\n"
+        }
         h += "<table>\n<thead><tr><th>" + e(w.course) + "</th><th>" + e(w.status) + "</th><th class=\"num\">" + e(w.runs)
             + "</th><th class=\"num\">" + e(w.sessions) + "</th><th class=\"num\">" + e(w.persons) + "</th><th class=\"num\">"
             + e(w.hours) + "</th><th>" + e(w.byArea) + "</th><th>" + e(w.shortMunicipalities) + "</th><th>" + e(w.followUp)
