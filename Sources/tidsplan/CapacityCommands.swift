@@ -1,6 +1,7 @@
 import ArgumentParser
 import Tidsplan
 import TidsplanCore
+import TidsplanIO
 
 struct CapacityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +21,12 @@ struct CapacityCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds for each solve.")
     var timeLimit: Double = 60
 
+    @Option(name: .long, help: "Language of everything written and printed: sv (Swedish, default) or en (English).")
+    var lang: String = "sv"
+
     func run() throws {
-        let code = CapacityJob.run(scenarioPath: scenario, planPath: plan, outDir: out, timeLimit: timeLimit, console: StandardConsole())
+        let code = CapacityJob.run(scenarioPath: scenario, planPath: plan, outDir: out, timeLimit: timeLimit,
+                                   lang: try parseLanguage(lang), console: StandardConsole())
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -47,9 +52,13 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds for each solve.")
     var timeLimit: Double = 60
 
+    @Option(name: .long, help: "Language of everything written and printed: sv (Swedish, default) or en (English).")
+    var lang: String = "sv"
+
     func run() throws {
         let day = try dropEach.map { try parseDay($0, option: "--drop-each") }
-        let code = CompareJob.run(scenarioPath: scenario, dropEach: day, variants: variant, outDir: out, timeLimit: timeLimit, console: StandardConsole())
+        let code = CompareJob.run(scenarioPath: scenario, dropEach: day, variants: variant, outDir: out, timeLimit: timeLimit,
+                                  lang: try parseLanguage(lang), console: StandardConsole())
         if code != 0 { throw ExitCode(code) }
     }
 }

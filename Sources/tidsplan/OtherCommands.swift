@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("csv-dialect"), help: "rfc4180 or excel-sv.")
     var csvDialect: String = "rfc4180"
 
-    @Option(name: .long, help: "sv or en.")
+    @Option(name: .long, help: "Language of everything written and printed (report, timetables, CSV headers): sv (Swedish, default) or en (English).")
     var lang: String = "sv"
 
     @Option(name: .long, help: "The plan published before this one: calendars then carry its removed sessions as cancelled.")
@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
         guard let dialect = ["rfc4180": CSVDialect.rfc4180, "excel-sv": .excelSwedish][csvDialect] else {
             throw ValidationError("--csv-dialect must be rfc4180 or excel-sv")
         }
-        guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be sv or en") }
+        let language = try parseLanguage(lang)
         let code = ExportCommandJob.run(scenarioPath: scenario, planPath: plan, outDir: out, dialect: dialect,
                                         lang: language, previousPath: previous, force: force, console: StandardConsole())
         if code != 0 { throw ExitCode(code) }

@@ -21,7 +21,7 @@ struct SolveOptionGroup: ParsableArguments {
     @Option(name: .customLong("csv-dialect"), help: "rfc4180 (comma, UTF-8) or excel-sv (semicolon, BOM, decimal comma for Swedish Excel).")
     var csvDialect: String = "rfc4180"
 
-    @Option(name: .long, help: "Language of the report and timetable: sv or en.")
+    @Option(name: .long, help: "Language of everything written and printed (summary, report, timetables, CSV headers, changes): sv (Swedish, default) or en (English).")
     var lang: String = "sv"
 
     @Flag(name: .customLong("export-model"), help: "Also write the week model as MPS and CPLEX LP (model/) for other solvers.")
@@ -61,10 +61,7 @@ struct SolveOptionGroup: ParsableArguments {
         }
     }
 
-    func language() throws -> Language {
-        guard let l = Language(rawValue: lang) else { throw ValidationError("--lang must be sv or en, not \"\(lang)\"") }
-        return l
-    }
+    func language() throws -> Language { try parseLanguage(lang) }
 
     func request(scenario: String) throws -> PlanRequest {
         var r = PlanRequest(scenarioPath: scenario, outDir: out, timeLimit: timeLimit, gap: gap, quiet: quiet,
@@ -73,6 +70,11 @@ struct SolveOptionGroup: ParsableArguments {
         r.maxAreaPersons = areaPersons
         return r
     }
+}
+
+func parseLanguage(_ text: String) throws -> Language {
+    guard let l = Language(rawValue: text) else { throw ValidationError("--lang must be sv or en, not \"\(text)\"") }
+    return l
 }
 
 func parseDay(_ text: String, option: String) throws -> Day {

@@ -13,8 +13,8 @@ import Testing
             let r = try TidsplanCLI.run(["plan", TestScenarios.smallCounty, "--out", out, "--quiet"] + Self.byArea,
                                         cwd: work.path, environment: TestScenarios.fixedNow)
             #expect(r.status == 0 && r.endedCleanly, "\(r.transcript)")
-            #expect(r.stdout.contains("a plan made in 2 areas one after another"), "\(r.stdout)")
-            #expect(r.stdout.contains("Verified: the plan keeps every hard rule"), "\(r.stdout)")
+            #expect(r.stdout.contains("en plan gjord i 2 områden efter varandra"), "\(r.stdout)")
+            #expect(r.stdout.contains("Kontrollerad: planen följer alla hårda regler"), "\(r.stdout)")
         }
         let plan = try PlanFile(work.file("first/plan.json"))
         #expect(plan.json["solver"]?["areas"]?.number == 2)

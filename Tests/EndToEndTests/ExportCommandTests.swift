@@ -40,6 +40,9 @@ import Testing
         let header = try #require(rows.first)
         #expect(!header.contains(",") && header.split(separator: ";").count == plainRows[0].split(separator: ",").count,
                 "\(header)")
+        // The header follows --lang, not the dialect: English words in the Swedish Excel file, Swedish by default.
+        #expect(header.hasSuffix("date;weekday;start;end;course;title;venue;mode;leaders;municipality;participants;hours"), "\(header)")
+        #expect(plainRows[0].hasPrefix("datum,veckodag,"), "\(plainRows[0])")
         #expect(Array(try #require(planned.files["timetable.csv"]).prefix(3)) != Self.bom, "the default CSV has no BOM")
 
         // English report and timetable.

@@ -7,10 +7,12 @@ import Testing
     @Test func writesEveryOutputAndAnOptimalVerifiedPlan() throws {
         let work = try TempFolder("plan")
         let result = try TestScenarios.planSmallCounty(out: "out", in: work.path)
-        for file in ["plan.json", "timetable.csv", "timetable.md", "report.html", "calendars/all.ics", "run.json"] {
+        for file in ["plan.json", "timetable.csv", "timetable.md", "courses.csv", "report.html", "calendars/all.ics", "run.json"] {
             #expect(FileManager.default.fileExists(atPath: work.file("out/" + file)), "missing \(file)")
         }
-        #expect(result.stdout.contains("Status: optimal"), "the summary says whether the plan is optimal: \(result.stdout)")
+        #expect(result.stdout.contains("Läge: optimal"), "the summary says whether the plan is optimal: \(result.stdout)")
+        // HP is for everyone (44 persons, at most 40 a session): every person gets a place, in two runs.
+        #expect(fileText(work.file("out/courses.csv"))?.contains("\nHP,Horisontella principer,kurs,Horisontella principer,som begärt,2,,2,44,44,132,") == true)
 
         let plan = try PlanFile(work.file("out/plan.json"))
         #expect(plan.json["scenario"]?.string == TestScenarios.smallCountyID)

@@ -71,7 +71,7 @@ import Testing
         let work = try TempFolder("replan-areas")
         let result = try planThenWithdraw("Norrköpinge", in: work, options: ["--decompose", "on", "--area-persons", "30"])
         #expect(result.status == 0 && result.endedCleanly, "\(result.transcript)")
-        #expect(result.stdout.contains("a plan made in 2 areas"), "\(result.stdout)")
+        #expect(result.stdout.contains("en plan gjord i 2 områden"), "\(result.stdout)")
         try expectPastKeptAndWithdrawn("Norrköpinge", work: work)
         let verify = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "new/plan.json",
                                           "--previous", "old/plan.json", "--as-of", Self.asOf], cwd: work.path)

@@ -19,9 +19,10 @@ import TidsplanCore
         #expect(headings == ["## Mars 2024", "## April 2024", "## Maj 2024", "## September 2024", "## Oktober 2024",
                              "## Summa för hela planen"])
         // April: HP-1 (22 × 2.5) and two MI sessions (8 and 20 × 6); the cancelled one is left out.
-        #expect(md.contains("**Summa april 2024:** 3 utbildningstillfällen, 50 deltagare, 223 deltagartimmar\n"))
-        // Whole plan: 6 training sessions (375 participant hours = 58 + 230 + 87) and 3 other events.
-        #expect(md.hasSuffix("## Summa för hela planen\n\n6 utbildningstillfällen, 82 deltagare, 375 deltagartimmar, 3 övriga möten\n"))
+        #expect(md.contains("**Summa april 2024:** 3 utbildningstillfällen, 50 personer börjar en kurs, 223 deltagartimmar\n"))
+        // Whole plan: 6 training sessions (375 participant hours = 58 + 230 + 87) and 3 other events; the SE
+        // series' 10 persons count once (72 persons, not 82 seats).
+        #expect(md.hasSuffix("## Summa för hela planen\n\n6 utbildningstillfällen, 72 personer börjar en kurs, 375 deltagartimmar, 3 övriga möten\n"))
         #expect(!md.contains("2024-04-18"))
     }
 
@@ -49,9 +50,9 @@ import TidsplanCore
         let sv = TimetableWriter.markdown(plan: plan, scenario: SamplePlan.scenario, lang: .sv)
         let en = TimetableWriter.markdown(plan: plan, scenario: SamplePlan.scenario, lang: .en)
         #expect(sv.contains("| Aneby 401, Jönköping 600 | 1 001 | 2 502,5 |\n"))
-        #expect(sv.contains("1 utbildningstillfälle, 1 001 deltagare, 2 502,5 deltagartimmar\n"))
+        #expect(sv.contains("1 utbildningstillfälle, 1 001 personer börjar en kurs, 2 502,5 deltagartimmar\n"))
         #expect(en.contains("| Aneby 401, Jönköping 600 | 1,001 | 2,502.5 |\n"))
-        #expect(en.contains("1 training session, 1,001 participants, 2,502.5 participant hours\n"))
+        #expect(en.contains("1 training session, 1,001 persons start a course, 2,502.5 participant hours\n"))
     }
 
     @Test func emptyPlanSaysSo() {

@@ -18,7 +18,7 @@ import TidsplanModel
         #expect(first.resource == CapacityResource(kind: .staff, name: CapacityTestScenario.staffName))
         #expect(first.addition == .staffDays(name: CapacityTestScenario.staffName,
                                              perMonth: ["2025-02": 1, "2025-03": 1, "2025-04": 1]))
-        #expect(first.sentence.hasPrefix("One more teaching day a month for Kursledare MI in 2025 would let 360 more quota hours be planned (re-solve"))
+        #expect(first.sentence(.en).hasPrefix("One more teaching day a month for Kursledare MI in 2025 would let 360 more quota hours be planned (re-solve"))
         #expect(analysis.rankedResources.first == first.resource)
 
         // The trainer and the budget are full but buy nothing: HP already seats everybody.
@@ -59,12 +59,17 @@ import TidsplanModel
         #expect((missing.verifiedShortfallHours ?? 1) < 0.5)
 
         // The files say the same, with the method named.
-        let files = CapacityJob.files(analysis)
+        let files = CapacityJob.files(analysis, lang: .en)
         #expect(files.map(\.path) == ["bottlenecks.csv", "capacity.csv", "capacity.md", "report.html"])
         let md = String(decoding: files[2].bytes, as: UTF8.self)
         #expect(md.contains("1. One more teaching day a month for Kursledare MI in 2025 would let 360 more quota hours be planned (re-solve"))
         #expect(md.contains("LP relaxation"))
         let report = String(decoding: files[3].bytes, as: UTF8.self)
-        #expect(report.contains("Kapacitet och utnyttjande"))
+        #expect(report.contains("Capacity and utilisation"))
+        // The same in Swedish (the default), every sentence in Swedish.
+        let sv = String(decoding: CapacityJob.files(analysis)[2].bytes, as: UTF8.self)
+        #expect(sv.contains("1. En undervisningsdag till i månaden för Kursledare MI under 2025 skulle ge 360 fler planerade kvottimmar (omlösning"))
+        #expect(sv.contains("## Vad som saknas för att nå kvoterna"))
+        #expect(!sv.contains(" would ") && !sv.contains("re-solve") && !sv.contains(" the "), "\(sv)")
     }
 }

@@ -80,7 +80,7 @@ import TidsplanModel
         #expect(t.overloadedWeeks.first?.monday == CapacityTestScenario.day("2025-02-03"))
         #expect(abs((t.overloadedWeeks.first?.capacity ?? 0) - 2.0) < 1e-9)
 
-        let csv = CapacityFiles.csv(t)
+        let csv = CapacityFiles.csv(t, lang: .en)
         #expect(csv.hasPrefix("kind,resource,month,unit,capacity,used,utilisation,over_allocated\r\n"))
         #expect(csv.contains("staff,Kursledare MI,2025-02,days,4,4.5,1.125,yes\r\n"))
         let html = CapacityHeatmap.section(t, lang: .en).html

@@ -8,13 +8,13 @@ import TidsplanModel
     @Test func oneRowPerMunicipalityWithdrawingAfterTheDate() throws {
         let s = CapacityTestScenario.scenario()
         let date = CapacityTestScenario.day("2025-03-14")
-        let variants = try DropEachVariants.make(base: s, after: date)
+        let variants = try DropEachVariants.make(base: s, after: date, lang: .en)
         #expect(variants.map(\.label) == ["without Alfa", "without Beta"])
         #expect(variants.map { $0.scenario.municipality(String($0.label.dropFirst("without ".count)))?.withdrawal }
                 == [CapacityTestScenario.day("2025-03-15"), CapacityTestScenario.day("2025-03-15")])
         #expect(variants.allSatisfy { $0.replanAsOf == date })
 
-        let rows = try CompareRun.run(base: s, variants: variants, solver: CapacityTestScenario.solver)
+        let rows = try CompareRun.run(base: s, variants: variants, solver: CapacityTestScenario.solver, lang: .en)
         #expect(rows.map(\.label) == ["base", "without Alfa", "without Beta"])
         let base = rows[0]
         #expect(base.changedSessions == nil)
@@ -30,13 +30,13 @@ import TidsplanModel
             #expect(row.status == "optimal")
         }
 
-        let csv = CompareTables.csv(rows)
+        let csv = CompareTables.csv(rows, lang: .en)
         let lines = csv.split(separator: "\r\n")
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("variant,description,status,gap,sessions,planned_hours,cofinancing_kr,shortfall_hours,trainer_days"))
         #expect(lines[0].hasSuffix("hours:Alfa,hours:Beta,kr:Alfa,kr:Beta"))
         #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == ["base", "without Alfa", "without Beta"])
-        let md = CompareTables.markdown(rows, scenario: s)
+        let md = CompareTables.markdown(rows, scenario: s, lang: .en)
         #expect(md.contains("| without Beta |"))
     }
 

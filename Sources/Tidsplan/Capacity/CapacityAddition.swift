@@ -72,10 +72,10 @@ public enum CapacityAddition: Sendable, Equatable {
     }
 }
 
-/// Number and month wording shared by the capacity and compare outputs (English, point decimals,
-/// space as thousands separator: `5 000 kr`, `0.8 hours`).
+/// Number and month wording shared by the capacity and compare outputs (point decimals, or a decimal
+/// comma for Swedish text; space as thousands separator: `5 000 kr`, `0.8 hours`).
 enum CapacityText {
-    static func number(_ x: Double, decimals: Int = 1) -> String {
+    static func number(_ x: Double, decimals: Int = 1, decimalComma: Bool = false) -> String {
         guard x.isFinite else { return x > 0 ? "∞" : "-∞" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -93,7 +93,7 @@ enum CapacityText {
             var f = String(frac)
             while f.count < decimals { f = "0" + f }
             while f.hasSuffix("0") { f.removeLast() }
-            s += "." + f
+            s += (decimalComma ? "," : ".") + f
         }
         return (negative && s != "0" ? "-" : "") + s
     }

@@ -1,5 +1,6 @@
 import LinearModel
 import TidsplanCore
+import TidsplanIO
 import TidsplanModel
 import TidsplanIO
 
@@ -10,8 +11,10 @@ public struct CapacityAnalysisOptions: Sendable {
     public var budgetStep: Int
     /// Work out what is missing when quotas are not met (an elastic model and one more planning run).
     public var findMissing: Bool
-    public init(maxResolves: Int = 8, budgetStep: Int = 5000, findMissing: Bool = true) {
-        self.maxResolves = maxResolves; self.budgetStep = budgetStep; self.findMissing = findMissing
+    /// Language of the progress lines.
+    public var lang: Language
+    public init(maxResolves: Int = 8, budgetStep: Int = 5000, findMissing: Bool = true, lang: Language = .sv) {
+        self.maxResolves = maxResolves; self.budgetStep = budgetStep; self.findMissing = findMissing; self.lang = lang
     }
 }
 
@@ -60,26 +63,27 @@ public struct CapacityAnalysis: Sendable {
     ///   - progress: one line per step, for a terminal.
     public static func run(scenario: Scenario, plan: Plan?, solver: ScenarioSolver, options: CapacityAnalysisOptions = .init(),
                            progress: (String) -> Void = { _ in }) throws -> CapacityAnalysis {
-        progress("planning the scenario")
+        let w = CapacityWords(lang: options.lang)
+        progress(w.progressPlanning)
         let basePlan = try solver.plan(scenario)
         // Every figure is measured against the base plan: without one there is nothing to report.
         guard basePlan.solver.status.hasPlan else { throw BasePlanFailed(plan: basePlan) }
         let measured = plan ?? basePlan
         let table = CapacityTable.build(scenario: scenario, plan: measured)
-        progress("solving the LP relaxation for binding rows")
+        progress(w.progressRelaxation)
         let relaxation = try RelaxationDuals.solve(scenario: scenario, backend: solver.backend, timeLimit: solver.timeLimit)
         let search = MarginalValueSearch(scenario: scenario, basePlan: basePlan, relaxation: relaxation, solver: solver,
-                                         maxResolves: options.maxResolves, budgetStep: options.budgetStep)
+                                         maxResolves: options.maxResolves, budgetStep: options.budgetStep, lang: options.lang)
         let values = try search.run(progress: progress)
         var missing: MissingCapacity?
         let short = QuotaFigures.shortfallHours(basePlan, scenario: scenario)
         if options.findMissing && short >= 0.5 && !StopSignal.isRequested {
-            progress("solving the elastic model for what is missing")
+            progress(w.progressElastic)
             let (additions, remaining, status) = try ElasticCapacityModel(scenario: scenario)
                 .solve(backend: solver.backend, timeLimit: solver.timeLimit)
             var verified: Double?
             if !additions.isEmpty && !StopSignal.isRequested {
-                progress("planning again with the additions")
+                progress(w.progressCheck)
                 var changed = scenario
                 for a in additions { changed = a.apply(to: changed) }
                 let check = try solver.plan(changed)

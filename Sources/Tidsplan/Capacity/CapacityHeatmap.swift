@@ -31,7 +31,7 @@ public enum CapacityHeatmap {
             }
             if let total = table.line(r, "total") {
                 h += "<td class=\"sum" + (total.isOverAllocated ? " h4" : "") + "\" title=\"" + e(tooltip(total, label: label, sv: sv))
-                    + "\">" + e(CapacityText.percent(total.utilisation)) + "</td>"
+                    + "\">" + e(CapacityWords(lang: lang).percent(total.utilisation)) + "</td>"
             } else {
                 h += "<td class=\"sum\"></td>"
             }
@@ -85,8 +85,8 @@ public enum CapacityHeatmap {
         case "sessions": unit = sv ? "tillfällen" : "sessions"
         default: unit = l.unit
         }
-        let cap = l.capacity.map { CapacityText.number($0) } ?? "–"
-        return "\(label), \(l.period == "total" ? (sv ? "totalt" : "total") : l.period): \(CapacityText.number(l.used)) / \(cap) \(unit)"
+        let cap = l.capacity.map { CapacityText.number($0, decimalComma: sv) } ?? "–"
+        return "\(label), \(l.period == "total" ? (sv ? "totalt" : "total") : l.period): \(CapacityText.number(l.used, decimalComma: sv)) / \(cap) \(unit)"
     }
 
     static func newYear(_ i: Int, _ months: [String], extra: String = "") -> String {

@@ -8,8 +8,8 @@ import TidsplanIO
 /// (the plan's report with the capacity heatmap).
 public enum CapacityJob {
     /// - Parameter backend: the solver (tests pass one that fails on purpose).
-    public static func run(scenarioPath: String, planPath: String?, outDir: String?, timeLimit: Double, console: Console,
-                           backend: SolverBackend = GLPKBackend()) -> Int32 {
+    public static func run(scenarioPath: String, planPath: String?, outDir: String?, timeLimit: Double, lang: Language = .sv,
+                           console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
         var dir = outDir ?? "output"
         do {
             guard timeLimit > 0 else { throw JobError("--time-limit must be more than 0 seconds") }
@@ -23,10 +23,11 @@ public enum CapacityJob {
             StopSignal.install()
             let start = monotonicSeconds()
             let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start })
-            let analysis = try CapacityAnalysis.run(scenario: scenario, plan: given, solver: solver, progress: { console.progress($0) })
+            let analysis = try CapacityAnalysis.run(scenario: scenario, plan: given, solver: solver, options: .init(lang: lang),
+                                                   progress: { console.progress($0) })
             console.progress("")
-            try AtomicOutput.replace(directory: dir, with: files(analysis))
-            console.out(summary(analysis, outDir: dir))
+            try AtomicOutput.replace(directory: dir, with: files(analysis, lang: lang))
+            console.out(summary(analysis, outDir: dir, lang: lang))
             return 0
         } catch {
             return BasePlanFailed.report(error, timeLimit: timeLimit, outDir: dir, console: console)
@@ -38,45 +39,62 @@ public enum CapacityJob {
         let report = ReportWriter.html(scenario: a.scenario, plan: a.plan, lang: lang, calendarFiles: [],
                                        extraSections: [CapacityHeatmap.section(a.table, lang: lang)])
         return [
-            OutputFile(path: "bottlenecks.csv", text: CapacityFiles.bottlenecksCSV(a)),
-            OutputFile(path: "capacity.csv", text: CapacityFiles.csv(a.table)),
-            OutputFile(path: "capacity.md", text: CapacityFiles.markdown(a)),
+            OutputFile(path: "bottlenecks.csv", text: CapacityFiles.bottlenecksCSV(a, lang: lang)),
+            OutputFile(path: "capacity.csv", text: CapacityFiles.csv(a.table, lang: lang)),
+            OutputFile(path: "capacity.md", text: CapacityFiles.markdown(a, lang: lang)),
             OutputFile(path: "report.html", text: report),
         ]
     }
 
-    static func summary(_ a: CapacityAnalysis, outDir: String) -> String {
-        var lines = ["\(a.scenario.project.name) (\(a.scenario.project.id)): capacity"]
-        lines.append("Plan: \(QuotaFigures.statusWords(a.plan)); quota hours covered \(CapacityText.number(QuotaFigures.coveredHours(a.plan))), short \(CapacityText.number(QuotaFigures.shortfallHours(a.plan, scenario: a.scenario)))")
+    static func summary(_ a: CapacityAnalysis, outDir: String, lang: Language = .sv) -> String {
+        let w = CapacityWords(lang: lang), sv = w.sv
+        func rows(_ n: Int) -> String { sv ? "\(n) \(n == 1 ? "rad" : "rader")" : "\(n) row\(n == 1 ? "" : "s")" }
+        var lines = ["\(a.scenario.project.name) (\(a.scenario.project.id)): " + (sv ? "kapacitet" : "capacity")]
+        let covered = w.number(QuotaFigures.coveredHours(a.plan))
+        let short = w.number(QuotaFigures.shortfallHours(a.plan, scenario: a.scenario))
+        lines.append(sv ? "Plan: \(w.status(a.plan)); täckta kvottimmar \(covered), saknas \(short)"
+                        : "Plan: \(w.status(a.plan)); quota hours covered \(covered), short \(short)")
         if let peak = a.table.staffPeak {
-            lines.append("Busiest staff month: \(peak.staff) in \(peak.month), \(CapacityText.percent(peak.utilisation)) of the teaching share")
+            lines.append(sv ? "Mest belastade personalmånad: \(peak.staff) i \(peak.month), \(w.percent(peak.utilisation)) av undervisningsandelen"
+                            : "Busiest staff month: \(peak.staff) in \(peak.month), \(w.percent(peak.utilisation)) of the teaching share")
         }
         let violations = a.violations
-        if !violations.isEmpty { lines.append("WARNING: the plan measured breaks \(violations.count) hard rule(s) (tidsplan verify); see capacity.md") }
+        if !violations.isEmpty {
+            lines.append(sv ? "VARNING: den uppmätta planen bryter mot \(violations.count) hårda regler (tidsplan verify); se capacity.md"
+                            : "WARNING: the plan measured breaks \(violations.count) hard rule(s) (tidsplan verify); see capacity.md")
+        }
         let over = a.table.overAllocated.count + a.table.overloadedWeeks.count
-        lines.append(over == 0 ? "Over-allocated: none" : "Over-allocated: \(over) resource-month(s) or week(s); see capacity.md")
+        if over == 0 { lines.append(sv ? "Överbokat: inget" : "Over-allocated: none") }
+        else { lines.append(sv ? "Överbokat: \(over) resursmånader eller veckor; se capacity.md" : "Over-allocated: \(over) resource-month(s) or week(s); see capacity.md") }
         lines.append("")
-        if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
-            lines.append("Bottlenecks: none (no capacity row binds and no resource is full)")
+        if !a.isBasePlanned {
+            lines.append(sv ? "Scenariot kunde inte planeras inom tidsgränsen (\(w.status(a.basePlan))): inga marginalvärden; ge mer tid med --time-limit"
+                            : "The scenario could not be planned within the time limit (\(w.status(a.basePlan))): no marginal values; allow more time with --time-limit")
+            for b in a.relaxation.bindings {
+                lines.append("  - \(w.resource(b.resource)) " + (sv ? "binder i LP-relaxationen" : "binds in the LP relaxation") + " (\(rows(b.rows)))")
+            }
+        } else if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
+            lines.append(sv ? "Flaskhalsar: inga (ingen kapacitetsrad binder och ingen resurs är full)" : "Bottlenecks: none (no capacity row binds and no resource is full)")
         } else {
-            lines.append("Bottlenecks, most valuable first:")
-            for (i, v) in a.marginalValues.prefix(8).enumerated() { lines.append("  \(i + 1). \(v.sentence)") }
+            lines.append(sv ? "Flaskhalsar, mest värdefulla först:" : "Bottlenecks, most valuable first:")
+            for (i, v) in a.marginalValues.prefix(8).enumerated() { lines.append("  \(i + 1). \(w.sentence(v))") }
             let measured = Set(a.marginalValues.map(\.resource))
             for b in a.relaxation.bindings where !measured.contains(b.resource) {
-                lines.append("  - \(b.resource) binds in the LP relaxation only (\(b.rows) row\(b.rows == 1 ? "" : "s"))")
+                lines.append("  - \(w.resource(b.resource)) " + (sv ? "binder bara i LP-relaxationen" : "binds in the LP relaxation only") + " (\(rows(b.rows)))")
             }
         }
         if let m = a.missing {
             lines.append("")
-            lines.append("Missing to meet the quotas (\(CapacityText.number(m.shortfallHours)) hours short; elastic week model, \(m.solveStatus)):")
-            if m.additions.isEmpty { lines.append("  no extra capacity would help") }
-            for addition in m.additions { lines.append("  - \(addition.words)") }
+            lines.append(sv ? "Saknas för att nå kvoterna (\(w.number(m.shortfallHours)) timmar; elastisk veckomodell, \(w.elasticStatus(m.solveStatus))):"
+                            : "Missing to meet the quotas (\(w.number(m.shortfallHours)) hours short; elastic week model, \(w.elasticStatus(m.solveStatus))):")
+            if m.additions.isEmpty { lines.append(sv ? "  ingen extra kapacitet skulle hjälpa" : "  no extra capacity would help") }
+            for addition in m.additions { lines.append("  - \(w.addition(addition))") }
             if let verified = m.verifiedShortfallHours {
-                lines.append("  re-planned with these: \(CapacityText.number(verified)) hours short")
+                lines.append(sv ? "  omplanerat med dessa: \(w.number(verified)) timmar saknas" : "  re-planned with these: \(w.number(verified)) hours short")
             }
         }
         lines.append("")
-        lines.append("Wrote \(outDir)/: capacity.csv, capacity.md, bottlenecks.csv, report.html")
+        lines.append((sv ? "Skrev" : "Wrote") + " \(outDir)/: capacity.csv, capacity.md, bottlenecks.csv, report.html")
         return lines.joined(separator: "\n")
     }
 }

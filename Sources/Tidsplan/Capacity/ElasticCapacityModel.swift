@@ -20,8 +20,8 @@ public struct MissingCapacity: Sendable, Equatable {
     /// Hours still short in the elastic model with the additions (not a capacity problem: the audience,
     /// the municipalities' days a week, the prerequisites leave no more room).
     public var remainingShortfallHours: Double?
-    /// The elastic model's solver outcome in words ("optimal", "stopped early, gap 2 %").
-    public var solveStatus: String
+    /// How the elastic model's solve ended.
+    public var solveStatus: ElasticStatus
     /// Quota hours short when the scenario with the additions is planned again (nil: not checked).
     public var verifiedShortfallHours: Double?
 
@@ -109,7 +109,7 @@ struct ElasticCapacityModel {
         return (model, stretches, shortfalls)
     }
 
-    func solve(backend: SolverBackend, timeLimit: Double?) throws -> (additions: [CapacityAddition], remaining: Double?, status: String) {
+    func solve(backend: SolverBackend, timeLimit: Double?) throws -> (additions: [CapacityAddition], remaining: Double?, status: ElasticStatus) {
         let (model, stretches, shortfalls) = build()
         let integral = model.objective.terms.allSatisfy {
             $0.coefficient == $0.coefficient.rounded() && model[$0.variable].kind != .continuous
@@ -118,22 +118,15 @@ struct ElasticCapacityModel {
                                                                     integralObjective: integral), progress: { _ in
             StopSignal.isRequested ? .stop : .continue
         })
-        let status: String
+        let status: ElasticStatus
         switch result.termination {
-        case .optimal: status = "optimal"
+        case .optimal: status = .optimal
+        // Named for what ended it: a memory limit is not the time limit.
         case .timeLimit, .stopped, .memoryLimit, .nodeLimit:
-            // Named for what ended it: a memory limit is not the time limit.
-            let cause = switch result.termination {
-            case .stopped: "interrupted"
-            case .memoryLimit: "memory limit"
-            case .nodeLimit: "node budget"
-            default: "time limit"
-            }
-            status = result.solution == nil ? "no answer (\(cause))"
-                : "stopped early (\(cause)), gap " + CapacityText.percent(result.solution?.gap ?? 0)
-        case .infeasible: status = "infeasible"
-        case .unbounded: status = "unbounded"
-        case .error(let m): status = "solver error: \(m)"
+            status = .stopped(gap: result.solution.map { $0.gap ?? 0 }, by: result.termination)
+        case .infeasible: status = .infeasible
+        case .unbounded: status = .unbounded
+        case .error(let m): status = .error(m)
         }
         guard let solution = result.solution else { return ([], nil, status) }
         var staffDays: [String: [String: Int]] = [:]
@@ -158,18 +151,11 @@ struct ElasticCapacityModel {
     }
 }
 
-extension CapacityAddition {
-    /// In words, for the list of what is missing.
-    public var words: String {
-        switch self {
-        case .staffDays(let name, let perMonth):
-            let total = perMonth.values.reduce(0, +)
-            let months = perMonth.keys.sorted().map { "\($0): +\(perMonth[$0] ?? 0)" }.joined(separator: ", ")
-            return "\(name): \(total) more teaching day\(total == 1 ? "" : "s") (\(months))"
-        case .trainerDays(let name, let days):
-            return "\(name): \(days) more contract day\(days == 1 ? "" : "s")"
-        case .budget(let name, let kr):
-            return "\(BudgetName.words(name)): \(CapacityText.number(Double(kr))) kr more"
-        }
-    }
+/// How the elastic model's solve ended.
+public enum ElasticStatus: Sendable, Equatable {
+    case optimal
+    /// Stopped by a limit; the gap when it had an answer, nil when it had none.
+    case stopped(gap: Double?, by: Termination)
+    case infeasible, unbounded
+    case error(String)
 }

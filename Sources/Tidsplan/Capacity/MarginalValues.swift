@@ -1,5 +1,6 @@
 import LinearModel
 import TidsplanCore
+import TidsplanIO
 import TidsplanModel
 
 /// What one more unit of a resource buys, measured two ways:
@@ -10,8 +11,8 @@ import TidsplanModel
 public struct MarginalValue: Sendable, Equatable {
     public var resource: CapacityResource
     public var addition: CapacityAddition
-    /// The unit in words: "one more teaching day a month for Kursledare in 2025".
-    public var unitWords: String
+    /// For staff days: the months in words ("2025", "2024-09 – 2024-12"); the unit is worded by `CapacityWords`.
+    public var months: String?
     /// Binding rows of the resource in the LP relaxation (0: it does not bind there).
     public var bindingRows: Int
     /// Relaxation estimate of the objective change (negative = better); nil when the LP gave no duals.
@@ -23,7 +24,7 @@ public struct MarginalValue: Sendable, Equatable {
     /// Objective changes up to this size are within the solver's relative gap: noise, not value.
     public var objectiveTolerance: Double = 0
     /// Why the re-solve result needs care (a solve stopped early), or why there was none.
-    public var note: String?
+    public var note: MarginalNote?
 
     /// The re-solve found a better objective by more than the solver's gap.
     var improvesObjective: Bool { (resolvedObjectiveChange ?? 0) < -objectiveTolerance - 1e-9 }
@@ -35,32 +36,10 @@ public struct MarginalValue: Sendable, Equatable {
     }
 
     /// The sentence for the user, naming the method.
-    public var sentence: String {
-        let subject = unitWords.prefix(1).uppercased() + unitWords.dropFirst()
-        guard let hours = resolvedQuotaHours else {
-            var s = "\(subject): not re-solved"
-            if let change = relaxationObjectiveChange {
-                s += "; the LP relaxation values it at \(CapacityText.number(-change)) objective points"
-            }
-            if let note { s += " (\(note))" }
-            return s + "."
-        }
-        var s: String
-        if abs(hours) < 0.05 && !improvesObjective {
-            s = "\(subject) would buy nothing: no more quota hours and no better plan (re-solve"
-            if let obj = resolvedObjectiveChange, obj != 0 {
-                s += "; objective change \(CapacityText.number(obj)) is within the solver's gap"
-            }
-            s += ")"
-        } else {
-            s = "\(subject) would let \(CapacityText.number(hours)) more quota hours be planned (re-solve"
-            if let obj = resolvedObjectiveChange { s += "; objective \(obj > 0 ? "+" : "")\(CapacityText.number(obj))" }
-            s += ")"
-            if abs(hours) < 0.05 { s += ": no more quota hours, but a cheaper or evener plan" }
-        }
-        if let note { s += "; \(note)" }
-        return s + "."
-    }
+    public func sentence(_ lang: Language = .sv) -> String { CapacityWords(lang: lang).sentence(self) }
+
+    /// The unit in words.
+    public func unitWords(_ lang: Language = .sv) -> String { CapacityWords(lang: lang).unitWords(self) }
 }
 
 /// Finds the resources worth measuring and measures them.
@@ -73,11 +52,12 @@ struct MarginalValueSearch {
     let maxResolves: Int
     /// Budget unit in kr.
     let budgetStep: Int
+    var lang: Language = .sv
 
     /// One candidate unit per resource that binds (in the relaxation) or is full (in the plan).
-    func candidates() -> [(CapacityAddition, String, Int)] {
+    func candidates() -> [(CapacityAddition, String?, Int)] {
         let table = CapacityTable.build(scenario: scenario, plan: basePlan)
-        var out: [(CapacityAddition, String, Int)] = []
+        var out: [(CapacityAddition, String?, Int)] = []
         let load = 1 + scenario.rules.prepDaysPerSessionDay
         for staff in scenario.staff.sorted(by: { $0.name < $1.name }) {
             let r = CapacityResource(kind: .staff, name: staff.name)
@@ -91,7 +71,7 @@ struct MarginalValueSearch {
             let possible = table.lines.filter { $0.resource == r && $0.period != "total" && ($0.capacity ?? 0) > 0 }.map(\.period)
             let listed = possible.filter(months.contains)
             guard !listed.isEmpty else { continue }
-            let words = "one more teaching day a month for \(staff.name) in \(CapacityText.months(listed, possible: possible))"
+            let words = CapacityText.months(listed, possible: possible)
             var perMonth: [String: Int] = [:]
             for m in listed { perMonth[m] = 1 }
             out.append((.staffDays(name: staff.name, perMonth: perMonth), words, relaxation.binding(r)?.rows ?? 0))
@@ -101,7 +81,7 @@ struct MarginalValueSearch {
             let r = CapacityResource(kind: .trainer, name: trainer.name)
             let used = basePlan.activeSessions.filter { $0.kind == .training && $0.leaders.contains(trainer.name) }.count
             guard relaxation.binding(r) != nil || used >= maxDays else { continue }
-            out.append((.trainerDays(name: trainer.name, days: 1), "one more contract day for \(trainer.name)", relaxation.binding(r)?.rows ?? 0))
+            out.append((.trainerDays(name: trainer.name, days: 1), nil, relaxation.binding(r)?.rows ?? 0))
         }
         let spend = BudgetSpend(scenario: scenario)
         for name in BudgetName.all {
@@ -117,8 +97,7 @@ struct MarginalValueSearch {
             }
             guard dearest > 0 || relaxation.binding(r) != nil else { continue }
             guard relaxation.binding(r) != nil || Double(cap) - used < Double(dearest) else { continue }
-            out.append((.budget(name: name, kr: budgetStep), "\(CapacityText.number(Double(budgetStep))) kr more in \(BudgetName.words(name))",
-                        relaxation.binding(r)?.rows ?? 0))
+            out.append((.budget(name: name, kr: budgetStep), nil, relaxation.binding(r)?.rows ?? 0))
         }
         return out
     }
@@ -130,7 +109,7 @@ struct MarginalValueSearch {
             let changed = addition.apply(to: scenario)
             let limits = RelaxationDuals.limitChanges(from: baseModel, to: Planner.weekModel(scenario: changed))
             let estimate = relaxation.rowDuals.isEmpty ? nil : relaxation.objectiveChange(limits)
-            values.append(MarginalValue(resource: addition.resource, addition: addition, unitWords: words, bindingRows: rows,
+            values.append(MarginalValue(resource: addition.resource, addition: addition, months: words, bindingRows: rows,
                                         relaxationObjectiveChange: estimate, resolvedQuotaHours: nil,
                                         resolvedObjectiveChange: nil, note: nil))
         }
@@ -145,14 +124,14 @@ struct MarginalValueSearch {
         let baseObjective = basePlan.solver.objective
         for (n, i) in order.enumerated() {
             guard n < maxResolves else {
-                values[i].note = "not re-solved: at most \(maxResolves) re-solves per run"
+                values[i].note = .resolveCap(maxResolves)
                 continue
             }
-            if StopSignal.isRequested { values[i].note = "not re-solved: stopped"; continue }
-            progress("re-solving with \(values[i].unitWords) (\(n + 1)/\(min(order.count, maxResolves)))")
+            if StopSignal.isRequested { values[i].note = .stopped; continue }
+            progress(CapacityWords(lang: lang).progressResolve(values[i], n + 1, of: min(order.count, maxResolves)))
             let plan = try solver.plan(values[i].addition.apply(to: scenario))
             guard plan.solver.status.hasPlan else {
-                values[i].note = "the re-solve found no plan (\(plan.solver.status.rawValue))"
+                values[i].note = .noPlan(plan.solver.status)
                 continue
             }
             values[i].resolvedQuotaHours = (QuotaFigures.coveredHours(plan) - baseCovered).roundedTo(6)
@@ -161,7 +140,7 @@ struct MarginalValueSearch {
                 values[i].objectiveTolerance = (solver.relativeGap * max(abs(before), abs(after))).roundedTo(6)
             }
             if !QuotaFigures.isProvenOptimal(basePlan) || !QuotaFigures.isProvenOptimal(plan) {
-                values[i].note = "a solve stopped early (base: \(QuotaFigures.statusWords(basePlan)), re-solve: \(QuotaFigures.statusWords(plan))), so the difference carries that gap"
+                values[i].note = .stoppedEarly(base: basePlan.solver, resolve: plan.solver)
             }
         }
         return values.sorted(by: Self.moreValuable)
@@ -188,4 +167,12 @@ extension Double {
         for _ in 0..<decimals { scale *= 10 }
         return (self * scale).rounded() / scale
     }
+}
+
+/// Why a marginal value needs care, or why it was not measured.
+public enum MarginalNote: Sendable, Equatable {
+    case resolveCap(Int)
+    case stopped
+    case noPlan(SolverStatus)
+    case stoppedEarly(base: SolverSummary, resolve: SolverSummary)
 }

@@ -30,17 +30,17 @@ struct ModelRowNames {
     }
 
     /// Families of rules worth naming when they bind, with words for the user.
-    static let ruleFamilies: [(prefix: String, words: String)] = [
-        ("audience_", "persons in a course's audience (each takes a course once)"),
-        ("muniweek_", "training days a week per municipality"),
-        ("quota_ceiling_", "quota ceiling (quota plus tolerance)"),
-        ("size_max_", "largest session size"),
-        ("size_min_", "smallest session size"),
-        ("size_muni_", "seats one municipality may take in a session (staff away a day)"),
-        ("runs_max_", "number of runs a course may have"),
-        ("withdrawn_", "withdrawals"),
-        ("prereq_", "prerequisites"),
-        ("attendance_", "required attendance"),
+    static let ruleFamilies: [(prefix: String, words: String, swedish: String)] = [
+        ("audience_", "persons in a course's audience (each takes a course once)", "personer i kursens målgrupp (var och en går en kurs en gång)"),
+        ("muniweek_", "training days a week per municipality", "utbildningsdagar i veckan per kommun"),
+        ("quota_ceiling_", "quota ceiling (quota plus tolerance)", "kvotens tak (kvot plus tolerans)"),
+        ("size_max_", "largest session size", "största gruppstorlek"),
+        ("size_min_", "smallest session size", "minsta gruppstorlek"),
+        ("size_muni_", "seats one municipality may take in a session (staff away a day)", "platser en kommun får ta på ett tillfälle (personal borta samma dag)"),
+        ("runs_max_", "number of runs a course may have", "antal omgångar en kurs får ha"),
+        ("withdrawn_", "withdrawals", "utträden"),
+        ("prereq_", "prerequisites", "förkunskapskrav"),
+        ("attendance_", "required attendance", "krav på deltagande"),
     ]
 
     func subject(of row: String) -> Subject {

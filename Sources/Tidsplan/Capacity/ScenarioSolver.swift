@@ -42,13 +42,4 @@ enum QuotaFigures {
     }
 
     static func isProvenOptimal(_ plan: Plan) -> Bool { plan.solver.status == .optimal }
-
-    /// "optimal", or "feasible, gap 1.2 %", or the status word.
-    static func statusWords(_ plan: Plan) -> String {
-        switch plan.solver.status {
-        case .optimal: return "optimal"
-        case .feasible, .timeLimit, .stopped: return "stopped early, gap " + CapacityText.percent(plan.solver.gap ?? 0)
-        case .infeasible, .error, .notSolved: return plan.solver.status.rawValue
-        }
-    }
 }

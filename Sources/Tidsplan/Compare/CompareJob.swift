@@ -7,16 +7,17 @@ import TidsplanIO
 public enum CompareJob {
     /// - Parameter backend: the solver (tests pass one that fails on purpose).
     public static func run(scenarioPath: String, dropEach: Day?, variants: [String], outDir: String?, timeLimit: Double,
-                           console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
+                           lang: Language = .sv, console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
+        let w = CompareWords(lang: lang)
         var dir = outDir ?? "output"
         do {
             guard timeLimit > 0 else { throw JobError("--time-limit must be more than 0 seconds") }
             let base = try ScenarioInput.load(scenarioPath, console: console)
             var list: [CompareVariant] = []
-            if let dropEach { list += try DropEachVariants.make(base: base, after: dropEach) }
+            if let dropEach { list += try DropEachVariants.make(base: base, after: dropEach, lang: lang) }
             for path in variants {
                 let s = try ScenarioInput.load(path, console: console)
-                list.append(CompareVariant(label: variantLabel(path), description: "scenario file \(path)", scenario: s))
+                list.append(CompareVariant(label: variantLabel(path), description: w.scenarioFile(path), scenario: s))
             }
             if list.isEmpty {
                 throw JobError("nothing to compare: give --drop-each DATE and/or one or more --variant FILE")
@@ -26,19 +27,17 @@ public enum CompareJob {
             StopSignal.install()
             let start = monotonicSeconds()
             let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start })
-            let rows = try CompareRun.run(base: base, variants: list, solver: solver, progress: { console.progress($0) })
+            let rows = try CompareRun.run(base: base, variants: list, solver: solver, lang: lang, progress: { console.progress($0) })
             console.progress("")
-            try AtomicOutput.replace(directory: dir, with: files(rows, scenario: base))
-            console.out(CompareTables.text(rows))
-            if rows.count < list.count + 1 { console.out("Stopped: \(list.count + 1 - rows.count) variant(s) not planned.") }
-            console.out("Wrote \(dir)/: compare.md, compare.csv")
+            try AtomicOutput.replace(directory: dir, with: files(rows, scenario: base, lang: lang))
+            console.out(CompareTables.text(rows, lang: lang))
+            if rows.count < list.count + 1 { console.out(w.stopped(list.count + 1 - rows.count)) }
+            console.out(w.wrote(dir))
             let unplanned = rows.filter { !$0.hasPlan }.map(\.label)
-            if !unplanned.isEmpty {
-                console.err("varning: ingen plan hittades för \(unplanned.joined(separator: ", ")) (se statuskolumnen); deras siffror är tomma")
-            }
+            if !unplanned.isEmpty { console.err(w.unplannedWarning(unplanned)) }
             let broken = rows.filter { $0.violations > 0 }.map(\.label)
             if !broken.isEmpty {
-                console.err("warning: the plans of \(broken.joined(separator: ", ")) break hard rules (see the rule violations column); their figures are not to be relied on")
+                console.err(w.brokenWarning(broken))
                 return 3
             }
             return 0
@@ -47,9 +46,9 @@ public enum CompareJob {
         }
     }
 
-    public static func files(_ rows: [VariantKPIs], scenario: Scenario) -> [OutputFile] {
-        [OutputFile(path: "compare.csv", text: CompareTables.csv(rows)),
-         OutputFile(path: "compare.md", text: CompareTables.markdown(rows, scenario: scenario))]
+    public static func files(_ rows: [VariantKPIs], scenario: Scenario, lang: Language = .sv) -> [OutputFile] {
+        [OutputFile(path: "compare.csv", text: CompareTables.csv(rows, lang: lang)),
+         OutputFile(path: "compare.md", text: CompareTables.markdown(rows, scenario: scenario, lang: lang))]
     }
 
     /// `scenarios/variant-a.yaml` → `variant-a`.

@@ -10,12 +10,11 @@ enum CompareTables {
         return names
     }
 
-    static func csv(_ rows: [VariantKPIs]) -> String {
+    static func csv(_ rows: [VariantKPIs], lang: Language = .sv) -> String {
+        let w = CompareWords(lang: lang)
         let names = municipalityNames(rows)
-        var header = ["variant", "description", "status", "gap", "sessions", "planned_hours", "cofinancing_kr", "shortfall_hours",
-                      "trainer_days", "trainer_fees_kr", "trainer_travel_kr", "trainer_cost_kr", "premises_kr",
-                      "staff_peak_utilisation", "staff_peak_staff", "staff_peak_month", "changed_sessions", "rule_violations"]
-        header += names.map { "hours:\($0)" } + names.map { "kr:\($0)" }
+        var header = w.csvHeader
+        header += names.map { w.hoursColumn($0) } + names.map { "kr:\($0)" }
         var table = [header]
         for r in rows {
             var row = [r.label, r.description, r.status, CapacityText.csv(r.gap, decimals: 6), String(r.sessions),
@@ -30,52 +29,123 @@ enum CompareTables {
         return CSVTable.text(table)
     }
 
-    static func markdown(_ rows: [VariantKPIs], scenario: Scenario) -> String {
-        var out = "# Compare: \(cell(scenario.project.name))\n\n"
+    static func markdown(_ rows: [VariantKPIs], scenario: Scenario, lang: Language = .sv) -> String {
+        let w = CompareWords(lang: lang), n = CapacityWords(lang: lang)
+        var out = "# \(w.title): \(cell(scenario.project.name))\n\n"
         for r in rows { out += "- **\(cell(r.label))**: \(cell(r.description))\n" }
-        out += "\n## Key figures\n\n"
-        out += "| variant | planned hours | co-financing kr | hours short | trainer days | trainer cost kr | staff peak | solver | changed sessions | rule violations |\n"
+        out += "\n## \(w.keyFigures)\n\n"
+        out += "| " + w.keyColumns.joined(separator: " | ") + " |\n"
         out += "|---|---:|---:|---:|---:|---:|---|---|---:|---:|\n"
         for r in rows {
-            let peak = r.staffPeak.map { "\(CapacityText.percent($0)) (\(cell(r.staffPeakWho)), \(r.staffPeakMonth))" } ?? "–"
-            out += "| \(cell(r.label)) | \(CapacityText.number(r.plannedHours)) | \(CapacityText.number(r.cofinancingKr, decimals: 0)) | "
-            out += "\(CapacityText.number(r.shortfallHours)) | \(r.trainerDays) | \(CapacityText.number(r.trainerCostKr, decimals: 0)) | "
+            let peak = r.staffPeak.map { "\(n.percent($0)) (\(cell(r.staffPeakWho)), \(r.staffPeakMonth))" } ?? "–"
+            out += "| \(cell(r.label)) | \(n.number(r.plannedHours)) | \(n.number(r.cofinancingKr, decimals: 0)) | "
+            out += "\(n.number(r.shortfallHours)) | \(r.trainerDays) | \(n.number(r.trainerCostKr, decimals: 0)) | "
             out += "\(peak) | \(cell(r.status)) | \(r.changedSessions.map(String.init) ?? "–") | \(r.violations) |\n"
         }
         let names = municipalityNames(rows)
-        for (title, value) in [("Hours per municipality", { (m: VariantKPIs.MunicipalityFigures) in CapacityText.number(m.plannedHours) }),
-                               ("Co-financing per municipality (kr)", { (m: VariantKPIs.MunicipalityFigures) in CapacityText.number(m.cofinancingKr, decimals: 0) })] {
-            out += "\n## \(title)\n\n| variant | " + names.map(cell).joined(separator: " | ") + " |\n"
+        for (title, value) in [(w.hoursPerMunicipality, { (m: VariantKPIs.MunicipalityFigures) in n.number(m.plannedHours) }),
+                               (w.krPerMunicipality, { (m: VariantKPIs.MunicipalityFigures) in n.number(m.cofinancingKr, decimals: 0) })] {
+            out += "\n## \(title)\n\n| \(w.variant) | " + names.map(cell).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: names.count) + "\n"
             for r in rows {
                 out += "| \(cell(r.label)) |"
                 for n in names {
                     guard let m = r.municipalities.first(where: { $0.name == n }) else { out += " – |"; continue }
-                    out += " \(value(m))\(m.withdrawn != nil ? " (out)" : "") |"
+                    out += " \(value(m))\(m.withdrawn != nil ? " (\(w.out))" : "") |"
                 }
                 out += "\n"
             }
         }
         if let first = rows.first {
-            out += "\nQuotas: " + first.municipalities.map { "\(cell($0.name)) \(CapacityText.number(Double($0.quotaHours)))" }.joined(separator: ", ") + " hours.\n"
+            out += "\n\(w.quotas): " + first.municipalities.map { "\(cell($0.name)) \(n.number(Double($0.quotaHours)))" }.joined(separator: ", ") + " \(w.hours).\n"
         }
-        out += "\nHours short count only municipalities still taking part. Trainer cost is fees plus travel. Staff peak is the busiest month's share of a staff member's teaching capacity. Changed sessions (re-plans only) are sessions moved, altered, cancelled or new against the base plan. A solver that stopped early leaves a gap: differences smaller than it are noise. Rule violations are what `tidsplan verify` finds in the variant's plan; a plan with any is not to be relied on.\n"
+        out += "\n\(w.note)\n"
         return out
     }
 
-    static func text(_ rows: [VariantKPIs]) -> String {
-        var lines = ["variant                          hours   short  trainer days  staff peak  changed  violations  solver"]
-        for r in rows {
-            func pad(_ s: String, _ n: Int, left: Bool = true) -> String {
-                let fill = String(repeating: " ", count: max(0, n - s.count))
-                return left ? fill + s : s + fill
+    static func text(_ rows: [VariantKPIs], lang: Language = .sv) -> String {
+        // Column widths fit the longer of each value and its heading; the label is left-aligned, the rest right.
+        let columns = CompareWords(lang: lang).consoleColumns, n = CapacityWords(lang: lang)
+        let widths = [28, 10, 8, 14, 13, 9, 12].enumerated().map { max($0.element, columns[$0.offset].count + 2) }
+        func line(_ cells: [String], status: String) -> String {
+            var out = ""
+            for (i, cell) in cells.enumerated() {
+                let fill = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                out += i == 0 ? cell + fill : fill + cell
             }
-            lines.append(pad(r.label, 28, left: false) + pad(CapacityText.number(r.plannedHours), 10) + pad(CapacityText.number(r.shortfallHours), 8)
-                         + pad(String(r.trainerDays), 14) + pad(CapacityText.percent(r.staffPeak), 12)
-                         + pad(r.changedSessions.map(String.init) ?? "–", 9) + pad(String(r.violations), 12) + "  " + r.status)
+            return out + "  " + status
+        }
+        var lines = [line(Array(columns.prefix(7)), status: columns[7])]
+        for r in rows {
+            lines.append(line([r.label, n.number(r.plannedHours), n.number(r.shortfallHours), String(r.trainerDays),
+                               n.percent(r.staffPeak), r.changedSessions.map(String.init) ?? "–", String(r.violations)],
+                              status: r.status))
         }
         return lines.joined(separator: "\n")
     }
 
     static func cell(_ s: String) -> String { CapacityFiles.cell(s) }
+}
+
+/// Every word of `tidsplan compare` (compare.md, compare.csv, variant names, console), in Swedish (default) or English.
+struct CompareWords {
+    let lang: Language
+    private var sv: Bool { lang == .sv }
+
+    var base: String { sv ? "bas" : "base" }
+    var baseDescription: String { sv ? "scenariot som det är" : "the scenario as it is" }
+    func without(_ name: String) -> String { sv ? "utan \(name)" : "without \(name)" }
+    func alreadyWithdrawn(_ name: String, from: Day, keptUpTo: Day) -> String {
+        sv ? "\(name) har redan utträtt (från \(from.iso)); planen till och med \(keptUpTo.iso) ligger fast"
+           : "\(name) has already withdrawn (from \(from.iso)); the plan up to \(keptUpTo.iso) is kept"
+    }
+    func withdraws(_ name: String, after: Day, out: Day) -> String {
+        sv ? "\(name) utträder efter \(after.iso) (ingen utbildning från \(out.iso)); planen till och med \(after.iso) ligger fast"
+           : "\(name) withdraws after \(after.iso) (no training from \(out.iso)); the plan up to \(after.iso) is kept"
+    }
+    var progressBase: String { sv ? "planerar basscenariot" : "planning the base scenario" }
+    func progressVariant(_ label: String, _ n: Int, of total: Int) -> String {
+        (sv ? "planerar " : "planning ") + label + " (\(n)/\(total))"
+    }
+    func scenarioFile(_ path: String) -> String { sv ? "scenariofilen \(path)" : "scenario file \(path)" }
+    func stopped(_ n: Int) -> String { sv ? "Avbrutet: \(n) varianter planerades inte." : "Stopped: \(n) variant(s) not planned." }
+    func wrote(_ dir: String) -> String { (sv ? "Skrev" : "Wrote") + " \(dir)/: compare.md, compare.csv" }
+    func unplannedWarning(_ labels: [String]) -> String {
+        sv ? "varning: ingen plan hittades för \(labels.joined(separator: ", ")) (se statuskolumnen); deras siffror är tomma"
+           : "warning: no plan was found for \(labels.joined(separator: ", ")) (see the status column); their figures are empty"
+    }
+    func brokenWarning(_ labels: [String]) -> String {
+        sv ? "varning: planerna för \(labels.joined(separator: ", ")) bryter mot hårda regler (se kolumnen regelbrott); deras siffror går inte att lita på"
+           : "warning: the plans of \(labels.joined(separator: ", ")) break hard rules (see the rule violations column); their figures are not to be relied on"
+    }
+
+    var title: String { sv ? "Jämförelse" : "Compare" }
+    var keyFigures: String { sv ? "Nyckeltal" : "Key figures" }
+    var variant: String { sv ? "variant" : "variant" }
+    var keyColumns: [String] {
+        sv ? ["variant", "planerade timmar", "medfinansiering kr", "timmar som saknas", "utbildardagar", "utbildarkostnad kr", "personaltopp", "lösare", "ändrade tillfällen", "regelbrott"]
+           : ["variant", "planned hours", "co-financing kr", "hours short", "trainer days", "trainer cost kr", "staff peak", "solver", "changed sessions", "rule violations"]
+    }
+    var hoursPerMunicipality: String { sv ? "Timmar per kommun" : "Hours per municipality" }
+    var krPerMunicipality: String { sv ? "Medfinansiering per kommun (kr)" : "Co-financing per municipality (kr)" }
+    var out: String { sv ? "utträtt" : "out" }
+    var quotas: String { sv ? "Kvoter" : "Quotas" }
+    var hours: String { sv ? "timmar" : "hours" }
+    var note: String {
+        sv ? "Timmar som saknas räknas bara för kommuner som fortfarande deltar. Utbildarkostnad är arvoden plus resor. Personaltoppen är den mest belastade månadens andel av en persons undervisningskapacitet. Ändrade tillfällen (bara omplaneringar) är tillfällen som flyttats, ändrats, ställts in eller tillkommit mot basplanen. En lösare som avbröts i förtid lämnar ett gap: skillnader mindre än det är brus. Regelbrott är vad `tidsplan verify` hittar i variantens plan; en plan med något regelbrott går inte att lita på."
+           : "Hours short count only municipalities still taking part. Trainer cost is fees plus travel. Staff peak is the busiest month's share of a staff member's teaching capacity. Changed sessions (re-plans only) are sessions moved, altered, cancelled or new against the base plan. A solver that stopped early leaves a gap: differences smaller than it are noise. Rule violations are what `tidsplan verify` finds in the variant's plan; a plan with any is not to be relied on."
+    }
+    var csvHeader: [String] {
+        sv ? ["variant", "beskrivning", "läge", "gap", "tillfällen", "planerade_timmar", "medfinansiering_kr", "timmar_som_saknas",
+              "utbildardagar", "utbildararvoden_kr", "utbildarresor_kr", "utbildarkostnad_kr", "lokaler_kr",
+              "personaltopp_utnyttjande", "personaltopp_person", "personaltopp_månad", "ändrade_tillfällen", "regelbrott"]
+           : ["variant", "description", "status", "gap", "sessions", "planned_hours", "cofinancing_kr", "shortfall_hours",
+              "trainer_days", "trainer_fees_kr", "trainer_travel_kr", "trainer_cost_kr", "premises_kr",
+              "staff_peak_utilisation", "staff_peak_staff", "staff_peak_month", "changed_sessions", "rule_violations"]
+    }
+    func hoursColumn(_ name: String) -> String { (sv ? "timmar:" : "hours:") + name }
+    var consoleColumns: [String] {
+        sv ? ["variant", "timmar", "saknas", "utbildardagar", "personaltopp", "ändrade", "regelbrott", "lösare"]
+           : ["variant", "hours", "short", "trainer days", "staff peak", "changed", "violations", "solver"]
+    }
 }

@@ -1,4 +1,5 @@
 import TidsplanCore
+import TidsplanIO
 import TidsplanModel
 
 /// One column of the comparison: a scenario to plan, and for re-plans the plan it starts from.
@@ -20,7 +21,8 @@ public enum DropEachVariants {
     /// One variant per municipality (scenario order) that withdraws after `date`: `withdrawal` is the
     /// next day, and the plan is a re-plan of the base plan with everything up to `date` kept as it was.
     /// A municipality that has already withdrawn by then keeps its earlier date (its row shows that).
-    public static func make(base: Scenario, after date: Day) throws -> [CompareVariant] {
+    public static func make(base: Scenario, after date: Day, lang: Language = .sv) throws -> [CompareVariant] {
+        let w = CompareWords(lang: lang)
         let period = base.project.period
         guard period.from <= date && date < period.to else {
             throw JobError("--drop-each \(date.iso): the date must fall inside the project period (\(period.from.iso) – \(period.to.adding(days: -1).iso)), the last day before the municipality leaves")
@@ -31,12 +33,12 @@ public enum DropEachVariants {
             var s = base
             let description: String
             if let earlier = m.withdrawal, earlier <= out {
-                description = "\(m.name) has already withdrawn (from \(earlier.iso)); the plan up to \(date.iso) is kept"
+                description = w.alreadyWithdrawn(m.name, from: earlier, keptUpTo: date)
             } else {
                 s.municipalities[i].withdrawal = out
-                description = "\(m.name) withdraws after \(date.iso) (no training from \(out.iso)); the plan up to \(date.iso) is kept"
+                description = w.withdraws(m.name, after: date, out: out)
             }
-            variants.append(CompareVariant(label: "without \(m.name)", description: description, scenario: s, replanAsOf: date))
+            variants.append(CompareVariant(label: w.without(m.name), description: description, scenario: s, replanAsOf: date))
         }
         return variants
     }

@@ -1,4 +1,5 @@
 import TidsplanCore
+import TidsplanIO
 import TidsplanModel
 
 /// The key figures of one planned variant, side by side with the others in compare.md / compare.csv.
@@ -13,7 +14,7 @@ public struct VariantKPIs: Sendable, Equatable {
 
     public var label: String
     public var description: String
-    /// "optimal", "stopped early, gap 1.2 %", "infeasible"…
+    /// "optimal", "stopped early, gap 1.2 %", "infeasible"… in the run's language.
     public var status: String
     /// Relative optimality gap of the week model (0 when proven optimal; nil when no plan).
     public var gap: Double?
@@ -41,7 +42,8 @@ public struct VariantKPIs: Sendable, Equatable {
     public var trainerCostKr: Double { trainerFeesKr + trainerTravelKr }
 
     /// - Parameter base: for re-plans, the plan they start from (changes are counted and the frozen past checked against it).
-    public static func measure(label: String, description: String, scenario: Scenario, plan: Plan, base: Plan?) -> VariantKPIs {
+    public static func measure(label: String, description: String, scenario: Scenario, plan: Plan, base: Plan?,
+                               lang: Language = .sv) -> VariantKPIs {
         let training = plan.sessions.filter { $0.kind == .training && $0.status == .planned }
         let spend = BudgetSpend(scenario: scenario)
         var days = 0
@@ -54,7 +56,7 @@ public struct VariantKPIs: Sendable, Equatable {
         }
         let hasPlan = plan.solver.status.hasPlan
         return VariantKPIs(
-            label: label, description: description, status: QuotaFigures.statusWords(plan),
+            label: label, description: description, status: CapacityWords(lang: lang).status(plan),
             gap: hasPlan ? (plan.solver.gap ?? 0) : nil, sessions: training.count, municipalities: municipalities,
             plannedHours: municipalities.reduce(0.0) { $0 + $1.plannedHours },
             cofinancingKr: municipalities.reduce(0.0) { $0 + $1.cofinancingKr },
@@ -75,18 +77,19 @@ public struct VariantKPIs: Sendable, Equatable {
 public enum CompareRun {
     /// The base scenario first (label "base"), then `variants` in order. Re-plan variants start from the base plan.
     public static func run(base: Scenario, variants: [CompareVariant], solver: ScenarioSolver,
-                           progress: (String) -> Void = { _ in }) throws -> [VariantKPIs] {
-        progress("planning the base scenario")
+                           lang: Language = .sv, progress: (String) -> Void = { _ in }) throws -> [VariantKPIs] {
+        let w = CompareWords(lang: lang)
+        progress(w.progressBase)
         let basePlan = try solver.plan(base)
         guard basePlan.solver.status.hasPlan else { throw BasePlanFailed(plan: basePlan) }
-        var out = [VariantKPIs.measure(label: "base", description: "the scenario as it is", scenario: base, plan: basePlan, base: nil)]
+        var out = [VariantKPIs.measure(label: w.base, description: w.baseDescription, scenario: base, plan: basePlan, base: nil, lang: lang)]
         for (i, v) in variants.enumerated() {
             if StopSignal.isRequested { break }
-            progress("planning \(v.label) (\(i + 1)/\(variants.count))")
+            progress(w.progressVariant(v.label, i + 1, of: variants.count))
             let replan = v.replanAsOf.map { ReplanContext(previous: basePlan, asOf: $0) }
             let plan = try solver.plan(v.scenario, replan: replan)
             out.append(VariantKPIs.measure(label: v.label, description: v.description, scenario: v.scenario, plan: plan,
-                                           base: replan == nil ? nil : basePlan))
+                                           base: replan == nil ? nil : basePlan, lang: lang))
         }
         return out
     }

@@ -24,12 +24,14 @@ public struct ExportOptions: Sendable {
 
 /// Renders everything a plan run writes, in memory; `AtomicOutput.replace` puts it on disk.
 public enum ExportJob {
-    /// plan.json, timetable.csv, timetable.md, report.html and the calendars/ tree, sorted by path.
+    /// plan.json, timetable.csv, timetable.md, courses.csv, report.html and the calendars/ tree, sorted by path.
     public static func render(scenario: Scenario, plan: Plan, options: ExportOptions) -> [OutputFile] {
         var files: [OutputFile] = [
             OutputFile(path: "plan.json", text: PlanJSONWriter.encode(plan)),
             OutputFile(path: "timetable.csv", text: TimetableWriter.csv(plan: plan, scenario: scenario,
-                                                                        dialect: options.csvDialect)),
+                                                                        dialect: options.csvDialect, lang: options.lang)),
+            OutputFile(path: "courses.csv", text: CoursesCSV.text(scenario: scenario, plan: plan, lang: options.lang,
+                                                                  dialect: options.csvDialect)),
             OutputFile(path: "timetable.md", text: TimetableWriter.markdown(plan: plan, scenario: scenario,
                                                                             lang: options.lang)),
         ]

@@ -116,7 +116,7 @@ public enum PlanJob {
             try AtomicOutput.replace(directory: target, with: files)
             console.out(PlanSummary.text(plan: outcome.plan, scenario: changed, statistics: outcome.statistics,
                                          previous: previous, scratchChanges: scratchChanges, violations: violations,
-                                         outDir: target, files: files))
+                                         outDir: target, files: files, lang: request.lang))
             if let c = changes.compensation { console.out(Compensation.text(c, lang: request.lang)) }
             return violations.isEmpty ? 0 : 3
         } catch let e as AtomicOutputError {
@@ -136,7 +136,7 @@ public enum PlanJob {
         StopSignal.install()
         let showProgress = !request.quiet && console.isTerminal
         let progress: ProgressHandler = { p in
-            if showProgress { console.progress(ProgressLine.text(p)) }
+            if showProgress { console.progress(ProgressLine.text(p, lang: request.lang)) }
             return StopSignal.isRequested ? .stop : .continue
         }
         var options = PlannerOptions(timeLimit: request.timeLimit, relativeGap: request.gap, progress: progress,
@@ -145,11 +145,12 @@ public enum PlanJob {
         options.maxAreaPersons = request.maxAreaPersons
         let areas = Planner.areas(for: scenario, options: options, replan: replan)
         if !request.quiet {
+            let w = SummaryWords(lang: request.lang)
             if areas.count > 1 {
-                console.err("Planning \(scenario.municipalities.count) municipalities in \(areas.count) areas of at most \(options.maxAreaPersons) persons, one after another.")
+                console.err(w.planningByArea(municipalities: scenario.municipalities.count, areas: areas.count, persons: options.maxAreaPersons))
             } else if areas.isEmpty, replan != nil, request.decompose != .off,
                       PlanAreas.split(scenario, maxPersons: options.maxAreaPersons).count > 1 {
-                console.err("Note: the previous plan was made in one model, so the re-plan is too; on a scenario this large that can take long.")
+                console.err(w.replanInOneModel)
             }
         }
         let start = monotonicSeconds()
@@ -186,9 +187,12 @@ extension PlanJob {
 }
 
 enum ProgressLine {
-    static func text(_ p: SolveProgress) -> String {
+    static func text(_ p: SolveProgress, lang: Language = .sv) -> String {
         func f(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "–" }
         let gap = p.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "–"
-        return "solving: best plan \(f(p.incumbent))  bound \(f(p.bestBound))  gap \(gap)  nodes \(p.nodes)  \(String(format: "%.1f", p.elapsed)) s  (Ctrl-C keeps the best plan so far)"
+        let elapsed = String(format: "%.1f", p.elapsed)
+        return lang == .sv
+            ? "löser: bästa plan \(f(p.incumbent))  gräns \(f(p.bestBound))  gap \(gap)  noder \(p.nodes)  \(elapsed) s  (Ctrl-C behåller den bästa planen hittills)"
+            : "solving: best plan \(f(p.incumbent))  bound \(f(p.bestBound))  gap \(gap)  nodes \(p.nodes)  \(elapsed) s  (Ctrl-C keeps the best plan so far)"
     }
 }

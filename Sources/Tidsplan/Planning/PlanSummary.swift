@@ -4,99 +4,168 @@ import TidsplanIO
 import TidsplanModel
 
 /// The short text `tidsplan plan` prints: status in words, hours against quota, trainer days and cost
-/// against budget, shortfalls, solve time.
+/// against budget, courses promised but not held, shortfalls, solve time. Words in `SummaryWords`.
 enum PlanSummary {
     static func text(plan: Plan, scenario: Scenario, statistics: PlanStatistics, previous: Plan?, scratchChanges: Int? = nil,
-                     violations: [Violation], outDir: String, files: [OutputFile]) -> String {
+                     violations: [Violation], outDir: String, files: [OutputFile], lang: Language = .sv) -> String {
+        let w = SummaryWords(lang: lang)
         var lines: [String] = []
         lines.append("\(scenario.project.name) (\(scenario.project.id)), \(scenario.project.period.from.iso) – \(scenario.project.period.to.iso)")
-        lines.append("Status: \(statusWords(plan.solver)); solved in \(String(format: "%.1f", statistics.seconds)) s with \(plan.solver.name) \(plan.solver.version) (\(statistics.weekModelColumns) columns, \(statistics.rounds) round\(statistics.rounds == 1 ? "" : "s"))")
+        lines.append(w.status(statusWords(plan.solver, w), seconds: num(statistics.seconds, lang), solver: "\(plan.solver.name) \(plan.solver.version)",
+                              columns: statistics.weekModelColumns, rounds: statistics.rounds))
         let training = plan.activeSessions.filter { $0.kind == .training }
-        lines.append("Sessions: \(training.count) training sessions, \(plan.sessions.filter { $0.kind == .event }.count) fixed events and follow-ups")
+        lines.append(w.sessions(training: training.count, events: plan.sessions.filter { $0.kind == .event }.count))
         lines.append("")
-        lines.append("Hours per municipality (planned / quota):")
+        lines.append(w.hoursHeading)
         let width = max(12, (plan.municipalities.map(\.name.count).max() ?? 0) + 2)
         var totalPlanned = 0.0, totalQuota = 0
         for m in plan.municipalities {
             totalPlanned += m.plannedHours; totalQuota += m.quotaHours
             let pct = m.quotaHours > 0 ? Int((m.plannedHours / Double(m.quotaHours) * 100).rounded()) : 0
-            let note = scenario.municipality(m.name)?.withdrawal.map { "  withdrawn from \($0.iso)" } ?? ""
-            lines.append("  \(pad(m.name, width))\(pad(num(m.plannedHours), 7, left: true)) / \(pad(String(m.quotaHours), 5, left: true))  \(pad("\(pct) %", 6, left: true))  \(pad(num(m.cofinancingKr), 10, left: true)) kr\(note)")
+            let note = scenario.municipality(m.name)?.withdrawal.map { "  " + w.withdrawn($0) } ?? ""
+            lines.append("  \(pad(m.name, width))\(pad(num(m.plannedHours, lang), 7, left: true)) / \(pad(num(Double(m.quotaHours), lang), 5, left: true))  \(pad("\(pct) %", 6, left: true))  \(pad(num(m.cofinancingKr, lang), 10, left: true)) kr\(note)")
         }
-        lines.append("  \(pad("Total", width))\(pad(num(totalPlanned), 7, left: true)) / \(pad(String(totalQuota), 5, left: true))")
+        lines.append("  \(pad(w.total, width))\(pad(num(totalPlanned, lang), 7, left: true)) / \(pad(num(Double(totalQuota), lang), 5, left: true))")
         lines.append("")
-        lines.append(contentsOf: spending(plan: plan, scenario: scenario))
+        lines.append(contentsOf: spending(plan: plan, scenario: scenario, w))
         lines.append("")
+        let courses = CourseCoverage.all(scenario: scenario, plan: plan)
+        let notHeld = courses.filter { $0.status == .nothing }.map(\.name)
+        let partly = courses.filter { $0.status == .short }.count
+        lines.append(w.courses(total: courses.count, notHeld: notHeld, partly: partly))
+        let (areaHours, estimated) = CourseCoverage.hoursByArea(courses)
+        if !areaHours.isEmpty {
+            lines.append(CourseWords(lang: lang).areaHours(areaHours.map { $0.area + " " + num($0.hours.rounded(), lang) }, estimated: estimated))
+        }
+        let shortfallWords = ShortfallWords(lang: lang)
         if plan.shortfalls.isEmpty {
-            lines.append("Shortfalls: none")
+            lines.append(w.noShortfalls)
         } else {
-            lines.append("Shortfalls:")
-            for s in plan.shortfalls { lines.append("  - \(s.reason)") }
+            lines.append(w.shortfallsHeading)
+            for s in plan.shortfalls {
+                lines.append("  - " + shortfallWords.sentence(s, scenario: scenario) { num($0, lang) })
+            }
         }
         if let previous {
             let diff = PlanDiff.between(previous: previous, current: plan)
             lines.append("")
-            lines.append("Changes against the previous plan: \(diff.counts.total) session(s) changed (\(diff.counts.changed) moved or altered, \(diff.counts.cancelled) cancelled, \(diff.counts.new) new), \(diff.counts.unchanged) unchanged; see changes.md")
-            if let scratchChanges {
-                lines.append("Planning from scratch instead would change \(scratchChanges) session(s).")
-            }
+            lines.append(w.changes(total: diff.counts.total, changed: diff.counts.changed, cancelled: diff.counts.cancelled,
+                                   new: diff.counts.new, unchanged: diff.counts.unchanged))
+            if let scratchChanges { lines.append(w.scratch(scratchChanges)) }
         }
         lines.append("")
         if violations.isEmpty {
-            lines.append("Verified: the plan keeps every hard rule (tidsplan verify).")
+            lines.append(w.verified)
         } else {
-            lines.append("VERIFICATION FAILED: \(violations.count) rule violation(s):")
+            lines.append(w.verificationFailed(violations.count))
             for v in violations.prefix(20) { lines.append("  - [\(v.rule)] \(v.message)") }
         }
         let calendars = files.filter { $0.path.hasPrefix("calendars/") }.count
-        lines.append("Wrote \(outDir)/: plan.json, timetable.csv, timetable.md, report.html, \(calendars) calendar files")
+        lines.append(w.wrote(outDir, calendars: calendars))
         return lines.joined(separator: "\n")
     }
 
-    static func statusWords(_ s: SolverSummary) -> String {
+    static func statusWords(_ s: SolverSummary, _ w: SummaryWords) -> String {
         switch s.status {
-        case .optimal: return "optimal (the best possible plan under the scenario's weights)"
+        case .optimal: return w.optimal
         case .feasible, .timeLimit, .stopped:
-            if let areas = s.areas, areas > 1, s.gap == nil {
-                return "a plan made in \(areas) areas one after another (too large for one model; no bound for the whole)"
-            }
-            let gap = (s.gap ?? 0) * 100
-            return "within \(String(format: "%.1f", gap)) % of the best possible plan (stopped early)"
-        case .notSolved: return "no plan found within the limits"
-        case .infeasible, .error: return s.status.rawValue
+            if let areas = s.areas, areas > 1, s.gap == nil { return w.byAreas(areas) }
+            return w.withinGap(num((s.gap ?? 0) * 100, w.lang))
+        case .notSolved: return w.notSolved
+        case .infeasible: return w.lang == .sv ? "ingen plan kan följa alla regler" : "no plan can keep every rule"
+        case .error: return w.lang == .sv ? "fel i lösaren" : "solver error"
         }
     }
 
-    static func spending(plan: Plan, scenario: Scenario) -> [String] {
+    static func spending(plan: Plan, scenario: Scenario, _ w: SummaryWords) -> [String] {
         var days = 0, fees = 0, travel = 0, premises = 0
         for s in plan.activeSessions where s.kind == .training {
             for p in s.leaders { if let t = scenario.trainer(p) { days += 1; fees += t.dayRate; travel += t.travelPerDay } }
             premises += scenario.venue(s.venue)?.costPerDay ?? 0
         }
         func line(_ label: String, _ used: Int, _ cap: Int?) -> String {
-            "  \(pad(label, 22))\(pad(num(Double(used)), 10, left: true)) kr" + (cap.map { " of \(num(Double($0))) kr (\(num(Double($0 - used))) kr left)" } ?? "")
+            "  \(pad(label, 22))\(pad(num(Double(used), w.lang), 10, left: true)) kr"
+                + (cap.map { " " + w.ofBudget(num(Double($0), w.lang), left: num(Double($0 - used), w.lang)) } ?? "")
         }
-        return ["Budget (external trainers: \(days) days):",
-                line("trainer fees", fees, scenario.budget.trainersKr),
-                line("trainer travel", travel, scenario.budget.travelKr),
-                line("premises", premises, scenario.budget.premisesKr)]
+        return [w.budgetHeading(days: days),
+                line(w.trainerFees, fees, scenario.budget.trainersKr),
+                line(w.trainerTravel, travel, scenario.budget.travelKr),
+                line(w.premises, premises, scenario.budget.premisesKr)]
     }
 
-    static func num(_ x: Double) -> String {
-        let r = (x * 10).rounded() / 10
-        let whole = Int(r.rounded(.towardZero))
-        var s = String(abs(whole))
-        var out = ""
-        for (i, c) in s.reversed().enumerated() { if i > 0 && i % 3 == 0 { out.append(" ") }; out.append(c) }
-        s = String(out.reversed())
-        if whole < 0 || (r < 0 && whole == 0) { s = "-" + s }
-        let frac = abs(r - Double(whole))
-        return frac > 0.05 ? s + "," + String(Int((frac * 10).rounded())) : s
-    }
+    /// One decimal at most, thousands grouped: `1 290`, `2,5` (sv) / `1,290`, `2.5` (en).
+    static func num(_ x: Double, _ lang: Language = .sv) -> String { NumberText.human(x, lang: lang, decimals: 1) }
 
     static func pad(_ s: String, _ n: Int, left: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, n - s.count))
         return left ? fill + s : s + fill
+    }
+}
+
+/// Every word of the console summary of `plan` and `replan`, in Swedish (default) or English.
+struct SummaryWords {
+    let lang: Language
+    private var sv: Bool { lang == .sv }
+
+    func status(_ words: String, seconds: String, solver: String, columns: Int, rounds: Int) -> String {
+        sv ? "Läge: \(words); löst på \(seconds) s med \(solver) (\(columns) kolumner, \(rounds) \(rounds == 1 ? "omgång" : "omgångar"))"
+           : "Status: \(words); solved in \(seconds) s with \(solver) (\(columns) columns, \(rounds) round\(rounds == 1 ? "" : "s"))"
+    }
+    var optimal: String { sv ? "optimal (den bästa möjliga planen med scenariots vikter)" : "optimal (the best possible plan under the scenario's weights)" }
+    func byAreas(_ n: Int) -> String {
+        sv ? "en plan gjord i \(n) områden efter varandra (för stor för en modell; ingen gräns för helheten)"
+           : "a plan made in \(n) areas one after another (too large for one model; no bound for the whole)"
+    }
+    func withinGap(_ percent: String) -> String {
+        sv ? "ingen annan plan kan vara mer än \(percent) % bättre (sökningen slutade tidigt)"
+           : "no other plan can be more than \(percent) % better (the search ended early)"
+    }
+    var notSolved: String { sv ? "ingen plan hittades inom gränserna" : "no plan found within the limits" }
+    func sessions(training: Int, events: Int) -> String {
+        sv ? "Tillfällen: \(training) utbildningstillfällen, \(events) fasta händelser och uppföljningar"
+           : "Sessions: \(training) training sessions, \(events) fixed events and follow-ups"
+    }
+    var hoursHeading: String { sv ? "Timmar per kommun (planerat / kvot):" : "Hours per municipality (planned / quota):" }
+    func withdrawn(_ d: Day) -> String { sv ? "utträder från \(d.iso)" : "withdrawn from \(d.iso)" }
+    var total: String { sv ? "Totalt" : "Total" }
+    func budgetHeading(days: Int) -> String { sv ? "Budget (externa utbildare: \(days) dagar):" : "Budget (external trainers: \(days) days):" }
+    var trainerFees: String { sv ? "utbildararvoden" : "trainer fees" }
+    var trainerTravel: String { sv ? "utbildarnas resor" : "trainer travel" }
+    var premises: String { sv ? "lokaler" : "premises" }
+    func ofBudget(_ cap: String, left: String) -> String { sv ? "av \(cap) kr (\(left) kr kvar)" : "of \(cap) kr (\(left) kr left)" }
+    func courses(total: Int, notHeld: [String], partly: Int) -> String {
+        if notHeld.isEmpty && partly == 0 { return sv ? "Kurser: alla \(total) hålls som scenariot begär" : "Courses: all \(total) run as the scenario asks" }
+        if notHeld.isEmpty {
+            return sv ? "Kurser: alla \(total) hålls, \(partly) bara delvis (se courses.csv)" : "Courses: all \(total) run, \(partly) only partly (see courses.csv)"
+        }
+        let list = ": " + notHeld.joined(separator: "; ")
+        return sv ? "Kurser: \(notHeld.count) av \(total) hålls inte alls\(list); \(partly) bara delvis (se courses.csv)"
+                  : "Courses: \(notHeld.count) of \(total) not held at all\(list); \(partly) only partly (see courses.csv)"
+    }
+    var noShortfalls: String { sv ? "Brister: inga" : "Shortfalls: none" }
+    var shortfallsHeading: String { sv ? "Brister:" : "Shortfalls:" }
+    func changes(total: Int, changed: Int, cancelled: Int, new: Int, unchanged: Int) -> String {
+        sv ? "Ändringar mot förra planen: \(total) tillfällen ändrade (\(changed) flyttade eller ändrade, \(cancelled) inställda, \(new) nya), \(unchanged) oförändrade; se changes.md"
+           : "Changes against the previous plan: \(total) session(s) changed (\(changed) moved or altered, \(cancelled) cancelled, \(new) new), \(unchanged) unchanged; see changes.md"
+    }
+    func scratch(_ n: Int) -> String {
+        sv ? "Att planera om från början skulle i stället ändra \(n) tillfällen." : "Planning from scratch instead would change \(n) session(s)."
+    }
+    var verified: String { sv ? "Kontrollerad: planen följer alla hårda regler (tidsplan verify)." : "Verified: the plan keeps every hard rule (tidsplan verify)." }
+    func verificationFailed(_ n: Int) -> String {
+        sv ? "KONTROLLEN MISSLYCKADES: \(n) regelbrott:" : "VERIFICATION FAILED: \(n) rule violation(s):"
+    }
+    func wrote(_ dir: String, calendars: Int) -> String {
+        sv ? "Skrev \(dir)/: plan.json, timetable.csv, timetable.md, courses.csv, report.html, \(calendars) kalenderfiler"
+           : "Wrote \(dir)/: plan.json, timetable.csv, timetable.md, courses.csv, report.html, \(calendars) calendar files"
+    }
+    func planningByArea(municipalities: Int, areas: Int, persons: Int) -> String {
+        sv ? "Planerar \(municipalities) kommuner i \(areas) områden om högst \(persons) personer, ett i taget."
+           : "Planning \(municipalities) municipalities in \(areas) areas of at most \(persons) persons, one after another."
+    }
+    var replanInOneModel: String {
+        sv ? "Obs: den förra planen gjordes i en enda modell, så omplaneringen görs också så; för ett så här stort scenario kan det ta lång tid."
+           : "Note: the previous plan was made in one model, so the re-plan is too; on a scenario this large that can take long."
     }
 }
 

@@ -68,7 +68,7 @@ public enum ExportCommandJob {
             options.previousCalendars = previousPath.map(PublishedCalendars.beside) ?? PublishedCalendars.load(folder: dir)
             let files = ExportJob.render(scenario: scenario, plan: plan, options: options)
             try AtomicOutput.replace(directory: dir, with: files)
-            console.out("Wrote \(files.count) files to \(dir)/")
+            console.out(sv ? "Skrev \(files.count) filer till \(dir)/" : "Wrote \(files.count) files to \(dir)/")
             if !violations.isEmpty {
                 console.err(sv ? "varning: planen bryter mot \(violations.count) regel/regler; skriven med --force och märkt som overifierad i rapporten"
                                : "warning: the plan breaks \(violations.count) rule(s); written with --force and marked as unverified in the report")

@@ -47,9 +47,12 @@ struct ReportLabels {
             let stop = s.status == .timeLimit ? (sv ? " (tidsgränsen nåddes)" : " (the time limit was reached)")
                 : s.status == .stopped ? (sv ? " (sökningen avbröts)" : " (the search was stopped)") : ""
             if let gap = s.gap, gap.isFinite, gap >= 0 {
+                // The gap in one plain sentence: how much better any plan could possibly be.
                 let g = gap < 0.0005 ? (sv ? "under " : "under ") + f.percent(0.001) : f.percent(gap)
-                return (sv ? "Planen följer alla regler och är inom \(g) från bästa möjliga plan"
-                           : "The plan keeps every rule and is within \(g) of the best possible plan") + stop + "."
+                let why = s.status == "time-limit" ? (sv ? " när tidsgränsen nåddes" : " when the time limit was reached")
+                    : s.status == "stopped" ? (sv ? " när den avbröts" : " when it was stopped") : ""
+                return sv ? "Planen följer alla regler. Ingen annan plan kan vara mer än \(g) bättre på scenariots mål; sökningen slutade\(why) innan den hann visa att just den här är bäst."
+                          : "The plan keeps every rule. No other plan can be more than \(g) better on the scenario's goals; the search ended\(why) before it could show that this one is the best."
             }
             if let areas = s.areas, areas > 1 {
                 return (sv ? "Planen följer alla regler. Scenariot är för stort för en enda modell, så planen gjordes i \(areas) områden efter varandra; hur nära bästa möjliga plan den är visas därför inte"
@@ -150,43 +153,17 @@ struct ReportLabels {
     var noShortfalls: String {
         sv ? "Inga brister: planen når alla kvoter och krav." : "No shortfalls: the plan meets every quota and requirement."
     }
-    func shortfallKind(_ kind: String) -> String? {
-        switch kind {
-        case "quota": return sv ? "Kvot" : "Quota"
-        case "attendance": return sv ? "Deltagande" : "Attendance"
-        case "session": return sv ? "Tillfällen" : "Sessions"
-        case "budget": return sv ? "Budget" : "Budget"
-        default: return nil
-        }
-    }
-    func shortfallAmount(_ amount: Double, unit: String) -> String {
-        let n = f.number(amount)
-        switch unit {
-        case "hours": return n + (sv ? (amount == 1 ? " timme" : " timmar") : (amount == 1 ? " hour" : " hours"))
-        case "persons": return n + (sv ? (amount == 1 ? " person" : " personer") : (amount == 1 ? " person" : " persons"))
-        case "sessions": return n + (sv ? (amount == 1 ? " tillfälle" : " tillfällen") : (amount == 1 ? " session" : " sessions"))
-        case "kr": return f.kronor(amount)
-        default: return n + " " + unit
-        }
-    }
-    func shortfallVerb(_ kind: String) -> String {
-        switch kind {
-        case "quota": return sv ? "saknas till kvoten" : "short of the quota"
-        case "attendance": return sv ? "får ingen plats" : "without a place"
-        case "session": return sv ? "kunde inte planeras" : "could not be planned"
-        case "budget": return sv ? "över budget" : "over budget"
-        default: return sv ? "saknas" : "missing"
-        }
-    }
 
     // Events.
-    var date: String { sv ? "Datum" : "Date" }
     var time: String { sv ? "Tid" : "Time" }
     var what: String { sv ? "Vad" : "What" }
     var venue: String { sv ? "Plats" : "Place" }
     var fromProject: String { sv ? "Från projektet" : "From the project" }
     var municipalities: String { sv ? "Kommuner" : "Municipalities" }
     var cancelled: String { sv ? "inställt" : "cancelled" }
+    var dates: String { sv ? "Datum" : "Dates" }
+    func allMunicipalities(_ n: Int) -> String { sv ? "alla \(n) kommuner" : "all \(n) municipalities" }
+    func municipalityCount(_ n: Int) -> String { sv ? "\(n) kommuner" : "\(n) municipalities" }
     var noEvents: String { sv ? "Inga fasta händelser." : "No fixed events." }
     func eventKind(_ raw: String) -> String {
         switch EventKind(rawValue: raw) {

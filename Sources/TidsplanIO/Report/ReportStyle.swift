@@ -37,8 +37,8 @@ enum ReportStyle {
     .bar.over::after { content: ""; position: absolute; right: 0; top: 0; bottom: 0; width: 4px; background: var(--bad); }
     .grid { table-layout: fixed; font-size: 11.5px; }
     .grid th, .grid td { padding: 3px 0; text-align: center; border: 1px solid #fff; }
-    .grid th.row, .grid td.row { text-align: left; padding-left: 6px; width: 230px; overflow: hidden;
-      text-overflow: ellipsis; white-space: nowrap; background: #fff; border-bottom: 1px solid var(--line); }
+    .grid th.row, .grid td.row { text-align: left; padding-left: 6px; width: 230px; overflow-wrap: anywhere;
+      background: #fff; border-bottom: 1px solid var(--line); }
     .grid td.sum, .grid th.sum { width: 62px; font-weight: 600; background: var(--bg-soft); }
     .grid th.year { text-align: left; padding-left: 4px; border-left: 2px solid var(--ink); }
     .grid .newyear { border-left: 2px solid var(--ink); }
@@ -54,7 +54,11 @@ enum ReportStyle {
     ul.shortfalls { padding-left: 20px; margin: 0; }
     ul.shortfalls li { margin: 4px 0; }
     .subject { font-weight: 600; }
-    .pill { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: var(--bg-soft); color: var(--muted); margin-right: 6px; }
+    .pill { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: var(--bg-soft); color: var(--muted); margin-right: 6px; white-space: nowrap; }
+    .pill.bad { background: #f6d5d3; color: var(--bad); font-weight: 600; }
+    .pill.warn { background: #fbe8cc; color: #7a4608; }
+    .pill.ok { background: #d8eedf; color: var(--ok); }
+    tr.course.bad td { background: #fdf1f0; }
     tr.cancelled td { color: var(--muted); text-decoration: line-through; }
     tr.cancelled td.state { text-decoration: none; color: var(--bad); }
     ul.files { columns: 3 220px; padding-left: 18px; margin: 4px 0; }

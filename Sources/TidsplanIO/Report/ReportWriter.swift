@@ -12,6 +12,7 @@ public enum ReportWriter {
         let r = ReportRenderer(scenario: scenario, plan: plan, lang: lang)
         var sections: [(id: String, title: String, body: String)] = [
             ("timmar", r.l.hoursTitle, r.hoursSection()),
+            ("kurser", CourseWords(lang: lang).title, r.coursesSection()),
             ("tidslinje", r.l.timelineTitle, r.timelineSection()),
             ("belastning", r.l.loadTitle, r.loadSection()),
             ("budget", r.l.budgetTitle, r.budgetSection()),
@@ -265,35 +266,96 @@ private struct ReportRenderer {
 
     func shortfallsSection() -> String {
         guard !plan.shortfalls.isEmpty else { return "<p>" + e(l.noShortfalls) + "</p>\n" }
+        let w = ShortfallWords(lang: l.lang)
         var h = "<ul class=\"shortfalls\">\n"
         for s in plan.shortfalls {
-            let kind = l.shortfallKind(s.kind) ?? s.kind
-            h += "<li><span class=\"pill\">" + e(kind) + "</span><span class=\"subject\">" + e(s.subject)
-                + ":</span> " + e(l.shortfallAmount(s.amount, unit: s.unit) + " " + l.shortfallVerb(s.kind))
-                + (s.reason.isEmpty ? "" : ". " + e(s.reason)) + "</li>\n"
+            h += "<li><span class=\"pill\">" + e(w.kind(s.kind)) + "</span><span class=\"subject\">"
+                + e(w.subject(s, scenario: scenario)) + ":</span> " + e(w.amount(s) { f.number($0) })
+                + (w.reason(s, scenario: scenario).map { ". " + e($0) } ?? "") + "</li>\n"
         }
         return h + "</ul>\n"
     }
 
+    // MARK: promised versus planned
+
+    func coursesSection() -> String {
+        let w = CourseWords(lang: l.lang)
+        let rows = CourseCoverage.all(scenario: scenario, plan: plan)
+        guard !rows.isEmpty else { return "" }
+        let nothing = rows.filter { $0.status == .nothing }.count, short = rows.filter { $0.status == .short }.count
+        var h = "<p>" + e(w.summary(nothing: nothing, short: short, total: rows.count)) + "</p>\n"
+        let (areaHours, estimated) = CourseCoverage.hoursByArea(rows)
+        if !areaHours.isEmpty {
+            h += "<p>" + e(w.areaHours(areaHours.map { $0.area + " " + f.number($0.hours, decimals: 0) }, estimated: estimated)) + "</p>\n"
+        }
+        h += "<table>\n<thead><tr><th>" + e(w.course) + "</th><th>" + e(w.status) + "</th><th class=\"num\">" + e(w.runs)
+            + "</th><th class=\"num\">" + e(w.sessions) + "</th><th class=\"num\">" + e(w.persons) + "</th><th class=\"num\">"
+            + e(w.hours) + "</th><th>" + e(w.byArea) + "</th><th>" + e(w.shortMunicipalities) + "</th><th>" + e(w.followUp)
+            + "</th></tr></thead>\n<tbody>\n"
+        func placed(_ placed: Int, _ asked: Int?) -> String {
+            f.integer(placed) + (asked.map { " / " + f.integer($0) } ?? "")
+        }
+        for c in rows {
+            let cls = c.status == .nothing ? "bad" : c.status == .short ? "warn" : "ok"  // held and met alike
+            let areas = c.areas.map { (c.areasEstimated ? "≈" : "") + $0.name + " " + placed($0.placed, $0.asked) }
+            let short = c.municipalities.filter(\.isShort).map { $0.name + " " + placed($0.placed, $0.asked) }
+            h += "<tr class=\"course \(cls)\"><td>" + e(c.name) + "</td><td><span class=\"pill \(cls)\">" + e(w.status(c.status))
+                + "</span></td><td class=\"num\">" + e(placed(c.runs, c.runsAsked)) + "</td><td class=\"num\">" + e(f.integer(c.sessions))
+                + "</td><td class=\"num\">" + e(c.asked == nil ? f.integer(c.placed) + " (" + w.asNeeded + ")" : placed(c.placed, c.asked))
+                + "</td><td class=\"num\">" + e(f.number(c.hours)) + "</td><td>" + e(areas.joined(separator: ", "))
+                + "</td><td>" + e(short.joined(separator: ", ")) + "</td><td>" + e(w.followUp(c.followUp)) + "</td></tr>\n"
+        }
+        h += "</tbody>\n</table>\n<p class=\"note\">" + e(w.note) + "</p>\n"
+        return h
+    }
+
     // MARK: fixed events
 
+    /// One row per recurring event (same title, time, place, people): its dates in a compact list, and the
+    /// municipalities as a count when there are many.
     func eventsSection() -> String {
         let events = plan.sessions.filter { $0.kind == .event }
         guard !events.isEmpty else { return "<p>" + e(l.noEvents) + "</p>\n" }
-        var h = "<table>\n<thead><tr><th>" + e(l.date) + "</th><th>" + e(l.time) + "</th><th>" + e(l.what)
-            + "</th><th>" + e(l.venue) + "</th><th>" + e(l.fromProject) + "</th><th>" + e(l.municipalities)
-            + "</th><th></th></tr></thead>\n<tbody>\n"
+        var groups: [[PlannedSession]] = []
         for s in events {
+            if let i = groups.firstIndex(where: { g in
+                let o = g[0]
+                return o.course == s.course && o.title == s.title && o.start == s.start && o.end == s.end && o.venue == s.venue
+                    && o.leaders == s.leaders && o.municipalityNames == s.municipalityNames && o.status == s.status
+            }) { groups[i].append(s) } else { groups.append([s]) }
+        }
+        var h = "<table>\n<thead><tr><th>" + e(l.what) + "</th><th>" + e(l.dates) + "</th><th>" + e(l.time) + "</th><th>"
+            + e(l.venue) + "</th><th>" + e(l.fromProject) + "</th><th>" + e(l.municipalities) + "</th><th></th></tr></thead>\n<tbody>\n"
+        let everyone = Set(scenario.municipalities.map(\.name))
+        for g in groups {
+            let s = g[0]
             let cancelled = s.status == .cancelled
             let place = s.venue.isEmpty ? "" : (scenario.venue(s.venue)?.name ?? s.venue)
-            h += "<tr" + (cancelled ? " class=\"cancelled\"" : "") + "><td class=\"when\">" + e(f.dayWithWeekday(s.date))
-                + "</td><td class=\"when\">" + e(f.timeSpan(s.start, s.end)) + "</td><td>"
-                + "<span class=\"pill\">" + e(l.eventKind(s.course)) + "</span>" + e(s.title) + "</td><td>" + e(place)
-                + "</td><td>" + e(s.leaders.joined(separator: ", ")) + "</td><td>"
-                + e(s.municipalityNames.joined(separator: ", ")) + "</td><td class=\"state\">"
-                + (cancelled ? e(l.cancelled) : "") + "</td></tr>\n"
+            let names = s.municipalityNames
+            let who: String
+            if names.count > 3 {
+                who = "<span title=\"" + e(names.joined(separator: ", ")) + "\">"
+                    + e(Set(names) == everyone ? l.allMunicipalities(names.count) : l.municipalityCount(names.count)) + "</span>"
+            } else {
+                who = e(names.joined(separator: ", "))
+            }
+            h += "<tr" + (cancelled ? " class=\"cancelled\"" : "") + "><td><span class=\"pill\">" + e(l.eventKind(s.course)) + "</span>"
+                + e(s.title) + "</td><td>" + e(compactDates(g.map(\.date))) + "</td><td class=\"when\">" + e(f.timeSpan(s.start, s.end))
+                + "</td><td>" + e(place) + "</td><td>" + e(s.leaders.joined(separator: ", ")) + "</td><td>" + who
+                + "</td><td class=\"state\">" + (cancelled ? e(l.cancelled) : "") + "</td></tr>\n"
         }
         return h + "</tbody>\n</table>\n"
+    }
+
+    /// `2024: 12 feb, 8 apr; 2025: 3 mar` (one date: `ons 2024-03-20`).
+    func compactDates(_ days: [Day]) -> String {
+        let sorted = days.sorted()
+        if sorted.count == 1 { return f.dayWithWeekday(sorted[0]) }
+        var out: [String] = []
+        for year in Array(Set(sorted.map(\.year))).sorted() {
+            out.append("\(year): " + sorted.filter { $0.year == year }.map { "\($0.day) \(f.shortMonth($0.month))" }.joined(separator: ", "))
+        }
+        return out.joined(separator: "; ")
     }
 
     // MARK: calendars

@@ -6,14 +6,14 @@ import TidsplanCore
 /// municipality, participants, hours. `hours` is participant-hours of the row (participants ×
 /// session hours), so the column sums to the municipalities' planned hours. A fixed event gets
 /// one row with municipality, participants and hours empty (a training session without seats:
-/// one row with 0 participants). Cancelled sessions are not listed. Weekday, header and mode
-/// words are English for `.rfc4180`, Swedish for `.excelSwedish`.
+/// one row with 0 participants). Cancelled sessions are not listed. Header, weekday and mode
+/// words follow `lang` (the run's `--lang`); the dialect decides only bytes, separators and decimals.
 ///
 /// Bytes: UTF-8, CRLF after every row, RFC 4180 quoting. Cells that a spreadsheet would run
 /// as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a leading apostrophe.
 extension TimetableWriter {
-    public static func csv(plan: Plan, scenario: Scenario, dialect: CSVDialect = .rfc4180) -> String {
-        let lang = dialect.language
+    public static func csv(plan: Plan, scenario: Scenario, dialect: CSVDialect = .rfc4180, lang: Language? = nil) -> String {
+        let lang = lang ?? dialect.language
         let header = lang == .sv
             ? ["datum", "veckodag", "start", "slut", "kurs", "titel", "lokal", "form", "ledare", "kommun", "deltagare", "timmar"]
             : ["date", "weekday", "start", "end", "course", "title", "venue", "mode", "leaders", "municipality", "participants", "hours"]

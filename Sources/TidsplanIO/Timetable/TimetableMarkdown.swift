@@ -61,7 +61,8 @@ extension TimetableWriter {
 
     private static func totals(_ entries: [TimetableEntry], lang: Language, words: Words) -> String {
         let training = entries.filter(\.isTraining)
-        let participants = training.reduce(0) { $0 + $1.session.participants }
+        // Persons, not seats × meetings: a series' participants count at its first meeting.
+        let participants = training.filter { ($0.session.series?.meeting ?? 1) == 1 }.reduce(0) { $0 + $1.session.participants }
         let hours = training.reduce(0.0) { $0 + $1.participantHours }
         var parts = [words.count(training.count, words.trainingSession),
                      "\(NumberText.human(Double(participants), lang: lang)) \(words.participants(participants))",
@@ -119,7 +120,9 @@ extension TimetableWriter {
         var trainingSession: (String, String) { sv ? ("utbildningstillfälle", "utbildningstillfällen") : ("training session", "training sessions") }
         var otherEvent: (String, String) { sv ? ("övrigt möte", "övriga möten") : ("other event", "other events") }
         var participantHours: String { sv ? "deltagartimmar" : "participant hours" }
-        func participants(_ n: Int) -> String { sv ? "deltagare" : (n == 1 ? "participant" : "participants") }
+        func participants(_ n: Int) -> String {
+            sv ? (n == 1 ? "person börjar en kurs" : "personer börjar en kurs") : (n == 1 ? "person starts a course" : "persons start a course")
+        }
         func count(_ n: Int, _ noun: (String, String)) -> String {
             "\(NumberText.human(Double(n), lang: lang)) \(n == 1 ? noun.0 : noun.1)"
         }

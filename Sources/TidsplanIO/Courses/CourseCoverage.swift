@@ -1,0 +1,194 @@
+import TidsplanCore
+
+/// Promised versus planned, per course: runs and sessions held, persons placed per municipality and
+/// per operational area (EB, AME, Vux…) against what the scenario asks for, and the follow-up survey.
+/// Persons are counted as persons: a series meeting's seats count once, at its first meeting.
+public struct CourseCoverage: Sendable, Equatable {
+    public enum Status: Int, Sendable, Comparable {
+        /// The course has no planned session at all.
+        case nothing = 0
+        /// It runs, but fewer persons or runs than asked.
+        case short = 1
+        /// It runs and the scenario asks for nothing particular (taken as needed).
+        case held = 2
+        /// It runs with every person and run asked for.
+        case met = 3
+        public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+        /// Courses that got nothing first, then short ones; the rest together.
+        var rank: Int { min(rawValue, 2) }
+    }
+
+    /// Placed against asked for one municipality or area; `asked` nil when the course is taken as needed.
+    public struct Count: Sendable, Equatable {
+        public var name: String
+        public var placed: Int
+        public var asked: Int?
+        public var isShort: Bool { placed < (asked ?? 0) }
+    }
+
+    public enum FollowUp: Sendable, Equatable {
+        /// The scenario asks for none.
+        case notAsked
+        /// No session, so nothing to follow up.
+        case noCourse
+        case planned(Day)
+        /// The survey would fall after the project ends (on this day).
+        case afterProjectEnd(Day)
+        /// Due on this day, but the plan has no survey for the course.
+        case missing(Day)
+        /// Due after the project ends, so sent earlier, on its last days.
+        case sentBeforeEnd(sent: Day, due: Day)
+    }
+
+    public var courseID: String
+    public var name: String
+    public var runs: Int
+    /// Runs the scenario asks for at least (nil: not stated).
+    public var runsAsked: Int?
+    public var sessions: Int
+    public var placed: Int
+    public var asked: Int?
+    public var hours: Double
+    public var municipalities: [Count]
+    public var areas: [Count]
+    /// Area figures split a municipality's seats over several areas in proportion to persons
+    /// (plan.json does not say which area a seat is for).
+    public var areasEstimated: Bool
+    public var followUp: FollowUp
+
+    public var status: Status {
+        if runs == 0 { return .nothing }
+        if runs < (runsAsked ?? 0) || placed < (asked ?? 0) || municipalities.contains(where: \.isShort) { return .short }
+        return asked == nil && runsAsked == nil ? .held : .met
+    }
+
+    /// Every course of the scenario (then any the plan alone knows), courses with nothing first, then short
+    /// ones, each group in scenario order.
+    public static func all(scenario: Scenario, plan: Plan) -> [CourseCoverage] {
+        let training = plan.sessions.filter { $0.kind == .training && $0.status == .planned }
+        var courses = scenario.courses
+        for s in training where !courses.contains(where: { $0.id == s.course }) {
+            courses.append(Course(id: s.course, name: s.title, hours: s.hours, start: s.start, end: s.end, audience: []))
+        }
+        let rows = courses.map { c in measure(c, sessions: training.filter { $0.course == c.id }, scenario: scenario, plan: plan) }
+        return rows.enumerated().sorted { ($0.element.status.rank, $0.offset) < ($1.element.status.rank, $1.offset) }.map(\.element)
+    }
+
+    /// Participant hours per operational area over all courses (areas in first-seen order), and whether
+    /// any figure rests on a split in proportion to persons. A course's hours go to its areas by persons placed.
+    public static func hoursByArea(_ rows: [CourseCoverage]) -> (hours: [(area: String, hours: Double)], estimated: Bool) {
+        var out: [(area: String, hours: Double)] = []
+        for c in rows where c.placed > 0 {
+            for a in c.areas {
+                let h = Double(a.placed) * c.hours / Double(c.placed)
+                if let i = out.firstIndex(where: { $0.area == a.name }) { out[i].hours += h } else { out.append((a.name, h)) }
+            }
+        }
+        return (out, rows.contains { $0.areasEstimated && $0.placed > 0 })
+    }
+
+    /// Runs the scenario asks a course to have (`runs: {min, perCountyPart}`), nil when it states none.
+    static func runsAsked(_ course: Course, scenario: Scenario) -> Int? {
+        guard let need = course.runs else { return nil }
+        let perPart = course.delivery == .countyPart ? need.perCountyPart * scenario.countyParts.count : 0
+        let asked = max(need.min, perPart)
+        return asked > 0 ? asked : nil
+    }
+
+    /// Persons a municipality is asked to send (nil: as needed).
+    static func asked(_ course: Course, _ m: Municipality) -> Int? {
+        guard m.withdrawal == nil else { return nil }
+        switch course.attendance {
+        case .all: return m.persons(in: course.audience)
+        case .perMunicipality(let n): return n[m.name].map { min($0, m.persons(in: course.audience)) }
+        case .asNeeded: return nil
+        }
+    }
+
+    static func measure(_ course: Course, sessions: [PlannedSession], scenario: Scenario, plan: Plan) -> CourseCoverage {
+        let firsts = sessions.filter { ($0.series?.meeting ?? 1) == 1 }
+        var placedBy: [String: Int] = [:]
+        for s in firsts { for (m, n) in s.seats where n > 0 { placedBy[m, default: 0] += n } }
+        var municipalities: [Count] = []
+        var areaPlaced: [String: Int] = [:], areaAsked: [String: Int] = [:]
+        var anyAsked = false, estimated = false
+        for m in scenario.municipalities {
+            let placed = placedBy[m.name] ?? 0
+            let want = asked(course, m)
+            if want != nil { anyAsked = true }
+            guard placed > 0 || (want ?? 0) > 0 else { continue }
+            municipalities.append(Count(name: m.name, placed: placed, asked: want))
+            let split = areaShares(course, m)
+            if let exact = recordedAreaSeats(firsts, m.name) {
+                for (area, n) in exact { areaPlaced[area, default: 0] += n }
+            } else {
+                if split.count > 1 { estimated = true }
+                for (area, n) in apportion(placed, split) { areaPlaced[area, default: 0] += n }
+            }
+            if let want { for (area, n) in apportion(want, split) { areaAsked[area, default: 0] += n } }
+        }
+        for (m, n) in placedBy where scenario.municipality(m) == nil {
+            municipalities.append(Count(name: m, placed: n, asked: nil))
+        }
+        var areaNames: [String] = []
+        for m in scenario.municipalities {
+            for g in m.groups where course.audience.contains(where: { $0.matches(g) }) && !areaNames.contains(g.area) {
+                areaNames.append(g.area)
+            }
+        }
+        let areas = areaNames.map { Count(name: $0, placed: areaPlaced[$0] ?? 0, asked: anyAsked ? (areaAsked[$0] ?? 0) : nil) }
+        let placed = municipalities.reduce(0) { $0 + $1.placed }
+        let asked = anyAsked ? municipalities.reduce(0) { $0 + ($1.asked ?? 0) } : nil
+        let runs = Set(sessions.map { $0.series?.run ?? $0.id }).count
+        let hours = sessions.reduce(0.0) { $0 + Double($1.participants) * $1.hours }
+        return CourseCoverage(courseID: course.id, name: course.name, runs: runs, runsAsked: runsAsked(course, scenario: scenario),
+                              sessions: sessions.count, placed: placed, asked: asked, hours: hours,
+                              municipalities: municipalities, areas: areas, areasEstimated: estimated,
+                              followUp: followUp(course, sessions: sessions, scenario: scenario, plan: plan))
+    }
+
+    /// Seats by area as plan.json records them (`groupSeats`), nil for plans that do not.
+    static func recordedAreaSeats(_ sessions: [PlannedSession], _ municipality: String) -> [String: Int]? {
+        let seated = sessions.filter { ($0.seats[municipality] ?? 0) > 0 }
+        guard !seated.isEmpty, seated.allSatisfy({ !$0.groupSeats.isEmpty }) else { return nil }
+        var out: [String: Int] = [:]
+        for s in seated { for g in s.groupSeats where g.municipality == municipality { out[g.area, default: 0] += g.seats } }
+        return out
+    }
+
+    /// The areas of a municipality's persons in the course's audience, with how many persons each (for
+    /// persons asked for, and for places when the plan does not record areas).
+    static func areaShares(_ course: Course, _ m: Municipality) -> [(area: String, persons: Int)] {
+        var out: [(area: String, persons: Int)] = []
+        for g in m.groups where course.audience.contains(where: { $0.matches(g) }) {
+            if let i = out.firstIndex(where: { $0.area == g.area }) { out[i].persons += g.persons }
+            else { out.append((g.area, g.persons)) }
+        }
+        return out
+    }
+
+    /// `total` split in proportion to `shares` by largest remainder (ties to the earlier area), so the
+    /// parts add up to the total.
+    static func apportion(_ total: Int, _ shares: [(area: String, persons: Int)]) -> [(String, Int)] {
+        let sum = shares.reduce(0) { $0 + $1.persons }
+        guard total > 0, sum > 0 else { return [] }
+        var parts = shares.map { ($0.area, total * $0.persons / sum, (total * $0.persons) % sum) }
+        var left = total - parts.reduce(0) { $0 + $1.1 }
+        for i in parts.indices.sorted(by: { (parts[$1].2, $0) < (parts[$0].2, $1) }) where left > 0 {
+            parts[i].1 += 1
+            left -= 1
+        }
+        return parts.map { ($0.0, $0.1) }
+    }
+
+    static func followUp(_ course: Course, sessions: [PlannedSession], scenario: Scenario, plan: Plan) -> FollowUp {
+        guard let months = scenario.rules.followUpAfterMonths else { return .notAsked }
+        guard let last = sessions.map(\.date).max() else { return .noCourse }
+        let survey = plan.sessions.first {
+            $0.kind == .event && $0.course == EventKind.survey.rawValue && $0.status == .planned && $0.id == "uppfoljning-\(course.id)"
+        }
+        let due = last.adding(months: months)
+        if let survey { return due > scenario.project.period.to ? .sentBeforeEnd(sent: survey.date, due: due) : .planned(survey.date) }
+        return due > scenario.project.period.to ? .afterProjectEnd(due) : .missing(due)
+    }
+}
