@@ -61,20 +61,12 @@ enum CapacityFiles {
     static func bottlenecks(_ a: CapacityAnalysis, _ w: CapacityWords) -> String {
         let sv = w.sv
         var out = sv ? "## Flaskhalsar, mest värdefulla först\n\n" : "## Bottlenecks, most valuable first\n\n"
-        if !a.isBasePlanned {
-            out += sv ? "Scenariot kunde inte planeras inom tidsgränsen (\(w.status(a.basePlan))), så ingen omlösning kan mäta vad mer kapacitet skulle ge; ge mer tid med --time-limit.\n\n"
-                      : "The scenario could not be planned within the time limit (\(w.status(a.basePlan))), so no re-solve can measure what more capacity would buy; allow more time with --time-limit.\n\n"
-        }
         if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
             guard a.relaxation.termination == .optimal else {
                 return out + (sv ? "LP-relaxationen löstes inte heller (\(a.relaxation.termination)).\n\n" : "The LP relaxation was not solved either (\(a.relaxation.termination)).\n\n")
             }
-            if a.isBasePlanned {
-                out += sv ? "Ingen kapacitetsrad binder och ingen resurs är full: varken personal, utbildare, lokaler eller budgetar begränsar planen.\n"
-                          : "No capacity row binds and no resource is full: neither staff, trainers, venues nor budgets limit the plan.\n"
-            } else {
-                out += sv ? "I LP-relaxationen binder ingen kapacitetsrad.\n" : "In the LP relaxation no capacity row binds.\n"
-            }
+            out += sv ? "Ingen kapacitetsrad binder och ingen resurs är full: varken personal, utbildare, lokaler eller budgetar begränsar planen.\n"
+                      : "No capacity row binds and no resource is full: neither staff, trainers, venues nor budgets limit the plan.\n"
             if !a.relaxation.rules.isEmpty {
                 out += (sv ? "Raderna som binder i LP-relaxationen är regler: " : "The rows that bind in the LP relaxation are rules: ")
                     + a.relaxation.rules.map { "\(w.rule($0.words)) (\($0.rows))" }.joined(separator: "; ") + ".\n"
@@ -118,9 +110,6 @@ enum CapacityFiles {
     static func missing(_ a: CapacityAnalysis, _ w: CapacityWords) -> String {
         let sv = w.sv
         var out = sv ? "## Vad som saknas för att nå kvoterna\n\n" : "## What is missing to meet the quotas\n\n"
-        guard a.isBasePlanned else {
-            return out + (sv ? "Inte utrett: scenariot kunde inte planeras inom tidsgränsen.\n\n" : "Not worked out: the scenario could not be planned within the time limit.\n\n")
-        }
         guard let m = a.missing else {
             let short = QuotaFigures.shortfallHours(a.basePlan, scenario: a.scenario)
             if short < 0.5 { return out + (sv ? "Ingenting: planen når varje gällande kvot.\n\n" : "Nothing: the plan meets every quota in force.\n\n") }

@@ -67,13 +67,7 @@ public enum CapacityJob {
         if over == 0 { lines.append(sv ? "Överbokat: inget" : "Over-allocated: none") }
         else { lines.append(sv ? "Överbokat: \(over) resursmånader eller veckor; se capacity.md" : "Over-allocated: \(over) resource-month(s) or week(s); see capacity.md") }
         lines.append("")
-        if !a.isBasePlanned {
-            lines.append(sv ? "Scenariot kunde inte planeras inom tidsgränsen (\(w.status(a.basePlan))): inga marginalvärden; ge mer tid med --time-limit"
-                            : "The scenario could not be planned within the time limit (\(w.status(a.basePlan))): no marginal values; allow more time with --time-limit")
-            for b in a.relaxation.bindings {
-                lines.append("  - \(w.resource(b.resource)) " + (sv ? "binder i LP-relaxationen" : "binds in the LP relaxation") + " (\(rows(b.rows)))")
-            }
-        } else if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
+        if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
             lines.append(sv ? "Flaskhalsar: inga (ingen kapacitetsrad binder och ingen resurs är full)" : "Bottlenecks: none (no capacity row binds and no resource is full)")
         } else {
             lines.append(sv ? "Flaskhalsar, mest värdefulla först:" : "Bottlenecks, most valuable first:")

@@ -49,8 +49,8 @@ struct ReportLabels {
             if let gap = s.gap, gap.isFinite, gap >= 0 {
                 // The gap in one plain sentence: how much better any plan could possibly be.
                 let g = gap < 0.0005 ? (sv ? "under " : "under ") + f.percent(0.001) : f.percent(gap)
-                let why = s.status == "time-limit" ? (sv ? " när tidsgränsen nåddes" : " when the time limit was reached")
-                    : s.status == "stopped" ? (sv ? " när den avbröts" : " when it was stopped") : ""
+                let why = s.status == .timeLimit ? (sv ? " när tidsgränsen nåddes" : " when the time limit was reached")
+                    : s.status == .stopped ? (sv ? " när den avbröts" : " when it was stopped") : ""
                 return sv ? "Planen följer alla regler. Ingen annan plan kan vara mer än \(g) bättre på scenariots mål; sökningen slutade\(why) innan den hann visa att just den här är bäst."
                           : "The plan keeps every rule. No other plan can be more than \(g) better on the scenario's goals; the search ended\(why) before it could show that this one is the best."
             }
