@@ -53,7 +53,7 @@ import TidsplanCore
         let p = try Small.plan(s)
         let cause = ShortfallCause.noLeaderDaysInWindow(course: "C2", leaders: ["T"], window: DateRange(from: Small.day("2025-02-10"), to: Small.day("2025-03-28")))
         #expect(causes(p, kind: "runs") == [cause])
-        #expect(ShortfallSentence.render(cause, .en) == "T have no working day inside the window of C2 (2025-02-10 to 2025-03-28); move the window or change the contract")
+        #expect(ShortfallSentence.render(cause, .en) == "T has no working day inside the window of C2 (2025-02-10 to 2025-03-28); move the window or change the contract")
         #expect(ScenarioValidator.validate(s).contains { $0.message == "course C2 is required but can never run: T has no working day in 2025-02-10 – 2025-03-28" })
     }
 

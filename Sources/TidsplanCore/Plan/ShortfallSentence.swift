@@ -24,7 +24,7 @@ public enum ShortfallSentence {
         case let .noLeaderDaysInWindow(c, leaders, w):
             let who = list(leaders, sv: sv)
             return sv ? "\(who) har ingen arbetsdag inom kursfönstret för \(courseName(c)) (\(w.from.iso)–\(w.to.iso)); flytta fönstret eller ändra avtalet"
-                      : "\(who) have no working day inside the window of \(courseName(c)) (\(w.from.iso) to \(w.to.iso)); move the window or change the contract"
+                      : "\(who) \(leaders.count == 1 ? "has" : "have") no working day inside the window of \(courseName(c)) (\(w.from.iso) to \(w.to.iso)); move the window or change the contract"
         case let .windowTooShort(c, w, n):
             return sv ? "\(courseName(c)) ska gå \(n) gånger men fönstret rymmer \(w) veckor och högst en omgång startar i veckan; vidga fönstret med \(n - w) veckor"
                       : "\(courseName(c)) should run \(n) times but its window holds \(w) weeks and at most one run starts a week; widen the window by \(n - w) weeks"
