@@ -134,10 +134,10 @@ struct ShortfallExplainer {
         // The first course it could take more of whose limit is a rule, not a weight.
         for course in scenario.courses where m.persons(in: course.audience) > participants(course.id, m.name) {
             let cause = courseCause(course, part: course.delivery == .countyPart ? m.countyPart : nil)
-            if case .outweighed = cause { continue }
+            if cause.noRuleBinds { continue }
             return cause
         }
-        return .outweighed(goal: "quotaShortfallPerHour", weight: scenario.weights.quotaShortfallPerHour, competing: "costPerThousandKr, perSession")
+        return unexplained(goal: "quotaShortfallPerHour", weight: scenario.weights.quotaShortfallPerHour, competing: "costPerThousandKr, perSession")
     }
 
     func attendanceCause(_ course: Course, _ m: Municipality) -> ShortfallCause {
@@ -152,8 +152,8 @@ struct ShortfallExplainer {
                                  dropCourseHours: drop.hours)
         }
         let cause = courseCause(course, part: course.delivery == .countyPart ? m.countyPart : nil)
-        if case .outweighed = cause {
-            return .outweighed(goal: "attendanceShortfallPerPerson", weight: scenario.weights.attendanceShortfallPerPerson,
+        if cause.noRuleBinds {
+            return unexplained(goal: "attendanceShortfallPerPerson", weight: scenario.weights.attendanceShortfallPerPerson,
                                competing: "quotaExcessPerHour, perSession, costPerThousandKr")
         }
         return cause
@@ -166,10 +166,10 @@ struct ShortfallExplainer {
         }
         for course in courses.sorted(by: { $0.hoursPerParticipant > $1.hoursPerParticipant }) {
             let cause = courseCause(course, part: nil)
-            if case .outweighed = cause { continue }
+            if cause.noRuleBinds { continue }
             return cause
         }
-        return .outweighed(goal: "coverageShortfallPerHour", weight: scenario.weights.coverageShortfallPerHour,
+        return unexplained(goal: "coverageShortfallPerHour", weight: scenario.weights.coverageShortfallPerHour,
                            competing: "quotaExcessPerHour, perSession, costPerThousandKr")
     }
 
@@ -232,10 +232,26 @@ struct ShortfallExplainer {
                 }
             }
         }
-        return .outweighed(goal: "missingRunPerRun", weight: scenario.weights.missingRunPerRun, competing: "perSession, costPerThousandKr")
+        return unexplained(goal: "missingRunPerRun", weight: scenario.weights.missingRunPerRun, competing: "perSession, costPerThousandKr")
+    }
+
+    /// No rule binds: the solver stopped early (when its gap says so), or the weights chose.
+    func unexplained(goal: String, weight: Int, competing: String) -> ShortfallCause {
+        if let gap = plan.solver.gap, gap > 0.005 { return .searchStopped(gapPercent: (gap * 1000).rounded() / 10) }
+        return .outweighed(goal: goal, weight: weight, competing: competing)
     }
 
     func format(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : String((x * 10).rounded() / 10)
+    }
+}
+
+extension ShortfallCause {
+    /// The solver's choice (or its early stop), not a rule of the scenario.
+    var noRuleBinds: Bool {
+        switch self {
+        case .outweighed, .searchStopped: true
+        default: false
+        }
     }
 }

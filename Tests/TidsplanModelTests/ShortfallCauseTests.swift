@@ -53,7 +53,7 @@ import TidsplanCore
         let p = try Small.plan(s)
         let cause = ShortfallCause.noLeaderDaysInWindow(course: "C2", leaders: ["T"], window: DateRange(from: Small.day("2025-02-10"), to: Small.day("2025-03-28")))
         #expect(causes(p, kind: "runs") == [cause])
-        #expect(ShortfallSentence.render(cause, .en) == "T have no working day inside the window of C2 (2025-02-10 to 2025-03-28); move the window or change the contract")
+        #expect(ShortfallSentence.render(cause, .en) == "T has no working day inside the window of C2 (2025-02-10 to 2025-03-28); move the window or change the contract")
         #expect(ScenarioValidator.validate(s).contains { $0.message == "course C2 is required but can never run: T has no working day in 2025-02-10 – 2025-03-28" })
     }
 
@@ -160,6 +160,19 @@ import TidsplanCore
         #expect(causes(p, kind: "runs") == [.outweighed(goal: "missingRunPerRun", weight: 0, competing: "perSession, costPerThousandKr")])
     }
 
+    /// The same plan, had the solver stopped 20 % from its bound: no rule is blamed, the early stop is.
+    @Test func anEarlyStopIsNamedInsteadOfTheWeights() throws {
+        var s = withC2 { $0.runs = RunRequirement(min: 1) }
+        s.trainers = [ExternalTrainer(name: "T", courses: ["C2"], dayRate: 5000)]
+        s.weights.missingRunPerRun = 0
+        var p = try Small.plan(s)
+        p.solver.gap = 0.2
+        let grid = TimeGrid(scenario: s, calendar: WorkingCalendar(scenario: s))
+        let explainer = ShortfallExplainer(scenario: s, grid: grid, groups: RunGroupGenerator.generate(scenario: s).groups,
+                                           plan: p, replan: nil)
+        #expect(explainer.shortfalls(unplacedRuns: []).filter { $0.kind == "runs" }.map(\.cause) == [.searchStopped(gapPercent: 20)])
+    }
+
     @Test func causesRoundTripThroughTheirFields() {
         let all: [ShortfallCause] = [
             .quotaCeiling(municipality: "A", neededHours: 90, allowedHours: 63, dropCourse: "C2", dropCourseHours: 30),
@@ -172,7 +185,7 @@ import TidsplanCore
             .coursesOnOfferTooFew(municipality: "A", persons: 2, possibleHours: 12.5, quotaHours: 20),
             .trainingDaysPerWeek(countyPart: "N", maxDays: 2, fullWeeks: 5), .noDayForRun(run: "C-n-1"),
             .followUpAfterEnd(course: "C", due: Self.period.to, sentOn: Self.period.from),
-            .outweighed(goal: "g", weight: 3, competing: "x"),
+            .searchStopped(gapPercent: 21.8), .outweighed(goal: "g", weight: 3, competing: "x"),
         ]
         for c in all {
             #expect(ShortfallCause(type: c.type, fields: Dictionary(uniqueKeysWithValues: c.fields)) == c)

@@ -29,6 +29,8 @@ public enum ShortfallCause: Sendable, Equatable {
     case noDayForRun(run: String)
     /// A course's follow-up survey falls due after the project ends; it is sent on the period's last working day.
     case followUpAfterEnd(course: String, due: Day, sentOn: Day)
+    /// No rule binds, but the solver stopped before proving its plan best (within `gapPercent` % of the bound).
+    case searchStopped(gapPercent: Double)
     /// No rule binds: the goal lost against others by the weights (each unit costs more than it saves).
     case outweighed(goal: String, weight: Int, competing: String)
 
@@ -49,6 +51,7 @@ public enum ShortfallCause: Sendable, Equatable {
         case .trainingDaysPerWeek: "trainingDaysPerWeek"
         case .noDayForRun: "noDayForRun"
         case .followUpAfterEnd: "followUpAfterEnd"
+        case .searchStopped: "searchStopped"
         case .outweighed: "outweighed"
         }
     }
@@ -87,6 +90,7 @@ extension ShortfallCause {
             [("countyPart", .text(part)), ("maxDays", .number(Double(n))), ("fullWeeks", .number(Double(weeks)))]
         case let .noDayForRun(r): [("run", .text(r))]
         case let .followUpAfterEnd(c, due, sent): [("course", .text(c)), ("due", .text(due.iso)), ("sentOn", .text(sent.iso))]
+        case let .searchStopped(gap): [("gapPercent", .number(gap))]
         case let .outweighed(goal, w, competing): [("goal", .text(goal)), ("weight", .number(Double(w))), ("competing", .text(competing))]
         }
     }
@@ -136,6 +140,7 @@ extension ShortfallCause {
         case "followUpAfterEnd":
             guard let c = t("course"), let due = d("due"), let sent = d("sentOn") else { return nil }
             self = .followUpAfterEnd(course: c, due: due, sentOn: sent)
+        case "searchStopped": guard let g = n("gapPercent") else { return nil }; self = .searchStopped(gapPercent: g)
         case "outweighed":
             guard let g = t("goal"), let w = i("weight"), let c = t("competing") else { return nil }
             self = .outweighed(goal: g, weight: w, competing: c)

@@ -24,7 +24,7 @@ public enum ShortfallSentence {
         case let .noLeaderDaysInWindow(c, leaders, w):
             let who = list(leaders, sv: sv)
             return sv ? "\(who) har ingen arbetsdag inom kursfönstret för \(courseName(c)) (\(w.from.iso)–\(w.to.iso)); flytta fönstret eller ändra avtalet"
-                      : "\(who) have no working day inside the window of \(courseName(c)) (\(w.from.iso) to \(w.to.iso)); move the window or change the contract"
+                      : "\(who) \(leaders.count == 1 ? "has" : "have") no working day inside the window of \(courseName(c)) (\(w.from.iso) to \(w.to.iso)); move the window or change the contract"
         case let .windowTooShort(c, w, n):
             return sv ? "\(courseName(c)) ska gå \(n) gånger men fönstret rymmer \(w) veckor och högst en omgång startar i veckan; vidga fönstret med \(n - w) veckor"
                       : "\(courseName(c)) should run \(n) times but its window holds \(w) weeks and at most one run starts a week; widen the window by \(n - w) weeks"
@@ -58,6 +58,9 @@ public enum ShortfallSentence {
         case let .followUpAfterEnd(c, due, sent):
             return sv ? "uppföljningsenkäten för \(courseName(c)) skulle skickas \(due.iso), efter projektets slut; den skickas \(sent.iso) i stället. Lägg kursen tidigare för en uppföljning i rätt tid"
                       : "the follow-up survey of \(courseName(c)) falls due on \(due.iso), after the project ends; it is sent on \(sent.iso) instead. Hold the course earlier for a timely follow-up"
+        case let .searchStopped(gap):
+            return sv ? "ingen regel hindrar det, men lösaren stannade med planen inom \(h(gap)) % från den bästa möjliga; ge mer tid med --time-limit så kan det få plats"
+                      : "no rule prevents it, but the solver stopped with the plan within \(h(gap)) % of the best possible; allow more time with --time-limit and it may fit"
         case let .outweighed(goal, w, competing):
             return sv ? "ingen regel hindrar, men målet (\(goal), vikt \(w)) vägs mot \(competing); höj vikten för att prioritera det"
                       : "no rule prevents it, but the goal (\(goal), weight \(w)) is outweighed by \(competing); raise its weight to put it first"
