@@ -173,7 +173,8 @@ public enum Planner {
 
     /// True when every objective term is a whole number on an integer variable: then a bound can prove optimality early.
     static func isIntegral(_ m: LinearModel) -> Bool {
-        m.objective.terms.allSatisfy { $0.coefficient == $0.coefficient.rounded() && m[$0.variable].kind != .continuous }
+        m.objective.constant == m.objective.constant.rounded()
+            && m.objective.terms.allSatisfy { $0.coefficient == $0.coefficient.rounded() && m[$0.variable].kind != .continuous }
     }
 
     /// Reads the week solution back: counts → identified runs with leaders and seats.
