@@ -199,7 +199,8 @@ public enum Planner {
         case .unbounded: status = "error"
         case .error: status = "error"
         }
-        let gap = result.termination == .optimal ? 0 : result.solution?.gap
+        // The true proven gap, also when the plan counts as optimal for being within the requested gap.
+        let gap = result.solution.map { s in s.gap ?? (result.termination == .optimal ? 0 : nil) } ?? nil
         return SolverSummary(name: backend.name, version: backend.version, status: status,
                              objective: result.solution.map { rounded($0.objective) },
                              bound: result.solution?.bestBound.map(rounded), gap: gap.map { rounded($0) })

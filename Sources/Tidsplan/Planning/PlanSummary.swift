@@ -60,7 +60,8 @@ enum PlanSummary {
             if let areas = s.areas, areas > 1, s.gap == nil {
                 return "a plan made in \(areas) areas one after another (too large for one model; no bound for the whole)"
             }
-            let gap = (s.gap ?? 0) * 100
+            guard let proven = s.gap else { return "a plan that keeps every rule; no bound was proven before the time limit" }
+            let gap = proven * 100
             return "within \(String(format: "%.1f", gap)) % of the best possible plan (stopped early)"
         case "not-solved": return "no plan found within the limits"
         default: return s.status
