@@ -44,9 +44,9 @@ struct WeekSolveStrategy {
 
     /// Node budgets per phase, times `PlannerOptions.effort`. Nodes, not seconds, so that the same scenario
     /// gives the same plan on every run; the time limit is only a safety net. On the default scenario the
-    /// restricted pass found its best weeks after ~1 500 nodes and whole seats their best after ~1 400 (of 3 000
-    /// and 6 000 then): the rest was time spent for nothing.
-    static let nodeBudget = (full: 1_000, relaxed: 100, restricted: 2_000, whole: 2_000)
+    /// restricted pass finds its best weeks after ~1 500 nodes (1 000 nodes: objective 1 486 instead of 1 474)
+    /// and whole seats their best between 2 000 and 4 000 (2 000: 1 476); 3 000 and 6 000 gave the same plan.
+    static let nodeBudget = (full: 1_000, relaxed: 100, restricted: 2_000, whole: 4_000)
     /// Models up to this size are searched in full first ("Räkna med mig!", 1 287 columns: proven in ~400 nodes).
     static let smallModelColumns = 1_500
     /// The areas of a decomposed plan (`PlannerOptions.quick`): measured on the national scenario, the
@@ -101,7 +101,7 @@ struct WeekSolveStrategy {
             let small = model.variables.count <= Self.smallModelColumns
             var full = solveOptions(model, seconds: remaining(share: Self.searchShare), nodes: small ? budget.full : 2)
             if !small { full.branching = .mostFractional }
-            direct = try backend.solve(model, options: full, progress: guarded(share: Self.searchShare))
+            direct = try backend.solve(model, options: full, progress: guarded("full model", share: Self.searchShare))
             record("full model", direct)
             consider(direct.solution)
         }
@@ -122,7 +122,7 @@ struct WeekSolveStrategy {
         var r2 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
         if direct.bestBound == nil && !options.quick && lpValues != nil && !outOfTime {
             r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: remaining(share: Self.searchShare), nodes: budget.relaxed),
-                                   progress: guarded(share: Self.searchShare))
+                                   progress: guarded("seats relaxed", share: Self.searchShare))
             record("seats relaxed", r2)
         }
         // 4. Restricted to the weeks the LP (and phase 3's plan) use, ±1 week.
@@ -139,7 +139,7 @@ struct WeekSolveStrategy {
             }
             let r3 = try backend.solve(restricted, options: solveOptions(restricted, seconds: remaining(share: Self.searchShare),
                                                                          nodes: budget.restricted),
-                                       progress: guarded(share: Self.searchShare))
+                                       progress: guarded("restricted", share: Self.searchShare))
             record("restricted", r3, boundIsValid: false)
             weeks = [r3.solution, r2.solution].compactMap { $0 }.min { $0.objective < $1.objective }
         }
@@ -169,20 +169,20 @@ struct WeekSolveStrategy {
                                   upper: min(model[z].upper ?? .infinity, (x + 1e-6).rounded(.up)))
             }
         }
-        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: remaining(), nodes: budget.whole), progress: guarded())
+        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: remaining(), nodes: budget.whole), progress: guarded("seats rounded"))
         record("seats rounded", r4, false)
         // If no rounding fits, let the seat counts range freely (the run counts stay fixed). (Trying this also
         // when rounding lost against the relaxed plan never gave a better plan on the three scenarios.)
         if r4.solution == nil && !outOfTime && !stopRequested(r4) {
             var dive = solveOptions(fixed, seconds: remaining(), nodes: budget.whole)
             dive.backtracking = .bestProjection  // dives towards whole seats instead of proving the bound
-            r4 = try backend.solve(fixed, options: dive, progress: guarded())
+            r4 = try backend.solve(fixed, options: dive, progress: guarded("seats whole"))
             record("seats whole", r4, false)
         }
         if r4.solution == nil && !outOfTime && !stopRequested(r4) {
             // Rounding the seats may not fit every fixed run: let runs be dropped.
             for g in b.starts.indices { for (_, v) in b.starts[g] { fixed.setBounds(v, lower: model[v].lower, upper: weeks[v].rounded()) } }
-            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: remaining(), nodes: budget.whole), progress: guarded())
+            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: remaining(), nodes: budget.whole), progress: guarded("seats whole, runs may drop"))
             record("seats whole, runs may drop", r4, false)
         }
         return r4.solution
@@ -212,14 +212,19 @@ struct WeekSolveStrategy {
     func stopRequested(_ r: SolveResult) -> Bool { r.termination == .stopped }
 
     /// The caller's progress handler, plus the time limit (`share` of it): past it, the search stops with what it has.
-    func guarded(share: Double = 1) -> ProgressHandler {
+    /// The caller sees the phase's name, the whole solve's elapsed time and the time limit.
+    func guarded(_ phase: String, share: Double = 1) -> ProgressHandler {
         let user = options.progress
         let clock = self.clock, start = self.start
         let limit = options.timeLimit.map { $0 * share }
+        let timeLimit = options.timeLimit
         let deadline = self.deadline
         return { p in
-            if let limit, clock() - start >= limit { deadline.reached = true; return .stop }
-            return user?(p) ?? .continue
+            let elapsed = clock() - start
+            if let limit, elapsed >= limit { deadline.reached = true; return .stop }
+            var report = p
+            report.phase = phase; report.elapsed = elapsed; report.timeLimit = timeLimit
+            return user?(report) ?? .continue
         }
     }
 

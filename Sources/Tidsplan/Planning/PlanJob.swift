@@ -157,6 +157,8 @@ enum ProgressLine {
     static func text(_ p: SolveProgress) -> String {
         func f(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "–" }
         let gap = p.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "–"
-        return "solving: best plan \(f(p.incumbent))  bound \(f(p.bestBound))  gap \(gap)  nodes \(p.nodes)  \(String(format: "%.1f", p.elapsed)) s  (Ctrl-C keeps the best plan so far)"
+        let phase = p.phase.map { " (\($0))" } ?? ""
+        let limit = p.timeLimit.map { String(format: " of %.0f", $0) } ?? ""
+        return "solving\(phase): best \(f(p.incumbent))  bound \(f(p.bestBound))  gap \(gap)  nodes \(p.nodes)  \(String(format: "%.1f", p.elapsed))\(limit) s  (Ctrl-C keeps the best plan so far)"
     }
 }
