@@ -13,7 +13,8 @@ import TidsplanCore
 /// 2. the LP relaxation, to see which weeks are worth considering for each group;
 /// 3. if phase 1 gave no bound: the model with seat counts relaxed to continuous, a relaxation, so its
 ///    bound is a valid lower bound, and its plan widens the weeks phase 4 considers;
-/// 4. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly;
+/// 4. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly
+///    (small models keep whole seats in this pass);
 /// 5. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly.
 ///
 /// Every phase is bounded by nodes, so the plan does not depend on the machine's speed; the time limit is
@@ -49,6 +50,9 @@ struct WeekSolveStrategy {
     static let nodeBudget = (full: 1_000, relaxed: 100, restricted: 2_000, whole: 4_000)
     /// Models up to this size are searched in full first ("Räkna med mig!", 1 287 columns: proven in ~400 nodes).
     static let smallModelColumns = 1_500
+    /// Models up to this size keep whole seats in the restricted pass ("Vägar", 1 783 columns: 202, HiGHS's
+    /// optimum, in 1 600 nodes); larger ones relax them there, or GLPK finds no plan in minutes.
+    static let wholeSeatsInSearchColumns = 2_000
     /// The areas of a decomposed plan (`PlannerOptions.quick`): measured on the national scenario, the
     /// restricted pass is where the plan's quality is won (2 500 nodes halved its objective against 900),
     /// while the whole-seat passes need few nodes.
@@ -128,7 +132,8 @@ struct WeekSolveStrategy {
         // 4. Restricted to the weeks the LP (and phase 3's plan) use, ±1 week.
         var weeks: Solution?
         if let lpValues, !stopRequested(r2), !outOfTime {
-            var restricted = relaxed
+            // Small models keep whole seats here: rounding seats afterwards cost "Vägar" 233 against 202.
+            var restricted = model.variables.count <= Self.wholeSeatsInSearchColumns ? model : relaxed
             for g in b.starts.indices {
                 // The weeks the LP uses, phase 3's plan, and (re-planning) the weeks runs had before.
                 var used = Set(b.starts[g].filter { lpValues[$0.value.index] > 1e-6 || (r2.solution?[$0.value] ?? 0) > 0.5 }.keys)
