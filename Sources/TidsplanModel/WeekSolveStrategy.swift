@@ -132,20 +132,31 @@ struct WeekSolveStrategy {
         // 4. Restricted to the weeks the LP (and phase 3's plan) use, ±1 week.
         var weeks: Solution?
         if let lpValues, !stopRequested(r2), !outOfTime {
-            // Small models keep whole seats here: rounding seats afterwards cost "Vägar" 233 against 202.
-            var restricted = model.variables.count <= Self.wholeSeatsInSearchColumns ? model : relaxed
-            for g in b.starts.indices {
-                // The weeks the LP uses, phase 3's plan, and (re-planning) the weeks runs had before.
-                var used = Set(b.starts[g].filter { lpValues[$0.value.index] > 1e-6 || (r2.solution?[$0.value] ?? 0) > 0.5 }.keys)
-                used.formUnion(b.previous(g).map(\.startWeek))
-                for (s, v) in b.starts[g] where !(used.contains(s) || used.contains(s - 1) || used.contains(s + 1)) {
-                    restricted.setBounds(v, lower: model[v].lower, upper: 0)
+            func restrictedSearch(_ base: LinearModel, _ name: String) throws -> SolveResult {
+                var restricted = base
+                for g in b.starts.indices {
+                    // The weeks the LP uses, phase 3's plan, and (re-planning) the weeks runs had before.
+                    var used = Set(b.starts[g].filter { lpValues[$0.value.index] > 1e-6 || (r2.solution?[$0.value] ?? 0) > 0.5 }.keys)
+                    used.formUnion(b.previous(g).map(\.startWeek))
+                    for (s, v) in b.starts[g] where !(used.contains(s) || used.contains(s - 1) || used.contains(s + 1)) {
+                        restricted.setBounds(v, lower: model[v].lower, upper: 0)
+                    }
                 }
+                let r = try backend.solve(restricted, options: solveOptions(restricted, seconds: remaining(share: Self.searchShare),
+                                                                            nodes: budget.restricted),
+                                          progress: guarded(name, share: Self.searchShare))
+                record(name, r, boundIsValid: false)
+                return r
             }
-            let r3 = try backend.solve(restricted, options: solveOptions(restricted, seconds: remaining(share: Self.searchShare),
-                                                                         nodes: budget.restricted),
-                                       progress: guarded("restricted", share: Self.searchShare))
-            record("restricted", r3, boundIsValid: false)
+            // Small models keep whole seats here: rounding seats afterwards cost "Vägar" 233 against 202.
+            var r3 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
+            if model.variables.count <= Self.wholeSeatsInSearchColumns {
+                r3 = try restrictedSearch(model, "restricted, whole seats")
+                consider(r3.solution)
+            }
+            if r3.solution == nil && !outOfTime && !stopRequested(r3) {
+                r3 = try restrictedSearch(relaxed, "restricted")
+            }
             weeks = [r3.solution, r2.solution].compactMap { $0 }.min { $0.objective < $1.objective }
         }
         // 5. Whole seats with the run counts fixed: first each seat count rounded down or up, which GLPK
