@@ -90,13 +90,16 @@ struct WeekSolveStrategy {
             phases.append("\(name): \(describe(r))")
             if boundIsValid, let x = r.bestBound { bound = max(bound ?? x, x) }
         }
-        func consider(_ s: Solution?) { if let s, s.objective < (best?.objective ?? .infinity) { best = s } }
+        var searched = false  // some plan better than the start plan was found
+        func consider(_ s: Solution?) {
+            if let s, s.objective < (best?.objective ?? .infinity) { best = s; searched = true }
+        }
         // 0. The start plan: no new runs.
         let startModel = Self.startPlanModel(b, model)
         let startPlan = try backend.solve(startModel, options: solveOptions(startModel, seconds: remaining(), nodes: budget.whole),
                                           progress: nil)
         record("start plan", startPlan, boundIsValid: false)
-        consider(startPlan.solution)
+        best = startPlan.solution
         // 1. The full model, briefly.
         var direct = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
         if !options.quick && !outOfTime {
@@ -110,7 +113,7 @@ struct WeekSolveStrategy {
             consider(direct.solution)
         }
         if direct.termination == .optimal || direct.termination == .infeasible || stopRequested(direct) {
-            return finish(model, direct.termination == .optimal ? direct.solution : best, bound: bound, nodes: nodes, phases: phases,
+            return finish(model, searched: searched, direct.termination == .optimal ? direct.solution : best, bound: bound, nodes: nodes, phases: phases,
                           terminations: terminations, infeasible: direct.termination == .infeasible)
         }
         // 2. LP relaxation.
@@ -164,7 +167,7 @@ struct WeekSolveStrategy {
         if let weeks, !outOfTime {
             consider(try wholeSeats(b, model, weeks: weeks, record: record))
         }
-        return finish(model, best, bound: bound, nodes: nodes, phases: phases, terminations: terminations, infeasible: false)
+        return finish(model, searched: searched, best, bound: bound, nodes: nodes, phases: phases, terminations: terminations, infeasible: false)
     }
 
     /// Phase 5: whole seat counts for the week choices of a seat-relaxed plan.
@@ -206,11 +209,13 @@ struct WeekSolveStrategy {
 
     /// The best plan against the best valid bound. With an integral objective the bound rounds up, and a plan
     /// that meets the rounded bound is proven optimal.
-    private func finish(_ model: LinearModel, _ best: Solution?, bound: Double?, nodes: Int, phases: [String], terminations: [Termination],
-                        infeasible: Bool) -> Outcome {
+    /// When the caller stopped the search (Ctrl-C) before any plan beyond the start plan was found, there is no
+    /// plan: the caller keeps the previous output rather than an empty plan. A time limit keeps the start plan.
+    private func finish(_ model: LinearModel, searched: Bool, _ best: Solution?, bound: Double?, nodes: Int, phases: [String],
+                        terminations: [Termination], infeasible: Bool) -> Outcome {
         let timedOut = deadline.reached || outOfTime || terminations.contains(.timeLimit)
         let stopped = terminations.contains(.stopped) && !timedOut
-        guard var solution = best else {
+        guard var solution = (stopped && !searched) ? nil : best else {
             let t: Termination = infeasible ? .infeasible : stopped ? .stopped : timedOut ? .timeLimit : .nodeLimit
             return Outcome(result: SolveResult(termination: t, solution: nil, seconds: 0, nodes: nodes, bestBound: bound),
                            bound: bound, phases: phases)
