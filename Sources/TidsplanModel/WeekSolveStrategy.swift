@@ -7,20 +7,21 @@ import TidsplanCore
 ///
 /// 0. the start plan: no run beyond those already held, every shortfall elastic. It keeps every hard rule
 ///    whenever the scenario can (nothing pinned), so a plan exists however short the time limit;
-/// 1. the full model: small models are searched (and usually proven optimal here); larger ones only get
-///    their root with cuts, for the best valid bound (with whole run counts `WeekModelBuilder.runCount`,
-///    GLPK's root bound beats the seat-relaxed one: 1 454 against 1 415 on the default scenario);
+/// 1. small models: the full model, searched (usually proven optimal here);
 /// 2. the LP relaxation, to see which weeks are worth considering for each group;
-/// 3. if phase 1 gave no bound: the model with seat counts relaxed to continuous, a relaxation, so its
+/// 3. small models, if phase 1 gave no bound: the model with seat counts relaxed to continuous, a relaxation, so its
 ///    bound is a valid lower bound, and its plan widens the weeks phase 4 considers;
 /// 4. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly
 ///    (small models keep whole seats in this pass);
-/// 5. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly.
+/// 5. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly;
+/// 6. large models: the full model's root with cuts, for the best valid bound (with whole run counts
+///    `WeekModelBuilder.runCount`, GLPK's root bound beats the seat-relaxed one: 1 454 against 1 415 on the
+///    default scenario). It comes last so that a short time limit goes to the plan.
 ///
 /// Every phase is bounded by nodes, so the plan does not depend on the machine's speed; the time limit is
 /// a safety net (GLPK's `tm_lim` plus the progress callback). Phase 4 stops at `searchShare` of the limit
 /// so that whole seats still fit in; past the limit the best plan so far is returned.
-/// The gap reported is the final objective against the best valid bound (phases 1–3), so it is honest.
+/// The gap reported is the final objective against the best valid bound (phases 1–3 and 6), so it is honest.
 struct WeekSolveStrategy {
     let backend: SolverBackend
     let options: PlannerOptions
@@ -100,21 +101,29 @@ struct WeekSolveStrategy {
                                           progress: nil)
         record("start plan", startPlan, boundIsValid: false)
         best = startPlan.solution
-        // 1. The full model, briefly.
+        // 1. The full model. A small model gets a real search first (it is usually proven here); a large one
+        //    only its root with cuts, for the bound, after the plan is found (`rootBound`), so that a short time
+        //    limit goes to the plan: further nodes did not raise GLPK's bound, and choosing pseudocosts is costly.
+        let small = model.variables.count <= Self.smallModelColumns
         var direct = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
-        if !options.quick && !outOfTime {
-            // A small model gets a real search (it is usually proven here); a large one only its root with cuts,
-            // for the bound: further nodes did not raise GLPK's bound, and choosing pseudocosts is costly.
-            let small = model.variables.count <= Self.smallModelColumns
-            var full = solveOptions(model, seconds: remaining(share: Self.searchShare), nodes: small ? budget.full : 2)
-            if !small { full.branching = .mostFractional }
-            direct = try backend.solve(model, options: full, progress: guarded("full model", share: Self.searchShare))
+        if small && !options.quick && !outOfTime {
+            direct = try backend.solve(model, options: solveOptions(model, seconds: remaining(share: Self.searchShare), nodes: budget.full),
+                                       progress: guarded("full model", share: Self.searchShare))
             record("full model", direct)
             consider(direct.solution)
         }
-        if direct.termination == .optimal || direct.termination == .infeasible || stopRequested(direct) {
+        let userStop = stopRequested(direct) && !deadline.reached
+        if direct.termination == .optimal || direct.termination == .infeasible || userStop {
             return finish(model, searched: searched, direct.termination == .optimal ? direct.solution : best, bound: bound, nodes: nodes, phases: phases,
                           terminations: terminations, infeasible: direct.termination == .infeasible)
+        }
+        func rootBound() throws {
+            guard !small && !options.quick && !outOfTime else { return }
+            var root = solveOptions(model, seconds: remaining(), nodes: 2)
+            root.branching = .mostFractional
+            let r = try backend.solve(model, options: root, progress: guarded("bound"))
+            record("full model, root", r)
+            consider(r.solution)
         }
         // 2. LP relaxation.
         var lpValues: [Double]?
@@ -127,14 +136,14 @@ struct WeekSolveStrategy {
         var relaxed = model
         for v in b.seatLike { relaxed.setKind(v, .continuous) }
         var r2 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
-        if direct.bestBound == nil && !options.quick && lpValues != nil && !outOfTime {
+        if small && direct.bestBound == nil && !options.quick && lpValues != nil && !outOfTime {
             r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: remaining(share: Self.searchShare), nodes: budget.relaxed),
                                    progress: guarded("seats relaxed", share: Self.searchShare))
             record("seats relaxed", r2)
         }
         // 4. Restricted to the weeks the LP (and phase 3's plan) use, ±1 week.
         var weeks: Solution?
-        if let lpValues, !stopRequested(r2), !outOfTime {
+        if let lpValues, !(stopRequested(r2) && !deadline.reached), !outOfTime {
             func restrictedSearch(_ base: LinearModel, _ name: String) throws -> SolveResult {
                 var restricted = base
                 for g in b.starts.indices {
@@ -153,7 +162,7 @@ struct WeekSolveStrategy {
             }
             // Small models keep whole seats here: rounding seats afterwards cost "Vägar" 233 against 202.
             var r3 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
-            if model.variables.count <= Self.wholeSeatsInSearchColumns {
+            if model.variables.count <= Self.wholeSeatsInSearchColumns && !options.quick {
                 r3 = try restrictedSearch(model, "restricted, whole seats")
                 consider(r3.solution)
             }
@@ -167,6 +176,7 @@ struct WeekSolveStrategy {
         if let weeks, !outOfTime {
             consider(try wholeSeats(b, model, weeks: weeks, record: record))
         }
+        if !(terminations.contains(.stopped) && !deadline.reached) { try rootBound() }
         return finish(model, searched: searched, best, bound: bound, nodes: nodes, phases: phases, terminations: terminations, infeasible: false)
     }
 
