@@ -119,7 +119,8 @@ struct WeekSolveStrategy {
         }
         func rootBound() throws {
             guard !small && !options.quick && !outOfTime else { return }
-            var root = solveOptions(model, seconds: remaining(), nodes: 2)
+            var root = solveOptions(model, seconds: remaining())
+            root.nodeLimit = 2  // the root and its first branching: the bound after the root's cuts
             root.branching = .mostFractional
             let r = try backend.solve(model, options: root, progress: guarded("bound"))
             record("full model, root", r)
