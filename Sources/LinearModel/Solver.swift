@@ -20,9 +20,14 @@ public struct SolveProgress: Sendable, Equatable {
     public var gap: Double?
     public var nodes: Int
     public var elapsed: Double
-    public init(incumbent: Double?, bestBound: Double?, gap: Double?, nodes: Int, elapsed: Double) {
+    /// The step of a multi-step solve this report comes from (e.g. "restricted"), when the caller names it;
+    /// `elapsed` and `timeLimit` are then the whole solve's.
+    public var phase: String?
+    public var timeLimit: Double?
+    public init(incumbent: Double?, bestBound: Double?, gap: Double?, nodes: Int, elapsed: Double,
+                phase: String? = nil, timeLimit: Double? = nil) {
         self.incumbent = incumbent; self.bestBound = bestBound; self.gap = gap
-        self.nodes = nodes; self.elapsed = elapsed
+        self.nodes = nodes; self.elapsed = elapsed; self.phase = phase; self.timeLimit = timeLimit
     }
 }
 

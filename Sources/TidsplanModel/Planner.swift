@@ -175,7 +175,8 @@ public enum Planner {
 
     /// True when every objective term is a whole number on an integer variable: then a bound can prove optimality early.
     static func isIntegral(_ m: LinearModel) -> Bool {
-        m.objective.terms.allSatisfy { $0.coefficient == $0.coefficient.rounded() && m[$0.variable].kind != .continuous }
+        m.objective.constant == m.objective.constant.rounded()
+            && m.objective.terms.allSatisfy { $0.coefficient == $0.coefficient.rounded() && m[$0.variable].kind != .continuous }
     }
 
     /// Reads the week solution back: counts → identified runs with leaders and seats.
@@ -199,7 +200,8 @@ public enum Planner {
         case .infeasible: status = .infeasible
         case .unbounded, .error: status = .error
         }
-        let gap = result.termination == .optimal ? 0 : result.solution?.gap
+        // The true proven gap, also when the plan counts as optimal for being within the requested gap.
+        let gap = result.solution.map { s in s.gap ?? (result.termination == .optimal ? 0 : nil) } ?? nil
         return SolverSummary(name: backend.name, version: backend.version, status: status,
                              objective: result.solution.map { rounded($0.objective) },
                              bound: result.solution?.bestBound.map(rounded), gap: gap.map { rounded($0) },

@@ -5,27 +5,30 @@ import TidsplanCore
 /// scenarios its heuristics find no plan at all in minutes: the integer seat counts make every dive fail.
 /// So, measured on "Räkna med oss!":
 ///
-/// 0. the full model, briefly: small scenarios end here, proven optimal;
-/// 1. the LP relaxation, to see which weeks are worth considering for each group;
-/// 2. if phase 0 gave no bound: the model with seat counts relaxed to continuous, a relaxation, so its
-///    bound is a valid lower bound, and its plan widens the weeks phase 3 considers;
-/// 3. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly;
-/// 4. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly.
+/// 0. the start plan: no run beyond those already held, every shortfall elastic. It keeps every hard rule
+///    whenever the scenario can (nothing pinned), so a plan exists however short the time limit;
+/// 1. small models: the full model, searched (usually proven optimal here);
+/// 2. the LP relaxation, to see which weeks are worth considering for each group;
+/// 3. small models, if phase 1 gave no bound: the model with seat counts relaxed to continuous, a relaxation, so its
+///    bound is a valid lower bound, and its plan widens the weeks phase 4 considers;
+/// 4. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly
+///    (small models keep whole seats in this pass);
+/// 5. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly;
+/// 6. large models: the full model's root with cuts, for the best valid bound (with whole run counts
+///    `WeekModelBuilder.runCount`, GLPK's root bound beats the seat-relaxed one: 1 454 against 1 415 on the
+///    default scenario). It comes last so that a short time limit goes to the plan.
 ///
-/// The gap reported is the final objective against the best valid bound (phases 0–2), so it is honest.
+/// Every phase is bounded by nodes, so the plan does not depend on the machine's speed; the time limit is
+/// a safety net (GLPK's `tm_lim` plus the progress callback). Phase 4 stops at `searchShare` of the limit
+/// so that whole seats still fit in; past the limit the best plan so far is returned.
+/// The gap reported is the final objective against the best valid bound (phases 1–3 and 6), so it is honest.
 struct WeekSolveStrategy {
     let backend: SolverBackend
     let options: PlannerOptions
     let clock: @Sendable () -> Double
     let start: Double
-    /// Who stopped a search from the progress callback: GLPK reports both as `.stopped`.
-    let stops = StopCauses()
-
-    /// Written from GLPK's callback, read after the solve returns (the backend waits for its thread).
-    final class StopCauses: @unchecked Sendable {
-        var timeLimit = false
-        var caller = false
-    }
+    /// Set when the time limit, not the caller, stopped a search.
+    let deadline = DeadlineFlag()
 
     struct Outcome {
         var result: SolveResult
@@ -34,21 +37,34 @@ struct WeekSolveStrategy {
         var phases: [String]
     }
 
-    func remaining() -> Double? { options.timeLimit.map { max(0, $0 - (clock() - start)) } }
+    /// Seconds left of the time limit (nil: no limit); `share` of the limit counts as the whole.
+    func remaining(share: Double = 1) -> Double? { options.timeLimit.map { max(0, $0 * share - (clock() - start)) } }
+    var outOfTime: Bool { remaining().map { $0 <= 0 } ?? false }
+
+    /// The week search (phase 4) may use this share of the time limit; the rest is for whole seats.
+    static let searchShare = 0.85
 
     /// Node budgets per phase, times `PlannerOptions.effort`. Nodes, not seconds, so that the same scenario
-    /// gives the same plan on every run; the time limit is only a safety net.
-    static let nodeBudget = (full: 100, relaxed: 100, restricted: 3_000, whole: 6_000)
+    /// gives the same plan on every run; the time limit is only a safety net. On the default scenario the
+    /// restricted pass finds its best weeks after ~1 500 nodes (1 000 nodes: objective 1 486 instead of 1 474)
+    /// and whole seats their best between 2 000 and 4 000 (2 000: 1 476); 3 000 and 6 000 gave the same plan.
+    static let nodeBudget = (full: 1_000, relaxed: 100, restricted: 2_000, whole: 4_000)
+    /// Models up to this size are searched in full first ("Räkna med mig!", 1 287 columns: proven in ~400 nodes).
+    static let smallModelColumns = 1_500
+    /// Models up to this size keep whole seats in the restricted pass ("Vägar", 1 783 columns: 202, HiGHS's
+    /// optimum, in 1 600 nodes); larger ones relax them there, or GLPK finds no plan in minutes.
+    static let wholeSeatsInSearchColumns = 2_000
     /// The areas of a decomposed plan (`PlannerOptions.quick`): measured on the national scenario, the
     /// restricted pass is where the plan's quality is won (2 500 nodes halved its objective against 900),
     /// while the whole-seat passes need few nodes.
     static let quickNodeBudget = (full: 0, relaxed: 0, restricted: 2_500, whole: 1_800)
     var budget: (full: Int, relaxed: Int, restricted: Int, whole: Int) { options.quick ? Self.quickNodeBudget : Self.nodeBudget }
 
-    /// GLPK gets no time limit of its own: its heuristics then take different paths from run to run.
-    /// The time limit is kept by `guarded(_:)`, which stops the search from the progress callback.
+    /// GLPK's own time limit is what is left of the planner's: a safety net that also reaches inside the root
+    /// LP, which the progress callback cannot interrupt. GLPK only checks it to stop, so it does not change
+    /// the search path when it is not reached.
     func solveOptions(_ model: LinearModel, seconds: Double?, nodes: Int? = nil, relax: Bool = false) -> SolveOptions {
-        var o = SolveOptions(timeLimit: relax ? seconds.map { max(0.5, $0) } : nil, relativeGap: options.relativeGap,
+        var o = SolveOptions(timeLimit: seconds.map { max(0.05, $0) }, relativeGap: options.relativeGap,
                              relaxIntegrality: relax, memoryLimitMiB: options.memoryLimitMiB,
                              nodeLimit: nodes.map { max(1, Int(Double($0) * options.effort)) },
                              integralObjective: Planner.isIntegral(model), log: options.log)
@@ -56,72 +72,118 @@ struct WeekSolveStrategy {
         return o
     }
 
-    func solve(_ b: WeekModelBuilder, _ model: LinearModel) throws -> Outcome {
-        var outcome = try solvePhases(b, model)
-        // A stop at the time limit is the time limit, not an interrupt (GLPK itself gets no time limit).
-        if outcome.result.termination == .stopped && stops.timeLimit && !stops.caller {
-            outcome.result.termination = .timeLimit
-        }
-        return outcome
+    /// The start plan's model: every run count at its lower bound (runs already held, nothing new).
+    static func startPlanModel(_ b: WeekModelBuilder, _ model: LinearModel) -> LinearModel {
+        var m = model
+        for g in b.starts.indices { for (_, v) in b.starts[g] { m.setBounds(v, lower: model[v].lower, upper: model[v].lower ?? 0) } }
+        return m
     }
 
-    private func solvePhases(_ b: WeekModelBuilder, _ model: LinearModel) throws -> Outcome {
+    func solve(_ b: WeekModelBuilder, _ model: LinearModel) throws -> Outcome {
         var nodes = 0
         var phases: [String] = []
-        // 0. The full model, briefly.
+        var bound: Double?
+        var best: Solution?
+        var terminations: [Termination] = []
+        func record(_ name: String, _ r: SolveResult, boundIsValid: Bool = true) {
+            nodes += r.nodes
+            terminations.append(r.termination)
+            phases.append("\(name): \(describe(r))")
+            if boundIsValid, let x = r.bestBound { bound = max(bound ?? x, x) }
+        }
+        var searched = false  // some plan better than the start plan was found
+        func consider(_ s: Solution?) {
+            if let s, s.objective < (best?.objective ?? .infinity) { best = s; searched = true }
+        }
+        // 0. The start plan: no new runs.
+        let startModel = Self.startPlanModel(b, model)
+        let startPlan = try backend.solve(startModel, options: solveOptions(startModel, seconds: remaining(), nodes: budget.whole),
+                                          progress: nil)
+        record("start plan", startPlan, boundIsValid: false)
+        best = startPlan.solution
+        // 1. The full model. A small model gets a real search first (it is usually proven here); a large one
+        //    only its root with cuts, for the bound, after the plan is found (`rootBound`), so that a short time
+        //    limit goes to the plan: further nodes did not raise GLPK's bound, and choosing pseudocosts is costly.
+        let small = model.variables.count <= Self.smallModelColumns
         var direct = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
-        if !options.quick {
-            direct = try backend.solve(model, options: solveOptions(model, seconds: remaining(), nodes: budget.full),
-                                       progress: guarded())
-            nodes += direct.nodes
-            phases.append("full model: \(describe(direct))")
+        if small && !options.quick && !outOfTime {
+            direct = try backend.solve(model, options: solveOptions(model, seconds: remaining(share: Self.searchShare), nodes: budget.full),
+                                       progress: guarded("full model", share: Self.searchShare))
+            record("full model", direct)
+            consider(direct.solution)
         }
-        if direct.termination == .optimal || direct.termination == .infeasible || stopRequested(direct) {
-            return Outcome(result: direct, bound: direct.bestBound, phases: phases)
+        let userStop = stopRequested(direct) && !deadline.reached
+        if direct.termination == .optimal || direct.termination == .infeasible || userStop {
+            return finish(model, searched: searched, direct.termination == .optimal ? direct.solution : best, bound: bound, nodes: nodes, phases: phases,
+                          terminations: terminations, infeasible: direct.termination == .infeasible)
         }
-        // 1. LP relaxation.
-        let lp = try backend.solve(model, options: solveOptions(model, seconds: remaining(), relax: true), progress: nil)
-        phases.append("LP relaxation: \(describe(lp))")
-        var bound = [direct.bestBound, lp.solution?.objective].compactMap { $0 }.max()
-        guard let lpValues = lp.solution?.values else {
-            // With no plan of its own, the full model did not end the search: the relaxation did (memory, error…).
-            let result = direct.solution == nil
-                ? SolveResult(termination: lp.termination, solution: nil, seconds: 0, nodes: nodes, bestBound: bound) : direct
-            return Outcome(result: result, bound: bound, phases: phases + ["LP relaxation: \(lp.termination)"])
+        func rootBound() throws {
+            guard !small && !options.quick && !outOfTime else { return }
+            var root = solveOptions(model, seconds: remaining())
+            root.nodeLimit = 2  // the root and its first branching: the bound after the root's cuts
+            root.branching = .mostFractional
+            let r = try backend.solve(model, options: root, progress: guarded("bound"))
+            record("full model, root", r)
+            consider(r.solution)
         }
-        // 2. Seats relaxed: a valid bound, perhaps a plan.
+        // 2. LP relaxation.
+        var lpValues: [Double]?
+        if !outOfTime {
+            let lp = try backend.solve(model, options: solveOptions(model, seconds: remaining(share: Self.searchShare), relax: true), progress: nil)
+            record("LP relaxation", lp, boundIsValid: lp.termination == .optimal)
+            lpValues = lp.solution?.values
+        }
+        // 3. Seats relaxed: a valid bound, perhaps a plan.
         var relaxed = model
         for v in b.seatLike { relaxed.setKind(v, .continuous) }
         var r2 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
-        if direct.bestBound == nil && !options.quick {
-            r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: remaining(), nodes: budget.relaxed),
-                                   progress: guarded())
-            nodes += r2.nodes
-            bound = [bound, r2.bestBound].compactMap { $0 }.max()
-            phases.append("seats relaxed: \(describe(r2))")
+        if small && direct.bestBound == nil && !options.quick && lpValues != nil && !outOfTime {
+            r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: remaining(share: Self.searchShare), nodes: budget.relaxed),
+                                   progress: guarded("seats relaxed", share: Self.searchShare))
+            record("seats relaxed", r2)
         }
-        // 3. Restricted to the weeks the LP (and phase 2's plan) use, ±1 week.
-        var restricted = relaxed
-        for g in b.starts.indices {
-            // The weeks the LP uses, phase 2's plan, and (re-planning) the weeks runs had before.
-            var used = Set(b.starts[g].filter { lpValues[$0.value.index] > 1e-6 || (r2.solution?[$0.value] ?? 0) > 0.5 }.keys)
-            used.formUnion(b.previous(g).map(\.startWeek))
-            for (s, v) in b.starts[g] where !(used.contains(s) || used.contains(s - 1) || used.contains(s + 1)) {
-                restricted.setBounds(v, lower: model[v].lower, upper: 0)
+        // 4. Restricted to the weeks the LP (and phase 3's plan) use, ±1 week.
+        var weeks: Solution?
+        if let lpValues, !(stopRequested(r2) && !deadline.reached), !outOfTime {
+            func restrictedSearch(_ base: LinearModel, _ name: String) throws -> SolveResult {
+                var restricted = base
+                for g in b.starts.indices {
+                    // The weeks the LP uses, phase 3's plan, and (re-planning) the weeks runs had before.
+                    var used = Set(b.starts[g].filter { lpValues[$0.value.index] > 1e-6 || (r2.solution?[$0.value] ?? 0) > 0.5 }.keys)
+                    used.formUnion(b.previous(g).map(\.startWeek))
+                    for (s, v) in b.starts[g] where !(used.contains(s) || used.contains(s - 1) || used.contains(s + 1)) {
+                        restricted.setBounds(v, lower: model[v].lower, upper: 0)
+                    }
+                }
+                let r = try backend.solve(restricted, options: solveOptions(restricted, seconds: remaining(share: Self.searchShare),
+                                                                            nodes: budget.restricted),
+                                          progress: guarded(name, share: Self.searchShare))
+                record(name, r, boundIsValid: false)
+                return r
             }
+            // Small models keep whole seats here: rounding seats afterwards cost "Vägar" 233 against 202.
+            var r3 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
+            if model.variables.count <= Self.wholeSeatsInSearchColumns && !options.quick {
+                r3 = try restrictedSearch(model, "restricted, whole seats")
+                consider(r3.solution)
+            }
+            if r3.solution == nil && !outOfTime && !stopRequested(r3) {
+                r3 = try restrictedSearch(relaxed, "restricted")
+            }
+            weeks = [r3.solution, r2.solution].compactMap { $0 }.min { $0.objective < $1.objective }
         }
-        let r3 = try backend.solve(restricted, options: solveOptions(restricted, seconds: remaining(), nodes: budget.restricted),
-                                   progress: stopRequested(r2) ? nil : guarded())
-        nodes += r3.nodes
-        phases.append("restricted: \(describe(r3))")
-        let candidates = [r3.solution, r2.solution].compactMap { $0 }.sorted { $0.objective < $1.objective }
-        guard let weeks = candidates.first else {
-            return Outcome(result: SolveResult(termination: direct.solution == nil ? r3.termination : direct.termination,
-                                               solution: direct.solution, seconds: 0,
-                                               nodes: nodes, bestBound: bound), bound: bound, phases: phases)
-        }
-        // 4. Whole seats with the run counts fixed: first each seat count rounded down or up, which GLPK
+        // 5. Whole seats with the run counts fixed: first each seat count rounded down or up, which GLPK
         //    settles in a moment; if that cannot fit, any whole seat counts.
+        if let weeks, !outOfTime {
+            consider(try wholeSeats(b, model, weeks: weeks, record: record))
+        }
+        if !(terminations.contains(.stopped) && !deadline.reached) { try rootBound() }
+        return finish(model, searched: searched, best, bound: bound, nodes: nodes, phases: phases, terminations: terminations, infeasible: false)
+    }
+
+    /// Phase 5: whole seat counts for the week choices of a seat-relaxed plan.
+    private func wholeSeats(_ b: WeekModelBuilder, _ model: LinearModel, weeks: Solution,
+                            record: (String, SolveResult, Bool) -> Void) throws -> Solution? {
         var fixed = model
         for g in b.starts.indices {
             for (_, v) in b.starts[g] {
@@ -137,58 +199,68 @@ struct WeekSolveStrategy {
                                   upper: min(model[z].upper ?? .infinity, (x + 1e-6).rounded(.up)))
             }
         }
-        // Whole seats must be found even after a stop or when time is up: give this pass a few seconds regardless.
-        let seconds = max(5, remaining() ?? 60)
-        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: seconds, nodes: budget.whole), progress: guarded(minimumSeconds: 5))
-        phases.append("seats rounded: \(describe(r4))")
-        // Rounding each count on its own can cost whole hours of quota: if it lost more than 1 % against the
-        // relaxed plan, let the seat counts range freely (the run counts stay fixed) and keep the better plan.
-        let lost = (r4.solution?.objective ?? .infinity) - weeks.objective > 0.01 * abs(weeks.objective)
-        if lost && !stopRequested(r3) {
-            var dive = solveOptions(fixed, seconds: seconds, nodes: budget.whole)
+        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: remaining(), nodes: budget.whole), progress: guarded("seats rounded"))
+        record("seats rounded", r4, false)
+        // If no rounding fits, let the seat counts range freely (the run counts stay fixed). (Trying this also
+        // when rounding lost against the relaxed plan never gave a better plan on the three scenarios.)
+        if r4.solution == nil && !outOfTime && !stopRequested(r4) {
+            var dive = solveOptions(fixed, seconds: remaining(), nodes: budget.whole)
             dive.backtracking = .bestProjection  // dives towards whole seats instead of proving the bound
-            let free = try backend.solve(fixed, options: dive, progress: guarded(minimumSeconds: 5))
-            phases.append("seats whole: \(describe(free))")
-            if let f = free.solution, f.objective < (r4.solution?.objective ?? .infinity) { r4 = free }
+            r4 = try backend.solve(fixed, options: dive, progress: guarded("seats whole"))
+            record("seats whole", r4, false)
         }
-        if r4.solution == nil {
+        if r4.solution == nil && !outOfTime && !stopRequested(r4) {
             // Rounding the seats may not fit every fixed run: let runs be dropped.
             for g in b.starts.indices { for (_, v) in b.starts[g] { fixed.setBounds(v, lower: model[v].lower, upper: weeks[v].rounded()) } }
-            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: seconds, nodes: budget.whole), progress: guarded(minimumSeconds: 5))
-            phases.append("seats whole, runs may drop: \(describe(r4))")
+            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: remaining(), nodes: budget.whole), progress: guarded("seats whole, runs may drop"))
+            record("seats whole, runs may drop", r4, false)
         }
-        nodes += r4.nodes
-        var best = r4.solution
-        if let d = direct.solution, d.objective < (best?.objective ?? .infinity) { best = d }
-        guard var solution = best else {
-            return Outcome(result: SolveResult(termination: r4.termination, solution: nil, seconds: 0, nodes: nodes, bestBound: bound),
+        return r4.solution
+    }
+
+    /// The best plan against the best valid bound. With an integral objective the bound rounds up, and a plan
+    /// that meets the rounded bound is proven optimal.
+    /// When the caller stopped the search (Ctrl-C) before any plan beyond the start plan was found, there is no
+    /// plan: the caller keeps the previous output rather than an empty plan. A time limit keeps the start plan.
+    private func finish(_ model: LinearModel, searched: Bool, _ best: Solution?, bound: Double?, nodes: Int, phases: [String],
+                        terminations: [Termination], infeasible: Bool) -> Outcome {
+        let timedOut = deadline.reached || outOfTime || terminations.contains(.timeLimit)
+        let stopped = terminations.contains(.stopped) && !timedOut
+        guard var solution = (stopped && !searched) ? nil : best else {
+            // Named for what ended the search: a solver error or the memory limit is not a node budget.
+            let error = terminations.first { if case .error = $0 { true } else { false } }
+            let t: Termination = infeasible ? .infeasible : stopped ? .stopped : timedOut ? .timeLimit
+                : terminations.contains(.memoryLimit) ? .memoryLimit : error ?? .nodeLimit
+            return Outcome(result: SolveResult(termination: t, solution: nil, seconds: 0, nodes: nodes, bestBound: bound),
                            bound: bound, phases: phases)
         }
-        let lower = min(bound ?? solution.objective, solution.objective)
+        var lower = bound.map { min($0, solution.objective) }
+        if let l = lower, Planner.isIntegral(model) { lower = min((l - 1e-6).rounded(.up), solution.objective) }
         solution.bestBound = lower
-        solution.gap = abs(solution.objective - lower) / max(abs(solution.objective), 1e-9)
+        solution.gap = lower.map { abs(solution.objective - $0) / max(abs(solution.objective), 1e-9) }
         let optimal = (solution.gap ?? 1) <= options.relativeGap + 1e-12
-        let timedOut = [direct, r2, r3, r4].contains { $0.termination == .timeLimit }
-        let outOfMemory = [direct, r2, r3, r4].contains { $0.termination == .memoryLimit }
-        let termination: Termination = optimal ? .optimal
-            : (stopRequested(r3) || stopRequested(r2)) ? .stopped : timedOut ? .timeLimit : outOfMemory ? .memoryLimit : .nodeLimit
+        let outOfMemory = terminations.contains(.memoryLimit)
+        let termination: Termination = optimal ? .optimal : stopped ? .stopped : timedOut ? .timeLimit : outOfMemory ? .memoryLimit : .nodeLimit
         return Outcome(result: SolveResult(termination: termination, solution: solution, seconds: 0, nodes: nodes, bestBound: lower),
                        bound: lower, phases: phases)
     }
 
     func stopRequested(_ r: SolveResult) -> Bool { r.termination == .stopped }
 
-    /// The caller's progress handler, plus the time limit: past it, the search stops with what it has.
-    func guarded(minimumSeconds: Double = 0) -> ProgressHandler {
+    /// The caller's progress handler, plus the time limit (`share` of it): past it, the search stops with what it has.
+    /// The caller sees the phase's name, the whole solve's elapsed time and the time limit.
+    func guarded(_ phase: String, share: Double = 1) -> ProgressHandler {
         let user = options.progress
         let clock = self.clock, start = self.start
-        let limit = options.timeLimit.map { max($0, clock() - start + minimumSeconds) }
-        let stops = self.stops
+        let limit = options.timeLimit.map { $0 * share }
+        let timeLimit = options.timeLimit
+        let deadline = self.deadline
         return { p in
-            if let limit, clock() - start >= limit { stops.timeLimit = true; return .stop }
-            let decision = user?(p) ?? .continue
-            if decision == .stop { stops.caller = true }
-            return decision
+            let elapsed = clock() - start
+            if let limit, elapsed >= limit { deadline.reached = true; return .stop }
+            var report = p
+            report.phase = phase; report.elapsed = elapsed; report.timeLimit = timeLimit
+            return user?(report) ?? .continue
         }
     }
 
@@ -197,4 +269,9 @@ struct WeekSolveStrategy {
         let bound = r.bestBound.map { " bound \(Planner.rounded($0))" } ?? ""
         return "\(r.termination), \(r.nodes) nodes, \((r.seconds * 10).rounded() / 10) s\(objective)\(bound)"
     }
+}
+
+/// Whether a time limit stopped a search (written from GLPK's callback, read after the solve returns).
+final class DeadlineFlag: @unchecked Sendable {
+    var reached = false
 }

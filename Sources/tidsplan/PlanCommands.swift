@@ -7,7 +7,7 @@ import TidsplanModel
 /// Options shared by the commands that solve.
 struct SolveOptionGroup: ParsableArguments {
     @Option(name: .long, help: "Stop searching after this many seconds and keep the best plan found so far.")
-    var timeLimit: Double = 120
+    var timeLimit: Double = 1800
 
     @Option(name: .long, help: "Stop when the plan is proven within this fraction of the best possible (0.001 = 0.1 %).")
     var gap: Double = 0.001

@@ -70,7 +70,8 @@ enum PlanSummary {
         case .optimal: return w.optimal
         case .feasible, .timeLimit, .stopped:
             if let areas = s.areas, areas > 1, s.gap == nil { return w.byAreas(areas) }
-            return w.withinGap(num((s.gap ?? 0) * 100, w.lang))
+            guard let proven = s.gap else { return w.noBound }
+            return w.withinGap(num(proven * 100, w.lang))
         case .notSolved: return w.notSolved
         case .infeasible: return w.lang == .sv ? "ingen plan kan följa alla regler" : "no plan can keep every rule"
         case .error: return w.lang == .sv ? "fel i lösaren" : "solver error"
@@ -119,6 +120,9 @@ struct SummaryWords {
     func withinGap(_ percent: String) -> String {
         sv ? "ingen annan plan kan vara mer än \(percent) % bättre (sökningen slutade tidigt)"
            : "no other plan can be more than \(percent) % better (the search ended early)"
+    }
+    var noBound: String {
+        sv ? "en plan som följer alla regler; ingen gräns hann visas före tidsgränsen" : "a plan that keeps every rule; no bound was proven before the time limit"
     }
     var notSolved: String { sv ? "ingen plan hittades inom gränserna" : "no plan found within the limits" }
     func sessions(training: Int, events: Int) -> String {

@@ -45,7 +45,15 @@ enum RunPlacement: ConstraintFamily {
                 b.starts[g][s] = b.model.addVariable("n_\(group.course.id)_\(group.slug)_w\(s)", kind: .integer,
                                                      lower: Double(lb), upper: Double(ub))
             }
-            b.model.addConstraint("runs_max_\(group.course.id)_\(group.slug)", b.runs(g), upper: Double(max(group.maxRuns, b.frozenRuns(g).count)))
+            // R_g: the group's run count, bounded by the most runs worth holding (the former runs_max row).
+            let held = b.runs(g)
+            let startable = held.terms.reduce(0.0) { $0 + (b.model[$1.variable].upper ?? 0) }
+            let r = b.model.addVariable("R_\(group.course.id)_\(group.slug)", kind: .integer,
+                                        lower: Double(b.frozenRuns(g).count),
+                                        upper: min(startable, Double(max(group.maxRuns, b.frozenRuns(g).count))))
+            var link = held; link.add(r, -1)
+            b.model.addConstraint("runs_\(group.course.id)_\(group.slug)", link, lower: 0, upper: 0)
+            b.runCount[g] = r
             var frozenSeats: [String: Int] = [:]
             for r in b.frozenRuns(g) { for (m, n) in r.seats { frozenSeats[m, default: 0] += n } }
             var names = group.seatCaps.map(\.municipality)
