@@ -236,7 +236,10 @@ struct WeekSolveStrategy {
                         terminations: [Termination], infeasible: Bool) -> Outcome {
         let timedOut = deadline.reached || outOfTime || terminations.contains(.timeLimit)
         let stopped = terminations.contains(.stopped) && !timedOut
-        guard var solution = (stopped && !searched) ? nil : best else {
+        // A start plan (nothing new planned) is kept at a time limit, but not when the user stopped the search or
+        // the memory limit ended it: then the caller says so and keeps the previous output.
+        let cutShort = stopped || (terminations.contains(.memoryLimit) && !timedOut)
+        guard var solution = (cutShort && !searched) ? nil : best else {
             // Named for what ended the search: a solver error or the memory limit is not a node budget.
             let error = terminations.first { if case .error = $0 { true } else { false } }
             let t: Termination = infeasible ? .infeasible : stopped ? .stopped : timedOut ? .timeLimit

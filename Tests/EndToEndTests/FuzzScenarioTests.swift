@@ -458,7 +458,7 @@ enum FuzzBinary {
     }
 
     /// A few cases through the real binary: `check`, then `plan --time-limit 5`.
-    @Test(.enabled(if: FuzzBinary.available, "the tidsplan binary is not built next to the tests"))
+    @Test
     func mutatedScenariosThroughTheBinary() throws {
         let seed = FuzzScenarios.firstSeed
         let wanted = max(1, FuzzScenarios.environmentInt("TIDSPLAN_FUZZ_PROCESSES") ?? 6)

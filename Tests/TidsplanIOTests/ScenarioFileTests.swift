@@ -94,7 +94,11 @@ struct ScenarioFileTests {
         #expect(result.scenario?.municipalities.count == 2)
     }
 
-    @Test("The project's scenario files load with no errors", .enabled(if: !scenarioFiles.isEmpty), arguments: scenarioFiles)
+    @Test("The project's scenario files are found") func scenarioFilesFound() {
+        #expect(scenarioFiles.count >= 3, "scenarios/*.yaml not found from \(scenariosFolder.path)")
+    }
+
+    @Test("The project's scenario files load with no errors", arguments: scenarioFiles)
     func projectScenarios(path: String) {
         let result = ScenarioLoader.load(path: path)
         #expect(result.errors.isEmpty, "\(result.errors.map(\.rendered).joined(separator: "\n"))")

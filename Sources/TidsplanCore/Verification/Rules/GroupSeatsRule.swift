@@ -29,11 +29,15 @@ enum GroupSeatsRule: PlanRule {
                 for g in s.groupSeats { total["\(g.municipality)|\(g.area)|\(g.role.rawValue)", default: 0] += g.seats }
             }
             for m in c.scenario.municipalities {
-                for g in m.groups {
-                    let n = total["\(m.name)|\(g.area)|\(g.role.rawValue)"] ?? 0
-                    if n > g.persons {
+                // A group listed twice counts its persons added up, as the model does (`check` warns about it).
+                var persons: [String: (PersonGroup, Int)] = [:]
+                for g in m.groups { persons["\(g.area)|\(g.role.rawValue)", default: (g, 0)].1 += g.persons }
+                for key in persons.keys.sorted() {
+                    guard let (g, available) = persons[key] else { continue }
+                    let n = total["\(m.name)|\(key)"] ?? 0
+                    if n > available {
                         found.append(RuleFinding(date: nil, sessionIDs: [],
-                            message: "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id) but only \(g.persons) such persons"))
+                            message: "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id) but only \(available) such persons"))
                     }
                 }
             }
