@@ -15,7 +15,7 @@ import Testing
     static let swedish = ["och", "timmar", "kommun", "kommuner", "tillfälle", "tillfällen", "planerade", "planerat", "saknas",
                           "deltagare", "personer", "utbildare", "kvot", "kvoten", "omgångar", "inställt", "inställda",
                           "brister", "skrev", "totalt", "inga", "ingen", "kurs", "kurser", "dagar", "månad", "kapacitet",
-                          "utan", "ledare", "ändringar", "oförändrade"]
+                          "utan", "ledare", "ändringar", "oförändrade", "uppföljningsenkät"]
 
     /// The small county with a quota no plan can meet (a shortfall to word) and follow-up surveys.
     static func scenario(in work: TempFolder) throws -> String {

@@ -93,7 +93,7 @@ enum ChangesReport {
                 if changes.isEmpty { out += w.noChanges(unchanged) + "\n"; continue }
                 out += "| \(w.date) | \(w.session) | \(w.sessionTitle) | \(w.what) |\n|---|---|---|---|\n"
                 for (ch, what) in changes {
-                    out += "| \(date(ch)) | \(cell(ch.id)) | \(cell(ch.session?.title ?? "")) | \(cell(what)) |\n"
+                    out += "| \(date(ch)) | \(cell(ch.id)) | \(cell(ch.session?.title(in: w.lang) ?? "")) | \(cell(what)) |\n"
                 }
                 out += "\n" + w.othersUnchanged(unchanged) + "\n"
             }
@@ -115,7 +115,7 @@ enum ChangesReport {
                 for (ch, what) in rows(g, municipality: isMunicipality, diff: diff, words: w).changes {
                     let before: String = ch.previous.map { $0.status == .planned ? $0.date.iso : "" } ?? ""
                     let after: String = ch.current.map { $0.status == .planned ? $0.date.iso : "" } ?? ""
-                    let title: String = ch.session?.title ?? ""
+                    let title: String = ch.session?.title(in: w.lang) ?? ""
                     table.append([kind, g.name, ch.id, title, w.kind(ch.kind), what, before, after])
                 }
             }

@@ -1,5 +1,16 @@
+import TidsplanCore
 /// The language of human-readable output (timetable, report, calendar summaries).
 /// Swedish is the default: the users are Swedish municipalities and their project leader.
 public enum Language: String, Sendable, Equatable, CaseIterable {
     case sv, en
+}
+
+extension PlannedSession {
+    /// The title in `lang`. Titles come from the scenario (course and event names, as written); only the
+    /// follow-up survey's, which the planner makes, is in Swedish in plan.json and translated here.
+    public func title(in lang: Language) -> String {
+        let swedish = "Uppföljningsenkät: "
+        guard lang == .en, kind == .event, title.hasPrefix(swedish) else { return title }
+        return "Follow-up survey: " + title.dropFirst(swedish.count)
+    }
 }

@@ -145,9 +145,10 @@ public enum ICalendarWriter {
 
     /// The title, with the meeting of a series in words ("träff 1 av 2") instead of the title's own "(1/2)".
     static func summary(_ s: PlannedSession, words: CalendarWords) -> String {
-        guard let p = s.series, p.of > 1 else { return s.title }
+        let full = s.title(in: words.lang)
+        guard let p = s.series, p.of > 1 else { return full }
         let short = " (\(p.meeting)/\(p.of))"
-        let title = s.title.hasSuffix(short) ? String(s.title.dropLast(short.count)) : s.title
+        let title = full.hasSuffix(short) ? String(full.dropLast(short.count)) : full
         return title + " (" + words.meeting(p.meeting, of: p.of) + ")"
     }
 

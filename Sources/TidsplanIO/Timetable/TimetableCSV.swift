@@ -26,7 +26,7 @@ extension TimetableWriter {
         for entry in TimetableEntry.entries(plan: plan, scenario: scenario) {
             let s = entry.session
             let common = [
-                s.date.iso, lang.weekdayName(s.date.weekday), s.start.text, s.end.text, s.course, s.title,
+                s.date.iso, lang.weekdayName(s.date.weekday), s.start.text, s.end.text, s.course, s.title(in: lang),
                 entry.venueName, modeName(s.mode, lang), s.leaders.joined(separator: "; "),
             ]
             if !entry.isTraining || entry.seated.isEmpty {

@@ -40,7 +40,7 @@ extension TimetableWriter {
 
     private static func row(_ e: TimetableEntry, lang: Language, words: Words) -> String {
         let s = e.session
-        var title = s.title
+        var title = s.title(in: lang)
         if let series = s.series { title += " (\(words.meeting) \(series.meeting) \(words.of) \(series.of))" }
         let who: String
         let participants: String
