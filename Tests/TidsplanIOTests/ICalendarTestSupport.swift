@@ -119,7 +119,8 @@ extension ICalTestSupport {
         let repo = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let shared = repo.deletingLastPathComponent().appendingPathComponent("shared/tools/ics-check").path
-        return executable(shared) ?? executable("ics-check")
+        // Beside the checkout, as CI lays it out; or this workplace's shared folder; or on PATH.
+        return executable(shared) ?? executable("/work/shared/tools/ics-check") ?? executable("ics-check")
     }()
 
     static let khalPath: String? = executable("khal")
