@@ -46,6 +46,18 @@ import TidsplanCore
         #expect(estimated)
     }
 
+    /// A municipality's places all go to one area while another area of it asked for some: short, not "as asked".
+    @Test func anAreaWithFewerPlacesThanAskedIsShort() {
+        var mi = CourseCoverage(courseID: "MI", name: "MI", runs: 1, runsAsked: nil, sessions: 1, placed: 28, asked: 28, hours: 6,
+                                municipalities: [.init(name: "Aneby", placed: 28, asked: 28)],
+                                areas: [.init(name: "EB", placed: 28, asked: 17), .init(name: "Vux", placed: 0, asked: 11)],
+                                areasEstimated: false, followUp: .notAsked)
+        #expect(mi.status == .short)
+        // Estimated areas (no split recorded in the plan) prove nothing either way.
+        mi.areasEstimated = true
+        #expect(mi.status == .met)
+    }
+
     @Test func placesSplitOverAreasAddUp() {
         #expect(CourseCoverage.apportion(5, [("EB", 3), ("AME", 1)]).map { $0.1 } == [4, 1])
         #expect(CourseCoverage.apportion(3, [("EB", 1), ("AME", 1), ("Vux", 1)]).map { $0.1 } == [1, 1, 1])

@@ -59,6 +59,9 @@ public struct CourseCoverage: Sendable, Equatable {
     public var status: Status {
         if runs == 0 { return .nothing }
         if runs < (runsAsked ?? 0) || placed < (asked ?? 0) || municipalities.contains(where: \.isShort) { return .short }
+        // An area that got fewer places than it asked for (measured, not estimated) is short too, even when its
+        // municipalities' totals are met by staff of another area.
+        if !areasEstimated && areas.contains(where: \.isShort) { return .short }
         return asked == nil && runsAsked == nil ? .held : .met
     }
 
