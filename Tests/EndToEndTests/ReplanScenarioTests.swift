@@ -249,25 +249,9 @@ extension ICSCheck {
         try ReplanScenarioTests().replan(work, from: "v1", into: "r1", asOf: "2025-03-31", ["--withdraw", "Norrköpinge"])
         let folder = try work.write("khal/calendar/.keep", "")
         let calendar = (folder as NSString).deletingLastPathComponent
-        let config = try work.write("khal.conf", """
-            [calendars]
-            [[plan]]
-            path = \(calendar)
-            type = calendar
-
-            [locale]
-            timeformat = %H:%M
-            dateformat = %Y-%m-%d
-            longdateformat = %Y-%m-%d
-            datetimeformat = %Y-%m-%d %H:%M
-            longdatetimeformat = %Y-%m-%d %H:%M
-            local_timezone = Europe/Stockholm
-            default_timezone = Europe/Stockholm
-
-            [default]
-            default_calendar = plan
-
-            """)
+        // The khal configuration both khal tests use (Tests/Fixtures/khal.conf), pointed at this calendar folder.
+        let template = try #require(fileText(TidsplanCLI.packageFile("Tests/Fixtures/khal.conf")))
+        let config = try work.write("khal.conf", template.replacingOccurrences(of: "@CALENDAR@", with: calendar))
         let env = ["XDG_CONFIG_HOME": work.file("config"), "XDG_DATA_HOME": work.file("data"),
                    "XDG_CACHE_HOME": work.file("cache"), "TZ": "Europe/Stockholm"]
         for version in ["v1", "r1"] {

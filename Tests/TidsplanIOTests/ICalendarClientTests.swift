@@ -96,25 +96,10 @@ import TidsplanCore
         let calendarFolder = dir.appendingPathComponent("calendar")
         try FileManager.default.createDirectory(at: calendarFolder, withIntermediateDirectories: true)
         let config = dir.appendingPathComponent("khal.conf")
-        try Data("""
-            [calendars]
-            [[plan]]
-            path = \(calendarFolder.path)
-            type = calendar
-
-            [locale]
-            timeformat = %H:%M
-            dateformat = %Y-%m-%d
-            longdateformat = %Y-%m-%d
-            datetimeformat = %Y-%m-%d %H:%M
-            longdatetimeformat = %Y-%m-%d %H:%M
-            local_timezone = Europe/Stockholm
-            default_timezone = Europe/Stockholm
-
-            [default]
-            default_calendar = plan
-
-            """.utf8).write(to: config)
+        // The khal configuration both khal tests use (Tests/Fixtures/khal.conf), pointed at this calendar folder.
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let template = try String(contentsOf: repo.appendingPathComponent("Tests/Fixtures/khal.conf"), encoding: .utf8)
+        try Data(template.replacingOccurrences(of: "@CALENDAR@", with: calendarFolder.path).utf8).write(to: config)
         let ics = dir.appendingPathComponent("anna-aberg.ics")
         try Data(try #require(ICalTestSupport.files()["calendars/leaders/anna-aberg.ics"]).utf8).write(to: ics)
         // Keep khal's database and any state inside the throwaway folder.
