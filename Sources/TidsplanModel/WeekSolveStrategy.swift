@@ -114,7 +114,7 @@ struct WeekSolveStrategy {
         var direct = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
         if small && !options.quick && !outOfTime {
             direct = try backend.solve(model, options: solveOptions(model, seconds: remaining(share: Self.searchShare), nodes: budget.full),
-                                       progress: guarded("full model", share: Self.searchShare))
+                                       progress: guarded(.fullModel, share: Self.searchShare))
             record("full model", direct)
             consider(direct.solution)
         }
@@ -130,7 +130,7 @@ struct WeekSolveStrategy {
             var root = solveOptions(model, seconds: remaining())
             root.nodeLimit = 2  // the root and its first branching: the bound after the root's cuts
             root.branching = .mostFractional
-            let r = try backend.solve(model, options: root, progress: guarded("bound"))
+            let r = try backend.solve(model, options: root, progress: guarded(.bound))
             record("full model, root", r)
             consider(r.solution)
         }
@@ -147,13 +147,13 @@ struct WeekSolveStrategy {
         var r2 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
         if small && direct.bestBound == nil && !options.quick && lpValues != nil && !outOfTime {
             r2 = try backend.solve(relaxed, options: solveOptions(relaxed, seconds: remaining(share: Self.searchShare), nodes: budget.relaxed),
-                                   progress: guarded("seats relaxed", share: Self.searchShare))
+                                   progress: guarded(.seatsRelaxed, share: Self.searchShare))
             record("seats relaxed", r2)
         }
         // 4. Restricted to the weeks the LP (and phase 3's plan) use, ±1 week.
         var weeks: Solution?
         if let lpValues, !(stopRequested(r2) && !deadline.reached), !outOfTime {
-            func restrictedSearch(_ base: LinearModel, _ name: String) throws -> SolveResult {
+            func restrictedSearch(_ base: LinearModel, _ phase: SearchPhase) throws -> SolveResult {
                 var restricted = base
                 for g in b.starts.indices {
                     // A promised course (a run minimum) keeps every week: the LP can spread its runs thinly over
@@ -170,18 +170,18 @@ struct WeekSolveStrategy {
                 // Pseudocost initialisation at the root does not stop at GLPK's time limit (6 s past a 5 s limit
                 // on the default scenario): under a short limit, branch on the most fractional column instead.
                 if let left = remaining(share: Self.searchShare), left < Self.shortLimitSeconds { search.branching = .mostFractional }
-                let r = try backend.solve(restricted, options: search, progress: guarded(name, share: Self.searchShare))
-                record(name, r, boundIsValid: false)
+                let r = try backend.solve(restricted, options: search, progress: guarded(phase, share: Self.searchShare))
+                record(phase.rawValue, r, boundIsValid: false)
                 return r
             }
             // Small models keep whole seats here: rounding seats afterwards cost "Vägar" 233 against 202.
             var r3 = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
             if model.variables.count <= Self.wholeSeatsInSearchColumns && !options.quick {
-                r3 = try restrictedSearch(model, "restricted, whole seats")
+                r3 = try restrictedSearch(model, .restrictedWholeSeats)
                 consider(r3.solution)
             }
             if r3.solution == nil && !outOfTime && !stopRequested(r3) {
-                r3 = try restrictedSearch(relaxed, "restricted")
+                r3 = try restrictedSearch(relaxed, .restricted)
             }
             weeks = [r3.solution, r2.solution].compactMap { $0 }.min { $0.objective < $1.objective }
         }
@@ -212,20 +212,20 @@ struct WeekSolveStrategy {
                                   upper: min(model[z].upper ?? .infinity, (x + 1e-6).rounded(.up)))
             }
         }
-        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: remaining(), nodes: budget.whole), progress: guarded("seats rounded"))
+        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: remaining(), nodes: budget.whole), progress: guarded(.seatsRounded))
         record("seats rounded", r4, false)
         // If no rounding fits, let the seat counts range freely (the run counts stay fixed). (Trying this also
         // when rounding lost against the relaxed plan gained 1 point of 1 551 on the default scenario, for 4.7 s.)
         if r4.solution == nil && !outOfTime && !stopRequested(r4) {
             var dive = solveOptions(fixed, seconds: remaining(), nodes: budget.whole)
             dive.backtracking = .bestProjection  // dives towards whole seats instead of proving the bound
-            r4 = try backend.solve(fixed, options: dive, progress: guarded("seats whole"))
+            r4 = try backend.solve(fixed, options: dive, progress: guarded(.seatsWhole))
             record("seats whole", r4, false)
         }
         if r4.solution == nil && !outOfTime && !stopRequested(r4) {
             // Rounding the seats may not fit every fixed run: let runs be dropped.
             for g in b.starts.indices { for (_, v) in b.starts[g] { fixed.setBounds(v, lower: model[v].lower, upper: weeks[v].rounded()) } }
-            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: remaining(), nodes: budget.whole), progress: guarded("seats whole, runs may drop"))
+            r4 = try backend.solve(fixed, options: solveOptions(fixed, seconds: remaining(), nodes: budget.whole), progress: guarded(.seatsWholeRunsMayDrop))
             record("seats whole, runs may drop", r4, false)
         }
         return r4.solution
@@ -265,7 +265,7 @@ struct WeekSolveStrategy {
 
     /// The caller's progress handler, plus the time limit (`share` of it): past it, the search stops with what it has.
     /// The caller sees the phase's name, the whole solve's elapsed time and the time limit.
-    func guarded(_ phase: String, share: Double = 1) -> ProgressHandler {
+    func guarded(_ phase: SearchPhase, share: Double = 1) -> ProgressHandler {
         let user = options.progress
         let clock = self.clock, start = self.start
         let limit = options.timeLimit.map { $0 * share }
@@ -275,7 +275,7 @@ struct WeekSolveStrategy {
             let elapsed = clock() - start
             if let limit, elapsed >= limit { deadline.reached = true; return .stop }
             var report = p
-            report.phase = phase; report.elapsed = elapsed; report.timeLimit = timeLimit
+            report.phase = phase.rawValue; report.elapsed = elapsed; report.timeLimit = timeLimit
             return user?(report) ?? .continue
         }
     }

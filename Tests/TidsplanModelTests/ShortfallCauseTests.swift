@@ -189,7 +189,7 @@ import TidsplanCore
         ]
         for c in all {
             #expect(ShortfallCause(type: c.type, fields: Dictionary(uniqueKeysWithValues: c.fields)) == c)
-            for lang in SentenceLanguage.allCases { #expect(!ShortfallSentence.render(c, lang).isEmpty) }
+            for lang in Language.allCases { #expect(!ShortfallSentence.render(c, lang).isEmpty) }
         }
     }
 }

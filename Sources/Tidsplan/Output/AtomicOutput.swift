@@ -1,3 +1,4 @@
+import TidsplanCore
 import Foundation
 import TidsplanIO
 #if canImport(Glibc)

@@ -192,19 +192,10 @@ enum ProgressLine {
         let gap = p.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "–"
         let elapsed = String(format: "%.1f", p.elapsed)
         let sv = lang == .sv
-        let phase = p.phase.map { " (\(sv ? ProgressLine.swedishPhase($0) : $0))" } ?? ""
+        let phase = p.phase.map { " (\(SearchPhase(rawValue: $0)?.words(lang) ?? $0))" } ?? ""
         let limit = p.timeLimit.map { String(format: sv ? " av %.0f" : " of %.0f", $0) } ?? ""
         return sv
             ? "löser\(phase): bästa plan \(f(p.incumbent))  gräns \(f(p.bestBound))  gap \(gap)  noder \(p.nodes)  \(elapsed)\(limit) s  (Ctrl-C behåller den bästa planen hittills)"
             : "solving\(phase): best plan \(f(p.incumbent))  bound \(f(p.bestBound))  gap \(gap)  nodes \(p.nodes)  \(elapsed)\(limit) s  (Ctrl-C keeps the best plan so far)"
-    }
-
-    /// The week model's phase names (TidsplanModel names them in English) in Swedish.
-    static func swedishPhase(_ phase: String) -> String {
-        [
-            "full model": "hela modellen", "bound": "gräns", "seats relaxed": "platser relaxerade",
-            "restricted, whole seats": "begränsad, hela platser", "restricted": "begränsad", "seats rounded": "platser avrundade",
-            "seats whole": "hela platser", "seats whole, runs may drop": "hela platser, tillfällen kan strykas",
-        ][phase] ?? phase
     }
 }

@@ -1,10 +1,7 @@
-/// The language of a sentence for a person (the IO layer's `Language` maps onto it by raw value).
-public enum SentenceLanguage: String, Sendable, CaseIterable { case sv, en }
-
 /// Swedish and English sentences for `ShortfallCause`, in one place: the cause and the fix, in numbers.
 public enum ShortfallSentence {
     /// `courseName` turns a course id into the name a person reads.
-    public static func render(_ cause: ShortfallCause, _ lang: SentenceLanguage,
+    public static func render(_ cause: ShortfallCause, _ lang: Language,
                               courseName: (String) -> String = { $0 }) -> String {
         let sv = lang == .sv
         func h(_ x: Double) -> String { number(x, sv: sv) }

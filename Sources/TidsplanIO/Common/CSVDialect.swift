@@ -1,3 +1,4 @@
+import TidsplanCore
 /// How a CSV file is spelled.
 public enum CSVDialect: String, Sendable, Equatable, CaseIterable {
     /// RFC 4180: comma separator, point decimals, no BOM.

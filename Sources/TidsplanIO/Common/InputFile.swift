@@ -1,3 +1,4 @@
+import TidsplanCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,10 +1,4 @@
 import TidsplanCore
-/// The language of human-readable output (timetable, report, calendar summaries).
-/// Swedish is the default: the users are Swedish municipalities and their project leader.
-public enum Language: String, Sendable, Equatable, CaseIterable {
-    case sv, en
-}
-
 extension PlannedSession {
     /// The title in `lang`. Titles come from the scenario (course and event names, as written); only the
     /// follow-up survey's, which the planner makes, is in Swedish in plan.json and translated here.

@@ -82,8 +82,8 @@ public struct ShortfallWords: Sendable {
     /// Why, in this language; nil when the model's reason is not in it. (A typed cause from the model,
     /// when the plan has one, is worded here in either language, with the scenario's course names.)
     public func reason(_ s: Shortfall, scenario: Scenario) -> String? {
-        if let cause = s.cause, let language = SentenceLanguage(rawValue: lang.rawValue) {
-            return ShortfallSentence.render(cause, language) { scenario.course($0)?.name ?? $0 }
+        if let cause = s.cause {
+            return ShortfallSentence.render(cause, lang) { scenario.course($0)?.name ?? $0 }
         }
         guard !sv, !s.reason.isEmpty else { return nil }
         return s.reason
