@@ -15,7 +15,9 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +84,13 @@ static int shim_term_hook(void *info, const char *text) {
     return 1;
 }
 
+/* GLPK frees and reallocates large node arrays at the top of the heap many times per second; with
+   glibc's default trim threshold every free gives the pages back (brk) and the next allocation faults
+   them in again. Measured on the default scenario (release, idle): 8.8 s of 36.7 s were system time,
+   and with the threshold raised the same plan took 24.4 s. Process-wide, so set once. */
+static pthread_once_t shim_heap_once = PTHREAD_ONCE_INIT;
+static void shim_keep_heap(void) { mallopt(M_TRIM_THRESHOLD, 1 << 30); }
+
 /* Resets the guard's buffers and installs the hooks. Call right after setjmp returned 0. */
 static void shim_guard_install(cglpkshim_log_fn log, void *log_context, int memory_limit_mib) {
     guard.log = log;
@@ -89,6 +98,7 @@ static void shim_guard_install(cglpkshim_log_fn log, void *log_context, int memo
     guard.line_length = 0;
     guard.tail_length = 0;
     guard.tail[0] = '\0';
+    pthread_once(&shim_heap_once, shim_keep_heap);
     glp_error_hook(shim_error_hook, NULL);
     glp_term_hook(shim_term_hook, NULL);
     /* The limit is part of the environment: set it on every call so one solve's limit does not
