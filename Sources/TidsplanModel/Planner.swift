@@ -14,6 +14,9 @@ public struct PlannerOptions: Sendable {
     /// Skips the passes that only tighten the bound (the full model and the seat-relaxed model): for
     /// the areas of a decomposed plan, where no global bound is claimed anyway.
     public var quick: Bool = false
+    /// Whether to spend a pass on the full model's root only for a better bound (the re-plan's from-scratch
+    /// comparison needs a plan, not a proof).
+    public var proveBound: Bool = true
     /// Whether a large scenario is planned area by area (`DecomposedPlanner`).
     public var decompose: Decompose = .auto
     /// Most persons in one area when planning by area.

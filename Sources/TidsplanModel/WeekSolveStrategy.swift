@@ -49,6 +49,8 @@ struct WeekSolveStrategy {
     /// Below this many seconds left for the week search, it branches cheaply (see `restrictedSearch`); plans made
     /// under such a limit differ from the default anyway.
     static let shortLimitSeconds = 30.0
+    /// The seat-relaxed week search stops this close to its own optimum (its plan is rounded afterwards).
+    static let restrictedGap = 0.005
 
     /// Node budgets per phase, times `PlannerOptions.effort`. Nodes, not seconds, so that the same scenario
     /// gives the same plan on every run; the time limit is only a safety net. On the default scenario the
@@ -126,7 +128,7 @@ struct WeekSolveStrategy {
         func rootBound() throws {
             // GLPK's root LP and cut rounds do not stop at the time limit: skip the pass when little time is left.
             let enough = remaining().map { $0 >= Self.rootBoundShare * (options.timeLimit ?? 0) } ?? true
-            guard !small && !options.quick && enough else { return }
+            guard !small && !options.quick && options.proveBound && enough else { return }
             var root = solveOptions(model, seconds: remaining())
             root.nodeLimit = 2  // the root and its first branching: the bound after the root's cuts
             root.branching = .mostFractional
@@ -173,12 +175,16 @@ struct WeekSolveStrategy {
                 // on the default scenario): under a short limit, branch on the most fractional column instead.
                 if let left = remaining(share: Self.searchShare), left < Self.shortLimitSeconds { search.branching = .mostFractional }
                 if phase == .restricted {
-                    // With seats relaxed, GLPK's presolve and pseudocosts cost more than they save. Measured on the
-                    // default scenario (release, idle): 1 015 nodes / 17.3 s with both, 135 nodes / 4.9 s without,
-                    // the same optimum of this pass, and a final plan of 1 549 instead of 1 551. With whole seats
-                    // ("Vägar") the defaults stay: there the change doubled the time.
+                    // With seats relaxed, this pass only chooses weeks; its plan is rounded afterwards. GLPK's presolve
+                    // and pseudocosts cost more than they save here, and proving this pass's optimum to the last
+                    // 0.5 % buys nothing. Measured on the default scenario (release, idle): 1 015 nodes / 17.3 s
+                    // with both, 135 nodes / 4.9 s without, the same optimum of the pass and a final plan of 1 549
+                    // instead of 1 551; with Mullsjö withdrawn (the re-plan's scratch comparison) 707 nodes / 12.5 s
+                    // and a final 1 435 before, 387 nodes / 9.7 s and 1 388 now. With whole seats ("Vägar") the
+                    // defaults stay: there this change doubled the time.
                     search.branching = .mostFractional
                     search.presolve = false
+                    search.relativeGap = max(search.relativeGap, Self.restrictedGap)
                 }
                 let r = try backend.solve(restricted, options: search, progress: guarded(phase, share: Self.searchShare))
                 record(phase.rawValue, r, boundIsValid: false)

@@ -28,6 +28,8 @@ public struct PlanRequest: Sendable {
     /// Plan area by area (see `Decompose`).
     public var decompose: Decompose = .auto
     public var maxAreaPersons: Int = PlanAreas.maxPersons
+    /// Spend a pass on the bound (off for the from-scratch comparison, whose gap nobody reads).
+    var proveBound = true
 
     public init(scenarioPath: String, outDir: String? = nil, timeLimit: Double? = 120, gap: Double = 0.001,
                 quiet: Bool = false, previousPath: String? = nil, asOf: Day? = nil, withdraw: [String] = [],
@@ -94,6 +96,7 @@ public enum PlanJob {
             if let previous, request.compareWithScratch, !StopSignal.isRequested {
                 var quiet = request
                 quiet.quiet = true
+                quiet.proveBound = false
                 let scratch = try solve(changed, request: quiet, replan: nil, console: console, backend: backend)
                 if scratch.plan.solver.status.hasPlan {
                     scratchChanges = PlanDiff.between(previous: previous, current: scratch.plan).counts.total
@@ -143,6 +146,7 @@ public enum PlanJob {
                                      memoryLimitMiB: request.memoryLimitMiB)
         options.decompose = request.decompose
         options.maxAreaPersons = request.maxAreaPersons
+        options.proveBound = request.proveBound
         let areas = Planner.areas(for: scenario, options: options, replan: replan)
         if !request.quiet {
             let w = SummaryWords(lang: request.lang)
