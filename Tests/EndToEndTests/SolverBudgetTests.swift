@@ -4,17 +4,16 @@ import Testing
 /// The solve's budgets are nodes, not seconds: two plans solved side by side (each slowing the other down)
 /// come out byte for byte the same. And a short `--time-limit` still gives a plan that keeps every rule.
 @Suite struct SolverBudgetTests {
-    /// "Räkna med mig!" runs every phase of the week solve in seconds; the default scenario would take minutes
-    /// in a debug build, twice over.
-    static let scenario = TidsplanCLI.packageFile("scenarios/rakna-med-mig-2020.yaml")
     static let defaultScenario = TidsplanCLI.packageFile("scenarios/rakna-med-oss-2024.yaml")
 
-    @Test func twoPlansSolvedSideBySideAreByteIdentical() throws {
+    /// The default scenario, twice at once on a machine that also runs the rest of the suite: every search phase
+    /// runs under load, and a budget counted in seconds anywhere would show as a different plan.
+    @Test func twoDefaultPlansSolvedSideBySideAreByteIdentical() throws {
         let work = try TempFolder("side-by-side")
         let runs = try ["first", "second"].map {
-            try TidsplanCLI.start(["plan", Self.scenario, "--out", $0, "--quiet", "--time-limit", "3000"], cwd: work.path)
+            try TidsplanCLI.start(["plan", Self.defaultScenario, "--out", $0, "--quiet", "--time-limit", "3000"], cwd: work.path)
         }
-        for result in runs.map({ $0.wait(timeout: 600) }) {
+        for result in runs.map({ $0.wait(timeout: 1200) }) {
             #expect(result.status == 0 && result.endedCleanly, "\(result.transcript)")
         }
         let first = try #require(FileManager.default.contents(atPath: work.file("first/plan.json")))
