@@ -15,8 +15,9 @@ import TidsplanCore
 ///    (small models keep whole seats in this pass);
 /// 5. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly;
 /// 6. large models: the full model's root with cuts, for the best valid bound (with whole run counts
-///    `WeekModelBuilder.runCount`, GLPK's root bound beats the seat-relaxed one: 1 454 against 1 415 on the
-///    default scenario). It comes last so that a short time limit goes to the plan.
+///    `WeekModelBuilder.runCount` and no presolve, GLPK's root bound is 1 517 on the default scenario, whose
+///    optimum is 1 548; docs/benchmarks.md says where the rest is lost). It comes last so that a short time
+///    limit goes to the plan.
 ///
 /// Every phase is bounded by nodes, so the plan does not depend on the machine's speed; the time limit is
 /// a safety net (GLPK's `tm_lim` plus the progress callback). Phase 4 stops at `searchShare` of the limit
@@ -174,14 +175,16 @@ struct WeekSolveStrategy {
                 // Pseudocost initialisation at the root does not stop at GLPK's time limit (6 s past a 5 s limit
                 // on the default scenario): under a short limit, branch on the most fractional column instead.
                 if let left = remaining(share: Self.searchShare), left < Self.shortLimitSeconds { search.branching = .mostFractional }
-                if phase == .restricted {
+                if phase == .restricted && !options.quick {
                     // With seats relaxed, this pass only chooses weeks; its plan is rounded afterwards. GLPK's presolve
                     // and pseudocosts cost more than they save here, and proving this pass's optimum to the last
                     // 0.5 % buys nothing. Measured on the default scenario (release, idle): 1 015 nodes / 17.3 s
                     // with both, 135 nodes / 4.9 s without, the same optimum of the pass and a final plan of 1 549
                     // instead of 1 551; with Mullsjö withdrawn (the re-plan's scratch comparison) 707 nodes / 12.5 s
                     // and a final 1 435 before, 387 nodes / 9.7 s and 1 388 now. With whole seats ("Vägar") the
-                    // defaults stay: there this change doubled the time.
+                    // defaults stay: there this change doubled the time. So do the areas of a decomposed plan, which
+                    // end at their node budget either way: on 2 × "Räkna med oss!" the change gave a better plan
+                    // (2 201 against 2 276) but took 41 s instead of 30 s, too slow for the national scenario.
                     search.branching = .mostFractional
                     search.presolve = false
                     search.relativeGap = max(search.relativeGap, Self.restrictedGap)

@@ -17,6 +17,12 @@ struct CapacityWords {
         return number(fraction * 100, decimals: 0) + " %"
     }
 
+    /// A solver's gap with one decimal: "gap 0 %" beside "stopped early" read as a contradiction.
+    func gapPercent(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return sv ? "över" : "over" }
+        return number(fraction * 100, decimals: 1) + " %"
+    }
+
     // MARK: resources, units, statuses
 
     func resource(_ r: CapacityResource) -> String {
@@ -72,7 +78,7 @@ struct CapacityWords {
     func status(_ s: SolverSummary) -> String {
         switch s.status {
         case .optimal: return "optimal"
-        case .feasible, .timeLimit, .stopped: return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + percent(s.gap ?? 0)
+        case .feasible, .timeLimit, .stopped: return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + gapPercent(s.gap ?? 0)
         case .notSolved: return sv ? "ingen plan" : "no plan"
         case .infeasible: return sv ? "omöjlig" : "infeasible"
         case .error: return sv ? "fel i lösaren" : "solver error"
@@ -91,7 +97,7 @@ struct CapacityWords {
             default: sv ? "tidsgränsen" : "time limit"
             }
             guard let gap else { return sv ? "inget svar (\(cause))" : "no answer (\(cause))" }
-            return (sv ? "avbruten i förtid (\(cause)), gap " : "stopped early (\(cause)), gap ") + percent(gap)
+            return (sv ? "avbruten i förtid (\(cause)), gap " : "stopped early (\(cause)), gap ") + gapPercent(gap)
         case .infeasible: return sv ? "omöjlig" : "infeasible"
         case .unbounded: return sv ? "obegränsad" : "unbounded"
         case .error(let m): return (sv ? "fel i lösaren: " : "solver error: ") + m
