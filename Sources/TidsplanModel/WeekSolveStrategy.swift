@@ -182,9 +182,10 @@ struct WeekSolveStrategy {
                     // with both, 135 nodes / 4.9 s without, the same optimum of the pass and a final plan of 1 549
                     // instead of 1 551; with Mullsjö withdrawn (the re-plan's scratch comparison) 707 nodes / 12.5 s
                     // and a final 1 435 before, 387 nodes / 9.7 s and 1 388 now. With whole seats ("Vägar") the
-                    // defaults stay: there this change doubled the time. So do the areas of a decomposed plan, which
-                    // end at their node budget either way: on 2 × "Räkna med oss!" the change gave a better plan
-                    // (2 201 against 2 276) but took 41 s instead of 30 s, too slow for the national scenario.
+                    // defaults stay: there this change doubled the time. So do the areas of a decomposed plan for
+                    // now: it made them better (2 × "Räkna med oss!" 2 201 instead of 3 173, 5 × 6 657 instead of
+                    // 8 361) but slower (5 ×: 100 s instead of 79 s), and the national plan then ran into its
+                    // 600 s limit (647 s, every area cut by time, so no longer the same plan on a busy machine).
                     search.branching = .mostFractional
                     search.presolve = false
                     search.relativeGap = max(search.relativeGap, Self.restrictedGap)
