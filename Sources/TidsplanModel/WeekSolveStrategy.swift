@@ -176,16 +176,10 @@ struct WeekSolveStrategy {
                 // on the default scenario): under a short limit, branch on the most fractional column instead.
                 if let left = remaining(share: Self.searchShare), left < Self.shortLimitSeconds { search.branching = .mostFractional }
                 if phase == .restricted && !options.quick {
-                    // With seats relaxed, this pass only chooses weeks; its plan is rounded afterwards. GLPK's presolve
-                    // and pseudocosts cost more than they save here, and proving this pass's optimum to the last
-                    // 0.5 % buys nothing. Measured on the default scenario (release, idle): 1 015 nodes / 17.3 s
-                    // with both, 135 nodes / 4.9 s without, the same optimum of the pass and a final plan of 1 549
-                    // instead of 1 551; with Mullsjö withdrawn (the re-plan's scratch comparison) 707 nodes / 12.5 s
-                    // and a final 1 435 before, 387 nodes / 9.7 s and 1 388 now. With whole seats ("Vägar") the
-                    // defaults stay: there this change doubled the time. So do the areas of a decomposed plan for
-                    // now: it made them better (2 × "Räkna med oss!" 2 201 instead of 3 173, 5 × 6 657 instead of
-                    // 8 361) but slower (5 ×: 100 s instead of 79 s), and the national plan then ran into its
-                    // 600 s limit (647 s, every area cut by time, so no longer the same plan on a busy machine).
+                    // With seats relaxed this pass only chooses weeks (its plan is rounded afterwards): presolve,
+                    // pseudocosts and the last 0.5 % of proof cost more than they give. Default scenario: 17.3 s →
+                    // 4.9 s, plan 1 551 → 1 549. Not for whole seats ("Vägar": twice the time) nor decomposed areas
+                    // (the national plan then hit its time limit). Figures: docs/benchmarks.md.
                     search.branching = .mostFractional
                     search.presolve = false
                     search.relativeGap = max(search.relativeGap, Self.restrictedGap)
