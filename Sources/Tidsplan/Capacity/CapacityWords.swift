@@ -10,17 +10,12 @@ struct CapacityWords {
     /// `4,5` (sv) or `4.5` (en), thousands spaced.
     func number(_ x: Double, decimals: Int = 1) -> String { CapacityText.number(x, decimals: decimals, decimalComma: sv) }
 
-    /// `112 %`; an infinite share (no capacity at all) in words.
-    func percent(_ fraction: Double?) -> String {
+    /// `112 %`; an infinite share (no capacity at all) in words. A solver's gap takes one decimal: "gap 0 %"
+    /// beside "stopped early" read as a contradiction.
+    func percent(_ fraction: Double?, decimals: Int = 0) -> String {
         guard let fraction else { return "" }
         guard fraction.isFinite else { return sv ? "över" : "over" }
-        return number(fraction * 100, decimals: 0) + " %"
-    }
-
-    /// A solver's gap with one decimal: "gap 0 %" beside "stopped early" read as a contradiction.
-    func gapPercent(_ fraction: Double) -> String {
-        guard fraction.isFinite else { return sv ? "över" : "over" }
-        return number(fraction * 100, decimals: 1) + " %"
+        return number(fraction * 100, decimals: decimals) + " %"
     }
 
     // MARK: resources, units, statuses
@@ -78,7 +73,7 @@ struct CapacityWords {
     func status(_ s: SolverSummary) -> String {
         switch s.status {
         case .optimal: return "optimal"
-        case .feasible, .timeLimit, .stopped: return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + gapPercent(s.gap ?? 0)
+        case .feasible, .timeLimit, .stopped: return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + percent(s.gap ?? 0, decimals: 1)
         case .notSolved: return sv ? "ingen plan" : "no plan"
         case .infeasible: return sv ? "omöjlig" : "infeasible"
         case .error: return sv ? "fel i lösaren" : "solver error"
@@ -97,7 +92,7 @@ struct CapacityWords {
             default: sv ? "tidsgränsen" : "time limit"
             }
             guard let gap else { return sv ? "inget svar (\(cause))" : "no answer (\(cause))" }
-            return (sv ? "avbruten i förtid (\(cause)), gap " : "stopped early (\(cause)), gap ") + gapPercent(gap)
+            return (sv ? "avbruten i förtid (\(cause)), gap " : "stopped early (\(cause)), gap ") + percent(gap, decimals: 1)
         case .infeasible: return sv ? "omöjlig" : "infeasible"
         case .unbounded: return sv ? "obegränsad" : "unbounded"
         case .error(let m): return (sv ? "fel i lösaren: " : "solver error: ") + m
