@@ -1,57 +1,47 @@
 import TidsplanCore
 
-/// Splits each session's seats per municipality over the municipality's areas and roles (`groupSeats`),
-/// so hours per area come from the plan. Per course and municipality the seats of all runs are split once
-/// (a person takes a course once): first as the week model counted them for coverage targets, then in
-/// file order; runs then take their share in id order, and every meeting of a run has the same split.
-struct GroupSeatSplit {
-    let scenario: Scenario
-    let evidence: WeekEvidence?
-
-    func apply(_ sessions: [PlannedSession]) -> [PlannedSession] {
-        let training = sessions.filter { $0.kind == .training && $0.status == .planned }
-        // First meetings carry a run's seats.
-        let firsts = training.filter { ($0.series?.meeting ?? 1) == 1 }.sorted { ($0.series?.run ?? $0.id) < ($1.series?.run ?? $1.id) }
-        var byRun: [String: [GroupSeats]] = [:]
+/// Splits each run's seats per municipality over the municipality's target groups (`groupSeats`) so that,
+/// over a course's runs, every group gets exactly the places the week model decided for it (`Audience`'s x
+/// columns). Frozen runs keep what they recorded; the others take their share in (start week, id) order,
+/// groups in file order. Which run a group's persons sit in does not matter for the rules: a prerequisite
+/// is finished in a county part before the next course starts there, so counts per group suffice.
+enum GroupSeatSplit {
+    static func assign(_ runs: inout [HeldRun], groups: [RunGroup], places: [String: [String: [Int: Int]]], scenario: Scenario) {
         for course in scenario.courses {
-            let runs = firsts.filter { $0.course == course.id }
-            guard !runs.isEmpty else { continue }
-            for m in scenario.municipalities {
-                let total = runs.reduce(0) { $0 + ($1.seats[m.name] ?? 0) }
-                guard total > 0 else { continue }
-                var left = AreaSeats.split(seats: total, course: course, municipality: m, preferred: preferred(course, m))
-                for run in runs {
-                    var need = run.seats[m.name] ?? 0
-                    var mine: [GroupSeats] = []
-                    for i in left.keys.sorted() where need > 0 {
-                        let n = min(need, left[i] ?? 0)
-                        guard n > 0 else { continue }
-                        left[i]? -= n; need -= n
-                        mine.append(GroupSeats(municipality: m.name, area: m.groups[i].area, role: m.groups[i].role, seats: n))
-                    }
-                    byRun[run.series?.run ?? run.id, default: []] += mine
+            let idx = runs.indices.filter { groups[runs[$0].group].course.id == course.id }
+                .sorted { (runs[$0].startWeek, runs[$0].id) < (runs[$1].startWeek, runs[$1].id) }
+            guard !idx.isEmpty else { continue }
+            var left = places[course.id] ?? [:]
+            for i in idx {
+                guard let prev = runs[i].previous, prev.frozen else { continue }
+                runs[i].groupSeats = prev.groupSeats.filter { $0.seats > 0 }
+                for g in prev.groupSeats {
+                    guard let m = scenario.municipality(g.municipality),
+                          let k = m.groups.firstIndex(where: { $0.area == g.area && $0.role == g.role }) else { continue }
+                    left[m.name]?[k, default: 0] -= g.seats
                 }
             }
-        }
-        return sessions.map { s in
-            guard s.kind == .training else { return s }
-            var s = s
-            s.groupSeats = byRun[s.series?.run ?? s.id, default: []].filter { (s.seats[$0.municipality] ?? 0) > 0 }
-            return s
-        }
-    }
-
-    /// Seats per person group that the week model counted towards coverage targets (rounded down).
-    func preferred(_ course: Course, _ m: Municipality) -> [Int: Int] {
-        guard let e = evidence else { return [:] }
-        var out: [Int: Int] = [:]
-        for (t, target) in scenario.coverage.enumerated() {
-            guard var n = e.value(.coverageSeats(target: t, course: course.id, municipality: m.name)).map({ Int(($0 + 1e-6).rounded(.down)) }) else { continue }
-            for i in m.groups.indices where n > 0 && target.matches(m.groups[i]) && course.audience.contains(where: { $0.matches(m.groups[i]) }) {
-                let k = min(n, m.groups[i].persons - (out[i] ?? 0))
-                if k > 0 { out[i, default: 0] += k; n -= k }
+            for i in idx where !(runs[i].previous?.frozen ?? false) {
+                var mine: [GroupSeats] = []
+                for (name, n) in runs[i].seats.sorted(by: { $0.key < $1.key }) where n > 0 {
+                    guard let m = scenario.municipality(name) else { continue }
+                    var need = n
+                    var taken: [Int: Int] = [:]
+                    for k in (left[name] ?? [:]).keys.sorted() where need > 0 {
+                        let t = min(need, max(0, left[name]?[k] ?? 0))
+                        if t > 0 { taken[k, default: 0] += t; left[name]?[k]? -= t; need -= t }
+                    }
+                    // Only when the week values were not whole: any group in the audience with persons to spare.
+                    for k in TargetGroupDemand.audienceGroups(course, m) where need > 0 {
+                        let t = min(need, max(0, m.groups[k].persons - (taken[k] ?? 0)))
+                        if t > 0 { taken[k, default: 0] += t; need -= t }
+                    }
+                    for k in taken.keys.sorted() where (taken[k] ?? 0) > 0 {
+                        mine.append(GroupSeats(municipality: name, area: m.groups[k].area, role: m.groups[k].role, seats: taken[k] ?? 0))
+                    }
+                }
+                runs[i].groupSeats = mine
             }
         }
-        return out
     }
 }

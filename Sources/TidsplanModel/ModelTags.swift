@@ -5,11 +5,13 @@ struct ModelTags: Sendable {
     /// Elastic columns: how much of a goal is missing.
     enum Column: Hashable, Sendable {
         case quotaShort(municipality: String)
-        case attendanceShort(course: String, municipality: String)
+        case attendanceShort(course: String, municipality: String, group: Int)
+        /// Places of a municipality's target group (person-group index) in a course.
+        case groupSeats(course: String, municipality: String, group: Int)
+        /// Hours a municipality's target group falls below the equal-opportunity band.
+        case fairnessShort(municipality: String, group: Int)
         case runShort(course: String, countyPart: String?)
         case coverageShort(target: Int)
-        /// Seats of a municipality in a course counted for a coverage target.
-        case coverageSeats(target: Int, course: String, municipality: String)
     }
     /// Rows whose binding explains a shortfall.
     enum Row: Hashable, Sendable {

@@ -23,7 +23,7 @@ struct PlanAssembly {
     /// The plan around its training sessions: fixed events, follow-ups, hours and shortfalls. Also used to
     /// put together the areas of a decomposed plan.
     func complete(training: [PlannedSession], incompleteRuns: [String], solver: SolverSummary) -> Plan {
-        var sessions = GroupSeatSplit(scenario: scenario, evidence: evidence).apply(training)
+        var sessions = training
         sessions += fixedEvents() + followUps(after: sessions)
         if let replan { sessions = carryOver(sessions, replan) }
         var plan = Plan(scenario: scenario.project.id, period: scenario.project.period, solver: solver,
@@ -50,15 +50,18 @@ struct PlanAssembly {
                 let seats = run.seats.filter { name, _ in isTakingPart(name, on: date) }
                 // A series meeting its withdrawn partners leave below the course's minimum (or empty: a whole
                 // county part withdrew mid-series) is cancelled, not held too small.
-                let emptied = seats.count < run.seats.count && seats.values.reduce(0, +) < course.minParticipants
-                out.append(PlannedSession(
+                let emptied = seats.count < run.seats.count && seats.values.reduce(0, +) + course.reservedSeats < course.minParticipants
+                var session = PlannedSession(
                     id: group.sessionID(run: run.id, meeting: j), kind: .training, course: course.id,
                     title: n > 1 ? "\(course.name) (\(j)/\(n))" : course.name, date: date,
                     start: course.start, end: course.end, hours: course.hours, venue: group.venue.id, mode: group.venue.mode,
                     leaders: run.leaders[j] ?? [], frozen: replan.map { date <= $0.asOf } ?? false,
                     status: emptied ? .cancelled : .planned, seats: seats,
                     series: course.series == nil ? nil : SeriesPosition(run: run.id, meeting: j, of: n),
-                    countyPart: group.countyPart ?? ""))
+                    countyPart: group.countyPart ?? "")
+                session.groupSeats = run.groupSeats.filter { seats[$0.municipality] != nil }
+                session.reserved = course.reserved.filter { $0.seats > 0 }
+                out.append(session)
             }
         }
         return out

@@ -192,6 +192,8 @@ public enum Planner {
         LeaderChoice.assign(&runs, groups: b.groups, counts: leads, scenario: b.scenario)
         let totals = b.groups.indices.map { g in b.seats[g].mapValues { Int(s[$0].rounded()) } }
         SeatDistribution.assign(&runs, groups: b.groups, totals: totals, scenario: b.scenario, grid: b.grid)
+        let places = b.groupSeats.mapValues { byMunicipality in byMunicipality.mapValues { byGroup in byGroup.mapValues { Int(s[$0].rounded()) } } }
+        GroupSeatSplit.assign(&runs, groups: b.groups, places: places, scenario: b.scenario)
         return runs
     }
 
@@ -256,7 +258,7 @@ enum PreviousRuns {
             for s in sessions { dates[s.series?.meeting ?? 1] = s.date; leaders[s.series?.meeting ?? 1] = s.leaders }
             let key = "\(course.id)|\(course.delivery == .countyPart ? first.countyPart : "")"
             out.append(PreviousRun(id: run, groupKey: key, startWeek: week - ((first.series?.meeting ?? 1) - 1) * every,
-                                   leaders: leaders, dates: dates, seats: first.seats,
+                                   leaders: leaders, dates: dates, seats: first.seats, groupSeats: first.groupSeats,
                                    frozen: sessions.contains { $0.date <= replan.asOf }))
         }
         return out

@@ -18,6 +18,8 @@ struct PreviousRun: Sendable {
     let leaders: [Int: [String]]
     let dates: [Int: Day]
     let seats: [String: Int]
+    /// The seats by target group, as the previous plan recorded them (empty for plans that did not).
+    var groupSeats: [GroupSeats] = []
     /// Some meeting is on or before as-of: the run is frozen.
     let frozen: Bool
 }
@@ -54,6 +56,9 @@ final class WeekModelBuilder {
     var leadCount: [String: [String: [Int: VariableID]]] = [:]
     /// z[g][municipality]: seats over all runs of group g.
     var seats: [[String: VariableID]] = []
+    /// x[course][municipality][person-group index]: places of one target group in a course, over all its runs
+    /// (`Audience`). The z of a municipality's run groups add up to its x.
+    var groupSeats: [String: [String: [Int: VariableID]]] = [:]
     /// Seat counts and the shortfalls they drive: relaxed to continuous in the first passes of the solve.
     var seatLike: [VariableID] = []
     /// Typed tags on the columns and rows that explanations read.
@@ -68,7 +73,7 @@ final class WeekModelBuilder {
     static let families: [ConstraintFamily.Type] = [
         RunPlacement.self, LeaderAssignment.self, SessionSize.self, Audience.self, Withdrawal.self,
         StaffLoad.self, TrainerContracts.self, BudgetCaps.self, VenueWeek.self, MunicipalityWeekLimit.self,
-        Prerequisites.self, Pinned.self, QuotaGoal.self, AttendanceGoal.self, RunMinimum.self, CoverageGoal.self, CoreSpread.self, CostGoal.self,
+        Prerequisites.self, Pinned.self, QuotaGoal.self, AttendanceGoal.self, FairnessBand.self, RunMinimum.self, CoverageGoal.self, CoreSpread.self, CostGoal.self,
         TravelGoal.self, EvennessGoal.self, ReplanStability.self,
     ]
 
@@ -124,6 +129,27 @@ final class WeekModelBuilder {
     }
 
     func groups(ofCourse c: String) -> [Int] { groups.indices.filter { groups[$0].course.id == c } }
+
+    /// Places of a target group in a course (nil: the group gets none).
+    func groupSeat(_ course: String, _ m: String, _ i: Int) -> VariableID? { groupSeats[course]?[m]?[i] }
+
+    /// Seats of municipality m in course c's frozen runs, by person-group index, and those a previous plan
+    /// did not attribute to a group (plans made before seats were decided per group).
+    func frozenGroupSeats(_ c: String, _ m: Municipality) -> (byGroup: [Int: Int], unattributed: Int) {
+        var byGroup: [Int: Int] = [:]
+        var total = 0, attributed = 0
+        for g in groups(ofCourse: c) {
+            for r in frozenRuns(g) {
+                total += r.seats[m.name] ?? 0
+                for s in r.groupSeats where s.municipality == m.name {
+                    guard let i = m.groups.firstIndex(where: { $0.area == s.area && $0.role == s.role }) else { continue }
+                    byGroup[i, default: 0] += s.seats
+                    attributed += s.seats
+                }
+            }
+        }
+        return (byGroup, max(0, total - attributed))
+    }
 
     var notBefore: Day? { replan?.asOf }
 

@@ -219,12 +219,12 @@ struct WeekSolveStrategy {
             }
         }
         var rounded = fixed
-        for g in b.seats.indices {
-            for (_, z) in b.seats[g] {
-                let x = weeks[z]
-                rounded.setBounds(z, lower: max(model[z].lower ?? 0, (x - 1e-6).rounded(.down)),
-                                  upper: min(model[z].upper ?? .infinity, (x + 1e-6).rounded(.up)))
-            }
+        // Seats per run group and places per target group alike: each rounded down or up.
+        let seatColumns = b.seats.flatMap { $0.values } + b.groupSeats.values.flatMap { $0.values.flatMap { $0.values } }
+        for z in seatColumns {
+            let x = weeks[z]
+            rounded.setBounds(z, lower: max(model[z].lower ?? 0, (x - 1e-6).rounded(.down)),
+                              upper: min(model[z].upper ?? .infinity, (x + 1e-6).rounded(.up)))
         }
         var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: remaining(), nodes: budget.whole), progress: guarded(.seatsRounded))
         record("seats rounded", r4, false)

@@ -135,6 +135,8 @@ public struct PlannedSession: Sendable, Equatable {
     public var attendingMunicipalities: [String]
     /// The seats split by municipality, area and role (sums to `seats` per municipality); empty for events.
     public var groupSeats: [GroupSeats] = []
+    /// Places for participants from outside the municipalities (no quota), counted in the session's size.
+    public var reserved: [ReservedSeats] = []
     /// Calendar files this session has left: they keep it as cancelled (see `CalendarFiles`).
     public var cancelledIn = CalendarFiles()
 
@@ -150,7 +152,10 @@ public struct PlannedSession: Sendable, Equatable {
         self.attendingMunicipalities = attendingMunicipalities
     }
 
+    /// Municipal participants (the ones whose hours count for co-financing).
     public var participants: Int { seats.values.reduce(0, +) }
+    /// Everyone in the room: municipal participants and reserved places.
+    public var headCount: Int { participants + reserved.reduce(0) { $0 + $1.seats } }
     /// Municipalities concerned: those with seats, then those attending without seats.
     public var municipalityNames: [String] {
         let seated = seats.filter { $0.value > 0 }.keys.sorted()

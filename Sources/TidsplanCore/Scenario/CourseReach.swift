@@ -26,11 +26,7 @@ public enum CourseReach {
     /// Persons of `m` the course must reach (attendance `all` or a number per municipality).
     public static func requiredPersons(_ c: Course, _ m: Municipality) -> Int {
         guard m.withdrawal == nil else { return 0 }
-        switch c.attendance {
-        case .all: return m.persons(in: c.audience)
-        case .perMunicipality(let n): return min(n[m.name] ?? 0, m.persons(in: c.audience))
-        case .asNeeded: return 0
-        }
+        return TargetGroupDemand.askedPersons(c, m)
     }
 
     /// Hours each required course needs for `m`, in file order (courses with none left out).

@@ -238,6 +238,8 @@ public enum Attendance: Sendable, Equatable {
     case perMunicipality([String: Int])
     /// As many as help fill the municipalities' hour quotas.
     case asNeeded
+    /// Persons per municipality and target group, as the mapping (kartläggning) says (`TargetGroupDemand`).
+    case perGroup(GroupAsk)
 }
 
 /// Where a course's sessions are held.
@@ -290,6 +292,10 @@ public struct Course: Sendable, Equatable {
     public var runs: RunRequirement?
     /// A core course: spread over the period rather than left to its end.
     public var core = false
+    /// Places in every run for participants from outside the municipalities (no quota).
+    public var reserved: [ReservedSeats] = []
+    /// Reserved places per run, in all.
+    public var reservedSeats: Int { reserved.reduce(0) { $0 + $1.seats } }
     public init(id: String, name: String, hours: Double, start: ClockTime, end: ClockTime, audience: [Audience],
                 attendance: Attendance = .asNeeded, minParticipants: Int = 6, maxParticipants: Int = 25,
                 delivery: Delivery = .countyPart, venues: [String] = [], prerequisites: [Prerequisite] = [],
@@ -322,6 +328,10 @@ public struct Rules: Sendable, Equatable {
     public var followUpAfterMonths: Int?
     /// Who sends the follow-up surveys (a staff member's name), so they reach someone's calendar.
     public var followUpResponsible: String?
+    /// A target group may get this share more places in a course than it asked for (rounded up), never more.
+    public var attendanceTolerance: Double = 0.25
+    /// Equal opportunity: the band of hours per person each municipality's target group should get.
+    public var hoursPerPerson: HoursPerPersonBand?
     public init(maxTrainingDaysPerWeek: Int = 2, maxShareAwayPerDay: Double = 0.5, quotaTolerance: Double = 0.05,
                 travelBetweenCountyParts: Bool = true, prepDaysPerSessionDay: Double = 0.5,
                 maxTeachingShare: Double = 0.6, followUpAfterMonths: Int? = nil) {
@@ -412,6 +422,8 @@ public struct ObjectiveWeights: Sendable, Equatable {
     public var missingRunPerRun = 300
     /// Per hour an area (and role) falls short of its coverage target.
     public var coverageShortfallPerHour = 20
+    /// Per hour a municipality's target group falls outside the `hoursPerPerson` band (times its persons).
+    public var fairnessPerHour = 5
     public init(quotaShortfallPerHour: Int = 100, quotaExcessPerHour: Int = 2, costPerThousandKr: Int = 1,
                 travelPerSeat: Int = 1, evennessPerSession: Int = 5, perSession: Int = 10,
                 attendanceShortfallPerPerson: Int = 50, changeMoved: Int = 20, changeLeader: Int = 10,

@@ -29,13 +29,7 @@ extension ScenarioIssueCollector {
     func requiredPersons(_ c: Course) -> [String: Int] {
         var byPart: [String: Int] = [:]
         for m in s.municipalities {
-            let eligible = m.persons(in: c.audience)
-            let n: Int
-            switch c.attendance {
-            case .all: n = eligible
-            case .perMunicipality(let counts): n = min(counts[m.name] ?? 0, eligible)
-            case .asNeeded: n = 0
-            }
+            let n = TargetGroupDemand.askedPersons(c, m)
             if n > 0 { byPart[m.countyPart, default: 0] += n }
         }
         return byPart

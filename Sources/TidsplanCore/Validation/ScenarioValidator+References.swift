@@ -141,6 +141,7 @@ extension ScenarioIssueCollector {
                 unknown("municipality", name, among: municipalityNames, at: "\(path).attendance.perMunicipality.\(name)")
             }
         }
+        if case .perGroup(let ask) = c.attendance { checkGroupAsk(ask, c, path) }
         if s.leaders(for: c.id).isEmpty {
             warning("\(path).id", "nobody may lead course \(c.id), so it cannot be planned",
                     hint: "add \(c.id) to the `courses` of a staff member or trainer")

@@ -10,12 +10,13 @@ extension ScenarioIssueCollector {
         checkProject()
         checkCalendarSettings()
         checkRules()
+        checkTargetGroupRules()
         checkBudgetAndWeights()
         for (i, m) in s.municipalities.enumerated() { checkMunicipality(m, "municipalities[\(i)]") }
         for (i, v) in s.venues.enumerated() { checkVenue(v, "venues[\(i)]") }
         for (i, p) in s.staff.enumerated() { checkStaff(p, "staff[\(i)]") }
         for (i, t) in s.trainers.enumerated() { checkTrainer(t, "trainers[\(i)]") }
-        for (i, c) in s.courses.enumerated() { checkCourse(c, "courses[\(i)]") }
+        for (i, c) in s.courses.enumerated() { checkCourse(c, "courses[\(i)]"); checkReservedSeats(c, "courses[\(i)]") }
         for (i, e) in s.fixedEvents.enumerated() { checkFixedEvent(e, "fixedEvents[\(i)]") }
         for (i, p) in s.pinned.enumerated() { checkPinnedDate(p, "pinned[\(i)]") }
     }

@@ -100,12 +100,9 @@ public struct CourseCoverage: Sendable, Equatable {
 
     /// Persons a municipality is asked to send (nil: as needed).
     static func asked(_ course: Course, _ m: Municipality) -> Int? {
-        guard m.withdrawal == nil else { return nil }
-        switch course.attendance {
-        case .all: return m.persons(in: course.audience)
-        case .perMunicipality(let n): return n[m.name].map { min($0, m.persons(in: course.audience)) }
-        case .asNeeded: return nil
-        }
+        guard m.withdrawal == nil, let asked = TargetGroupDemand.asked(course, m) else { return nil }
+        if case .perMunicipality(let n) = course.attendance, n[m.name] == nil { return nil }
+        return asked.values.reduce(0, +)
     }
 
     static func measure(_ course: Course, sessions: [PlannedSession], scenario: Scenario, plan: Plan) -> CourseCoverage {

@@ -116,7 +116,7 @@ public enum PlanJSONReader {
         let o = try node.object()
         try o.rejectUnknownFields(["id", "kind", "course", "title", "date", "start", "end", "hours", "venue", "mode",
                                    "leaders", "frozen", "status", "seats", "countyPart", "series", "sequence",
-                                   "attendingMunicipalities", "groupSeats", "cancelledIn"])
+                                   "attendingMunicipalities", "groupSeats", "reserved", "cancelledIn"])
         let id = try o.field("id").nonEmptyString()
         let kind = try enumValue(SessionKind.self, o.field("kind"), ["training", "event"])
         let course = try o.field("course").nonEmptyString()
@@ -177,6 +177,14 @@ public enum PlanJSONReader {
                 session.groupSeats.append(GroupSeats(municipality: municipality, area: try g.field("area").nonEmptyString(),
                                                      role: try enumValue(Role.self, g.field("role"), Role.allCases.map(\.rawValue)),
                                                      seats: try g.field("seats").nonNegativeInt()))
+            }
+        }
+        if let reservedNode = o.optionalField("reserved") {
+            for item in try reservedNode.array() {
+                let r = try item.object()
+                try r.rejectUnknownFields(["organisation", "seats"])
+                session.reserved.append(ReservedSeats(organisation: try r.field("organisation").nonEmptyString(),
+                                                      seats: try r.field("seats").nonNegativeInt()))
             }
         }
         session.cancelledIn = cancelledIn

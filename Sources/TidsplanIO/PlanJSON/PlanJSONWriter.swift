@@ -94,6 +94,11 @@ public enum PlanJSONWriter {
                 .object([("municipality", .string(g.municipality)), ("area", .string(g.area)), ("role", .string(g.role.rawValue)),
                          ("seats", .number(Double(g.seats)))])
             })))
+            if !s.reserved.isEmpty {
+                fields.append(("reserved", .array(s.reserved.map { r in
+                    .object([("organisation", .string(r.organisation)), ("seats", .number(Double(r.seats)))])
+                })))
+            }
         }
         if !s.cancelledIn.isEmpty {
             fields.append(("cancelledIn", .object([

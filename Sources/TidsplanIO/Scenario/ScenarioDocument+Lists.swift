@@ -15,7 +15,7 @@ extension ScenarioDocument {
     static let trainerKeys = ["name", "organisation", "courses", "dayRate", "travelPerDay", "weekdays", "available",
                               "maxDays", "absences"]
     static let courseKeys = ["id", "name", "hours", "start", "end", "audience", "attendance", "participants", "delivery",
-                             "venues", "prerequisites", "series", "leadersPerSession", "window", "description", "runs", "core"]
+                             "venues", "prerequisites", "series", "leadersPerSession", "window", "description", "runs", "core", "reserved"]
     static let eventKeys = ["id", "title", "kind", "date", "start", "end", "venue", "leaders", "municipalities", "description"]
 
     func readMunicipality(_ f: inout Fields) -> Municipality? {
@@ -126,6 +126,15 @@ extension ScenarioDocument {
             c.runs = RunRequirement(min: r.int(rf, "min") ?? 0, perCountyPart: r.int(rf, "perCountyPart") ?? 0)
         }
         c.core = r.bool(f, "core") ?? false
+        if let items = r.elements(f, "reserved") {
+            var kept: [Int] = []
+            for (i, item) in items.enumerated() {
+                guard let rf = r.fields(item.node, path: item.path, what: "\(what): reserved \(i + 1)", keys: ["organisation", "seats"]) else { continue }
+                c.reserved.append(ReservedSeats(organisation: r.text(rf, "organisation", required: true) ?? "", seats: r.int(rf, "seats", required: true) ?? 0))
+                kept.append(i)
+            }
+            r.keep(kept, total: items.count, at: ScenarioNodeReader.join(f.path, "reserved"))
+        }
         return c
     }
 
@@ -157,17 +166,62 @@ extension ScenarioDocument {
             default: return nil
             }
         }
-        guard let af = r.fields(v, path: path, what: "\(what): attendance", keys: ["perMunicipality"]),
-              let pv = r.value(af, "perMunicipality", required: true),
-              let entries = r.freeMapping(pv, path: ScenarioNodeReader.join(path, "perMunicipality"), what: "\(what): perMunicipality")
-        else { return nil }
+        guard let af = r.fields(v, path: path, what: "\(what): attendance", keys: ["perMunicipality", "everyMunicipality", "share"]) else { return nil }
+        var ask = GroupAsk()
         var counts: [String: Int] = [:]
-        for e in entries {
-            if let n = r.intValue(e.value, ScenarioNodeReader.join(path, "perMunicipality.\(e.key)"), "\(what): persons from \(e.key)") {
-                counts[e.key] = n
+        var byGroup = false
+        if let pv = r.value(af, "perMunicipality", required: false),
+           let entries = r.freeMapping(pv, path: ScenarioNodeReader.join(path, "perMunicipality"), what: "\(what): perMunicipality") {
+            for e in entries {
+                let at = ScenarioNodeReader.join(path, "perMunicipality.\(e.key)")
+                if case .mapping = e.value {
+                    byGroup = true
+                    let groups = groupCounts(e.value, path: at, what: "\(what): persons from \(e.key)")
+                    ask.perMunicipality.append((e.key, .groups(groups)))
+                } else if let n = r.intValue(e.value, at, "\(what): persons from \(e.key)") {
+                    counts[e.key] = n
+                    ask.perMunicipality.append((e.key, .total(n)))
+                }
             }
         }
-        return .perMunicipality(counts)
+        if let ev = r.value(af, "everyMunicipality", required: false) {
+            byGroup = true
+            ask.everyMunicipality = groupCounts(ev, path: ScenarioNodeReader.join(path, "everyMunicipality"), what: "\(what): everyMunicipality")
+        }
+        if let sv = r.value(af, "share", required: false),
+           let entries = r.freeMapping(sv, path: ScenarioNodeReader.join(path, "share"), what: "\(what): share") {
+            byGroup = true
+            for e in entries {
+                let at = ScenarioNodeReader.join(path, "share.\(e.key)")
+                guard let key = groupKey(e.key, keyNode: e.keyNode, path: at, what: what),
+                      let x = r.doubleValue(e.value, at, "\(what): share of \(e.key)") else { continue }
+                ask.share.append((key, x))
+            }
+        }
+        // Only totals per municipality: today's form, split over the audience's groups by the stated rule.
+        return byGroup ? .perGroup(ask) : .perMunicipality(counts)
+    }
+
+    /// `{EB: 2, AME/staff: 1}`: persons per target group, in file order.
+    func groupCounts(_ v: Node, path: String, what: String) -> [(key: GroupKey, persons: Int)] {
+        guard let entries = r.freeMapping(v, path: path, what: what) else { return [] }
+        var out: [(key: GroupKey, persons: Int)] = []
+        for e in entries {
+            let at = ScenarioNodeReader.join(path, e.key)
+            guard let key = groupKey(e.key, keyNode: e.keyNode, path: at, what: what),
+                  let n = r.intValue(e.value, at, "\(what): persons in \(e.key)") else { continue }
+            out.append((key, n))
+        }
+        return out
+    }
+
+    func groupKey(_ text: String, keyNode: Node, path: String, what: String) -> GroupKey? {
+        guard let key = GroupKey(text: text) else {
+            r.error(keyNode, path, "\(what): \"\(text)\" is not a target group",
+                    hint: "write an area (`EB`), an area and a role (`EB/staff`, `EB/manager`), or `*/manager`")
+            return nil
+        }
+        return key
     }
 
     /// `[{course: HP, minGapWeeks: 2}]`; a bare id is a prerequisite with no gap.

@@ -138,7 +138,8 @@ struct ScenarioDocument {
         var x = Rules()
         guard let f = section(root, "rules", what: "rules",
                               keys: ["maxTrainingDaysPerWeek", "maxShareAwayPerDay", "quotaTolerance", "travelBetweenCountyParts",
-                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths", "followUpResponsible"]) else { return x }
+                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths", "followUpResponsible",
+                                     "attendanceTolerance", "hoursPerPerson"]) else { return x }
         x.maxTrainingDaysPerWeek = r.int(f, "maxTrainingDaysPerWeek") ?? x.maxTrainingDaysPerWeek
         x.maxShareAwayPerDay = r.double(f, "maxShareAwayPerDay") ?? x.maxShareAwayPerDay
         x.quotaTolerance = r.double(f, "quotaTolerance") ?? x.quotaTolerance
@@ -147,6 +148,10 @@ struct ScenarioDocument {
         x.maxTeachingShare = r.double(f, "maxTeachingShare") ?? x.maxTeachingShare
         x.followUpAfterMonths = r.int(f, "followUpAfterMonths") ?? x.followUpAfterMonths
         x.followUpResponsible = r.text(f, "followUpResponsible")
+        x.attendanceTolerance = r.double(f, "attendanceTolerance") ?? x.attendanceTolerance
+        if let bf = section(f, "hoursPerPerson", what: "rules: hoursPerPerson", keys: ["min", "max"]) {
+            x.hoursPerPerson = HoursPerPersonBand(min: r.double(bf, "min", required: true) ?? 0, max: r.double(bf, "max"))
+        }
         return x
     }
 
@@ -162,7 +167,7 @@ struct ScenarioDocument {
         ("attendanceShortfallPerPerson", \.attendanceShortfallPerPerson), ("changeMoved", \.changeMoved),
         ("changeLeader", \.changeLeader), ("changeVenue", \.changeVenue), ("changeCancelled", \.changeCancelled),
         ("changeNew", \.changeNew), ("changeSeat", \.changeSeat), ("missingRunPerRun", \.missingRunPerRun),
-        ("coverageShortfallPerHour", \.coverageShortfallPerHour),
+        ("coverageShortfallPerHour", \.coverageShortfallPerHour), ("fairnessPerHour", \.fairnessPerHour),
     ] }
 
     func readWeights(_ root: ScenarioNodeReader.Fields) -> ObjectiveWeights {

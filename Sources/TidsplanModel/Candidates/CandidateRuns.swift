@@ -16,7 +16,10 @@ struct RunGroup: Sendable {
     let seatCaps: [(municipality: String, perSession: Int, eligible: Int)]
     /// Everyone qualified to lead it, in scenario order.
     let leaderPool: [String]
+    /// Most seats for the municipalities in one run: the course's maximum (or the room) less its reserved places.
     let maxParticipants: Int
+    /// Fewest seats for the municipalities in one run: the course's minimum less its reserved places.
+    var minSeats: Int { max(0, course.minParticipants - course.reservedSeats) }
     /// Most runs worth holding (enough to seat everyone eligible, plus one for flexibility).
     let maxRuns: Int
     /// Used in run ids: `MI-hoglandet-2`.
@@ -61,9 +64,10 @@ enum RunGroupGenerator {
                 var caps: [(String, Int, Int)] = []
                 var eligible = 0
                 for m in members {
-                    let persons = m.persons(in: course.audience)
+                    // Persons who may get a place: the target groups' allowance, not the whole audience.
+                    let persons = TargetGroupDemand.allowance(course, m, tolerance: scenario.rules.attendanceTolerance).values.reduce(0, +)
                     let dayCap = Int((share * Double(m.persons) + 1e-9).rounded(.down))
-                    let cap = min(persons, dayCap, course.maxParticipants)
+                    let cap = min(persons, dayCap, course.maxParticipants - course.reservedSeats)
                     if cap > 0 { caps.append((m.name, cap, persons)); eligible += persons }
                 }
                 let where_ = part.map { " in \($0)" } ?? ""
@@ -72,11 +76,12 @@ enum RunGroupGenerator {
                         reason: "no \(course.delivery == .digital ? "digital" : "physical") venue for \(course.name)\(where_)"))
                     continue
                 }
-                let maxP = min(course.maxParticipants, venue.capacity)
+                let maxP = min(course.maxParticipants, venue.capacity) - course.reservedSeats
+                let minSeats = max(1, course.minParticipants - course.reservedSeats)
                 let key = "\(course.id)|\(part ?? "")"
                 var count = 0
-                if eligible >= course.minParticipants && maxP >= course.minParticipants {
-                    count = min((eligible + maxP - 1) / maxP + 1, max(1, eligible / course.minParticipants))
+                if eligible >= minSeats && maxP >= minSeats {
+                    count = min((eligible + maxP - 1) / maxP + 1, max(1, eligible / minSeats))
                 } else if eligible > 0 {
                     gaps.append(CandidateGap(course: course.id, group: part ?? "county",
                         reason: "\(course.name): only \(eligible) eligible persons\(where_), fewer than the minimum \(course.minParticipants) per session",
@@ -85,7 +90,7 @@ enum RunGroupGenerator {
                 // Room for the runs the scenario promises (as many as the eligible persons can fill).
                 if let need = course.runs, count > 0 {
                     let promised = part == nil ? need.min : max(need.perCountyPart, need.min)
-                    count = max(count, min(promised, eligible / max(1, course.minParticipants)))
+                    count = max(count, min(promised, eligible / minSeats))
                 }
                 count = max(count, minimumRuns[key] ?? 0)
                 guard count > 0 else { continue }

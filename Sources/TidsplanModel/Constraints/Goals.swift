@@ -41,33 +41,33 @@ enum QuotaGoal: ConstraintFamily {
     }
 }
 
-/// Courses that everyone (or a number per municipality) must attend: each missing person costs.
+/// Courses that a target group asked for (everyone, a number, or a share): each person of the group left
+/// without a place costs. Per group, so one group's surplus never hides another's shortfall.
 enum AttendanceGoal: ConstraintFamily {
     static let id = "attendance"
-    static let explanation = "Courses that all eligible staff (or a set number) must take are filled as far as capacity allows."
+    static let explanation = "Every target group gets the places it asked for, as far as capacity allows."
 
+    /// Persons of `m` asked for in all (none once it has withdrawn).
     static func required(_ course: Course, _ m: Municipality) -> Int {
         guard m.withdrawal == nil else { return 0 }
-        switch course.attendance {
-        case .all: return m.persons(in: course.audience)
-        case .perMunicipality(let n): return min(n[m.name] ?? 0, m.persons(in: course.audience))
-        case .asNeeded: return 0
-        }
+        return TargetGroupDemand.askedPersons(course, m)
     }
 
     static func apply(to b: WeekModelBuilder) {
         for course in b.scenario.courses {
-            for m in b.scenario.municipalities {
-                let need = required(course, m)
-                guard need > 0 else { continue }
-                var e = WeekModelBuilder.zero
-                for g in b.groups(ofCourse: course.id) { if let z = b.seats[g][m.name] { e.add(z) } }
-                let short = b.model.addVariable("att_short_\(course.id)_\(Slug.make(m.name))", kind: .integer, lower: 0)
-                b.seatLike.append(short)
-                b.tags.tag(short, .attendanceShort(course: course.id, municipality: m.name))
-                e.add(short)
-                b.model.addConstraint("attendance_\(course.id)_\(Slug.make(m.name))", e, lower: Double(need))
-                b.objective.add(short, Double(b.scenario.weights.attendanceShortfallPerPerson))
+            for m in b.scenario.municipalities where m.withdrawal == nil {
+                guard let asked = TargetGroupDemand.asked(course, m) else { continue }
+                for (i, need) in asked.sorted(by: { $0.key < $1.key }) where need > 0 {
+                    let group = m.groups[i]
+                    let tag = "\(course.id)_\(Slug.make(m.name))_\(Slug.make(group.area))_\(group.role.rawValue)_\(i)"
+                    let short = b.model.addVariable("att_short_\(tag)", kind: .integer, lower: 0, upper: Double(need))
+                    b.seatLike.append(short)
+                    b.tags.tag(short, .attendanceShort(course: course.id, municipality: m.name, group: i))
+                    var e: LinearExpression = [Term(short, 1)]
+                    if let x = b.groupSeat(course.id, m.name, i) { e.add(x) }
+                    b.model.addConstraint("attendance_\(tag)", e, lower: Double(need))
+                    b.objective.add(short, Double(b.scenario.weights.attendanceShortfallPerPerson))
+                }
             }
         }
     }

@@ -19,8 +19,8 @@ enum SessionSize: ConstraintFamily {
             let f = Double(frozenSeats.values.reduce(0, +))
             var upper = b.seatSum(g); upper.add(b.runs(g), times: -Double(group.maxParticipants))
             b.model.addConstraint("size_max_\(tag)", upper, upper: f - k * Double(group.maxParticipants))
-            var lower = b.seatSum(g); lower.add(b.runs(g), times: -Double(group.course.minParticipants))
-            b.model.addConstraint("size_min_\(tag)", lower, lower: f - k * Double(group.course.minParticipants))
+            var lower = b.seatSum(g); lower.add(b.runs(g), times: -Double(group.minSeats))
+            b.model.addConstraint("size_min_\(tag)", lower, lower: f - k * Double(group.minSeats))
             for (m, cap, _) in group.seatCaps {
                 guard let z = b.seats[g][m] else { continue }
                 var e: LinearExpression = [Term(z, 1)]
@@ -31,23 +31,42 @@ enum SessionSize: ConstraintFamily {
     }
 }
 
-/// Only the course's audience attends, each person at most once per course.
+/// Places belong to the target groups that asked for them (the mapping): per course, municipality and
+/// group (area × role) a column x of places over all runs, at most what the group asked plus the tolerance
+/// (every person in the audience for a course taken as needed), at least what it already attended; the
+/// seats of the municipality's runs add up to its groups' places. A group that asked for nothing gets no
+/// column, so no place, and nobody takes a course twice.
 enum Audience: ConstraintFamily {
     static let id = "audience"
-    static let explanation = "Only persons in the course's audience attend, and nobody takes the same course twice."
+    static let explanation = "Places go to the target groups that asked for them, never more than asked beyond the tolerance, and nobody takes the same course twice."
 
     static func apply(to b: WeekModelBuilder) {
+        let tolerance = b.scenario.rules.attendanceTolerance
         for course in b.scenario.courses {
+            let gs = b.groups(ofCourse: course.id)
+            guard !gs.isEmpty else { continue }
             for m in b.scenario.municipalities {
-                var e = WeekModelBuilder.zero
-                var frozen = 0
-                for g in b.groups(ofCourse: course.id) {
-                    if let z = b.seats[g][m.name] { e.add(z) }
-                    frozen += b.frozenRuns(g).reduce(0) { $0 + ($1.seats[m.name] ?? 0) }
+                var link = WeekModelBuilder.zero
+                for g in gs { if let z = b.seats[g][m.name] { link.add(z) } }
+                guard !link.terms.isEmpty else { continue }
+                let allowance = TargetGroupDemand.allowance(course, m, tolerance: tolerance)
+                let frozen = b.frozenGroupSeats(course.id, m)
+                let tag = "\(course.id)_\(Slug.make(m.name))"
+                for i in Set(allowance.keys).union(frozen.byGroup.keys).sorted() {
+                    let lo = frozen.byGroup[i] ?? 0
+                    let hi = max(lo, allowance[i] ?? 0)
+                    guard hi > 0 else { continue }
+                    let group = m.groups[i]
+                    let x = b.model.addVariable("x_\(tag)_\(Slug.make(group.area))_\(group.role.rawValue)_\(i)", kind: .integer,
+                                                lower: Double(lo), upper: Double(hi))
+                    b.groupSeats[course.id, default: [:]][m.name, default: [:]][i] = x
+                    b.seatLike.append(x)
+                    b.tags.tag(x, .groupSeats(course: course.id, municipality: m.name, group: i))
+                    link.add(x, -1)
                 }
-                guard e.terms.count > 1 else { continue }  // a single group is already bounded by its own column
-                b.model.addConstraint("audience_\(course.id)_\(Slug.make(m.name))", e,
-                                      upper: Double(max(m.persons(in: course.audience), frozen)))
+                // Seats a previous plan held without recording their group stay where they are.
+                let fixed = Double(frozen.unattributed)
+                b.model.addConstraint("audience_\(tag)", link, lower: fixed, upper: fixed)
             }
         }
     }

@@ -2,7 +2,7 @@ import LinearModel
 import TidsplanCore
 
 /// For a prerequisite A of course B: in each county part, A is finished (more than the gap earlier)
-/// before B starts there, and no municipality sends more people to B than it sent to A.
+/// before B starts there, and no municipality's target group sends more people to B than it sent to A.
 ///
 /// Cumulative form, as measured fastest for GLPK: `aActive[w]` is 1 while some A meeting serving the part
 /// is still to come in week w or later; `bStarted[w]` is 1 once some B run serving it has started.
@@ -10,7 +10,7 @@ import TidsplanCore
 /// so at least 7·gap days lie between them whatever the weekdays. Both stay continuous: integral starts force them.
 enum Prerequisites: ConstraintFamily {
     static let id = "prerequisite"
-    static let explanation = "A prerequisite course is finished in a county part before the next course starts there, and only those who took it go on."
+    static let explanation = "A prerequisite course is finished in a county part before the next course starts there, and only persons of a target group who took it go on."
 
     static func apply(to b: WeekModelBuilder) {
         let weeks = b.grid.weeks.count
@@ -44,16 +44,18 @@ enum Prerequisites: ConstraintFamily {
                         b.model.addConstraint("prereq_\(tag)_w\(w)", [Term(bStarted[w], 1), Term(aActive[max(0, w - pre.minGapWeeks)], 1)], upper: 1)
                     }
                 }
-                // Only those who took A take B.
+                // Only those who took A take B, per target group: all of A in a county part ends before B starts
+                // there (above), so counts per group make it hold for every person at every date.
                 for m in b.scenario.municipalities {
-                    var e = WeekModelBuilder.zero
-                    for g in b.groups.indices {
-                        guard let z = b.seats[g][m.name] else { continue }
-                        if b.groups[g].course.id == course.id { e.add(z, 1) }
-                        if b.groups[g].course.id == pre.course { e.add(z, -1) }
+                    guard let bSeats = b.groupSeats[course.id]?[m.name] else { continue }
+                    let frozenA = b.frozenGroupSeats(pre.course, m).byGroup, frozenB = b.frozenGroupSeats(course.id, m).byGroup
+                    for (i, xb) in bSeats.sorted(by: { $0.key < $1.key }) {
+                        var e: LinearExpression = [Term(xb, 1)]
+                        if let xa = b.groupSeat(pre.course, m.name, i) { e.add(xa, -1) }
+                        // A frozen past that already broke this (a plan from before groups) stays as it was.
+                        let held = max(0, (frozenB[i] ?? 0) - (frozenA[i] ?? 0))
+                        b.model.addConstraint("prereq_seats_\(pre.course)_\(course.id)_\(Slug.make(m.name))_\(i)", e, upper: Double(held))
                     }
-                    guard e.terms.contains(where: { $0.coefficient > 0 }) else { continue }
-                    b.model.addConstraint("prereq_seats_\(pre.course)_\(course.id)_\(Slug.make(m.name))", e, upper: 0)
                 }
             }
         }

@@ -12,6 +12,8 @@ struct HeldRun: Sendable {
     let pinnedDate: Day?
     var leaders: [Int: [String]] = [:]
     var seats: [String: Int] = [:]
+    /// Seats by target group (`GroupSeatSplit`).
+    var groupSeats: [GroupSeats] = []
     /// Dates by meeting, once the day model has placed them.
     var dates: [Int: Day] = [:]
 }
@@ -148,11 +150,11 @@ enum SeatDistribution {
                 }
             }
             // Lift runs below the minimum with seats from the fullest runs.
-            for i in open where total(runs[i]) < group.course.minParticipants {
+            for i in open where total(runs[i]) < group.minSeats {
                 var moved = true
-                while total(runs[i]) < group.course.minParticipants && moved {
+                while total(runs[i]) < group.minSeats && moved {
                     moved = false
-                    let donors = open.filter { $0 != i && total(runs[$0]) > group.course.minParticipants }.sorted { total(runs[$0]) > total(runs[$1]) }
+                    let donors = open.filter { $0 != i && total(runs[$0]) > group.minSeats }.sorted { total(runs[$0]) > total(runs[$1]) }
                     outer: for d in donors {
                         for (m, n) in runs[d].seats.sorted(by: { $0.key < $1.key }) where n > 0 && allowed(i, m) && (runs[i].seats[m] ?? 0) < group.cap(m) {
                             runs[d].seats[m] = n - 1

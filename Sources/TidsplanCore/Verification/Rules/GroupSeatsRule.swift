@@ -1,6 +1,8 @@
 /// `group-seats`: where a session splits its seats by area and role, the split adds up to the seats of each
 /// municipality, names groups the municipality has in the course's audience, and over a course (runs
-/// counted once) seats no more of a group than it has persons. Hours per area are read from this split.
+/// counted once) seats no more of a group than it has persons, and no more than the group asked for plus
+/// `attendanceTolerance` (a group that asked for nothing gets nothing; places already held in a re-plan's
+/// frozen past stand). Hours per area are read from this split.
 enum GroupSeatsRule: PlanRule {
     static let id = "group-seats"
 
@@ -24,12 +26,16 @@ enum GroupSeatsRule: PlanRule {
             }
         }
         for course in c.scenario.courses {
-            var total: [String: Int] = [:]
+            var total: [String: Int] = [:], frozen: [String: Int] = [:]
             for s in c.countedSessions(course: course.id) {
-                for g in s.groupSeats { total["\(g.municipality)|\(g.area)|\(g.role.rawValue)", default: 0] += g.seats }
+                for g in s.groupSeats {
+                    total["\(g.municipality)|\(g.area)|\(g.role.rawValue)", default: 0] += g.seats
+                    if s.frozen { frozen["\(g.municipality)|\(g.area)|\(g.role.rawValue)", default: 0] += g.seats }
+                }
             }
             for m in c.scenario.municipalities {
                 // A group listed twice counts its persons added up, as the model does (`check` warns about it).
+                let allowance = TargetGroupDemand.allowance(course, m, tolerance: c.scenario.rules.attendanceTolerance)
                 var persons: [String: (PersonGroup, Int)] = [:]
                 for g in m.groups { persons["\(g.area)|\(g.role.rawValue)", default: (g, 0)].1 += g.persons }
                 for key in persons.keys.sorted() {
@@ -38,6 +44,19 @@ enum GroupSeatsRule: PlanRule {
                     if n > available {
                         found.append(RuleFinding(date: nil, sessionIDs: [],
                             message: "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id) but only \(available) such persons"))
+                        continue
+                    }
+                    guard n > 0, let i = m.groups.firstIndex(where: { "\($0.area)|\($0.role.rawValue)" == key }) else { continue }
+                    let allowed = max(allowance[i] ?? 0, frozen["\(m.name)|\(key)"] ?? 0)
+                    if n > allowed {
+                        let asked = TargetGroupDemand.asked(course, m)?[i] ?? 0
+                        let ids = c.countedSessions(course: course.id).filter { s in
+                            s.groupSeats.contains { $0.municipality == m.name && "\($0.area)|\($0.role.rawValue)" == key && $0.seats > 0 }
+                        }.map(\.id)
+                        found.append(RuleFinding(date: nil, sessionIDs: ids,
+                            message: asked == 0
+                                ? "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id), a group that asked for no places in it"
+                                : "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id); the group asked for \(asked), at most \(allowed) with the tolerance"))
                     }
                 }
             }

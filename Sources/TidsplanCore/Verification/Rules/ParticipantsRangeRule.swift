@@ -1,5 +1,6 @@
 /// `participants-range`: a session has between the course's `minParticipants` and `maxParticipants`
-/// participants, and no more than its venue holds.
+/// participants, and no more than its venue holds. Reserved places (participants from outside the
+/// municipalities) count.
 enum ParticipantsRangeRule: PlanRule {
     static let id = "participants-range"
 
@@ -9,7 +10,7 @@ enum ParticipantsRangeRule: PlanRule {
             func report(_ text: String) {
                 found.append(RuleFinding(date: s.date, sessionIDs: [s.id], message: "\(VerificationText.session(s)) \(text)"))
             }
-            let n = s.participants
+            let n = s.headCount
             if let course = c.course(s.course) {
                 if n < course.minParticipants {
                     report("has \(n) participant(s); course \(course.id) needs at least \(course.minParticipants)")

@@ -3,7 +3,9 @@
 /// serving a county part B serves. A county-part session serves its part; a county-wide or digital
 /// session serves the parts whose staff it seats (a plan made by area holds such sessions per area, and
 /// one area's course does not hold back another's). And per municipality, B seats no more participants
-/// than A (only people who took A take B).
+/// than A; where the plan records target groups (`groupSeats`), per municipality and group and at every
+/// date: the persons of a group who have started B are at most those of the group who finished A at least
+/// the gap before (only people who took A take B).
 enum PrerequisiteRule: PlanRule {
     static let id = "prerequisite"
 
@@ -33,9 +35,59 @@ enum PrerequisiteRule: PlanRule {
                         message: "\(name) has \(inB) participants in course \(course.id) but only \(tookA) in its"
                             + " prerequisite \(prerequisite.course)"))
                 }
+                found += perGroup(course.id, prerequisite, c)
             }
         }
         return found
+    }
+
+    /// Per municipality and target group, cumulatively: at each B run's start, the group's persons who started
+    /// B are at most those who finished A at least the gap (and a day) before. Runs count once; A's run
+    /// finishes at its last meeting.
+    static func perGroup(_ b: String, _ pre: Prerequisite, _ c: VerificationContext) -> [RuleFinding] {
+        let aRuns = runs(pre.course, c), bRuns = runs(b, c)
+        // Plans that do not record groups are judged per municipality only (above).
+        let recorded = (aRuns + bRuns).allSatisfy { r in r.seats.isEmpty || !r.groups.isEmpty }
+        guard recorded, !bRuns.isEmpty else { return [] }
+        let gapDays = max(7 * pre.minGapWeeks, 1)
+        var keys: Set<String> = []
+        for r in bRuns { for g in r.groups where g.seats > 0 { keys.insert("\(g.municipality)|\(g.area)|\(g.role.rawValue)") } }
+        var found: [RuleFinding] = []
+        for key in keys.sorted() {
+            func seats(_ r: Run) -> Int { r.groups.filter { "\($0.municipality)|\($0.area)|\($0.role.rawValue)" == key }.reduce(0) { $0 + $1.seats } }
+            for start in Set(bRuns.filter { seats($0) > 0 }.map(\.start)).sorted() {
+                let started = bRuns.filter { $0.start <= start }.reduce(0) { $0 + seats($1) }
+                let finished = aRuns.filter { start.ordinal - $0.end.ordinal >= gapDays }.reduce(0) { $0 + seats($1) }
+                guard started > finished else { continue }
+                let parts = key.split(separator: "|").map(String.init)
+                let ids = bRuns.filter { $0.start <= start && seats($0) > 0 }.flatMap(\.sessionIDs)
+                found.append(RuleFinding(date: start, sessionIDs: ids,
+                    message: "by \(start) \(started) \(parts[1]) \(parts[2]) from \(parts[0]) have started course \(b), but only"
+                        + " \(finished) of them finished its prerequisite \(pre.course) in time"))
+                break
+            }
+        }
+        return found
+    }
+
+    /// One run of a course: its first and last date, its seats and target groups (from its first meeting).
+    struct Run {
+        var start: Day
+        var end: Day
+        var seats: [String: Int]
+        var groups: [GroupSeats]
+        var sessionIDs: [String]
+    }
+
+    static func runs(_ course: String, _ c: VerificationContext) -> [Run] {
+        var byRun: [String: [PlannedSession]] = [:]
+        for s in c.sessions where s.course == course { byRun[s.series?.run ?? s.id, default: []].append(s) }
+        return byRun.keys.sorted().compactMap { key in
+            guard let all = byRun[key], let first = all.min(by: { ($0.series?.meeting ?? 1, $0.date) < ($1.series?.meeting ?? 1, $1.date) }),
+                  let start = all.map(\.date).min(), let end = all.map(\.date).max() else { return nil }
+            return Run(start: start, end: end, seats: first.seats.filter { $0.value > 0 }, groups: first.groupSeats,
+                       sessionIDs: all.map(\.id).sorted())
+        }
     }
 
     /// Do A session `a` and B session `b` serve a county part in common?
