@@ -138,7 +138,7 @@ struct ScenarioDocument {
         var x = Rules()
         guard let f = section(root, "rules", what: "rules",
                               keys: ["maxTrainingDaysPerWeek", "maxShareAwayPerDay", "quotaTolerance", "travelBetweenCountyParts",
-                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths", "followUpResponsible"]) else { return x }
+                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths", "followUpWindowMonths", "followUpResponsible"]) else { return x }
         x.maxTrainingDaysPerWeek = r.int(f, "maxTrainingDaysPerWeek") ?? x.maxTrainingDaysPerWeek
         x.maxShareAwayPerDay = r.double(f, "maxShareAwayPerDay") ?? x.maxShareAwayPerDay
         x.quotaTolerance = r.double(f, "quotaTolerance") ?? x.quotaTolerance
@@ -147,6 +147,10 @@ struct ScenarioDocument {
         x.maxTeachingShare = r.double(f, "maxTeachingShare") ?? x.maxTeachingShare
         x.followUpAfterMonths = r.int(f, "followUpAfterMonths") ?? x.followUpAfterMonths
         x.followUpResponsible = r.text(f, "followUpResponsible")
+        if let wf = section(f, "followUpWindowMonths", what: "rules: followUpWindowMonths", keys: ["from", "to"]) {
+            let from = r.int(wf, "from", required: true), to = r.int(wf, "to", required: true)
+            if let from, let to { x.followUpWindowMonths = FollowUpWindow(from: from, to: to) }
+        }
         return x
     }
 
