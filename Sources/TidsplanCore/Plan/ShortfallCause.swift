@@ -28,6 +28,7 @@ public enum ShortfallCause: Sendable, Equatable {
     /// The run's meetings found no day that suits its leaders, room and the municipalities' limits.
     case noDayForRun(run: String)
     /// A course's follow-up survey falls due after the project ends; it is sent on the period's last working day.
+    /// (Plans made before surveys went per run; still read and worded.)
     case followUpAfterEnd(course: String, due: Day, sentOn: Day)
     /// Runs of a course whose follow-up window opens (on `opens`, one day per run) after the project's
     /// last working day: they get no survey.
