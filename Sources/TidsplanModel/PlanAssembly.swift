@@ -81,22 +81,33 @@ struct PlanAssembly {
         scenario.municipality(municipality)?.withdrawal.map { day < $0 } ?? true
     }
 
-    /// A follow-up survey some months after each course's last session (on the next working day).
+    /// One follow-up survey per run (cohort), inside its window after the run's last meeting
+    /// (`FollowUpDate`), inviting the municipalities seated in the run. A run whose window holds no
+    /// working day of the project gets none (the shortfalls name it).
     func followUps(after sessions: [PlannedSession]) -> [PlannedSession] {
-        guard let months = scenario.rules.followUpAfterMonths else { return [] }
+        guard let window = scenario.rules.followUpWindow, let months = scenario.rules.followUpPreferredMonths,
+              let start = ClockTime(hour: 9, minute: 0), let end = ClockTime(hour: 9, minute: 30) else { return [] }
+        // Surveys the previous plan already sent stay as they were (carryOver); a new one cannot go out in the past.
+        let sentBefore: Set<String> = replan.map { r in Set(r.previous.sessions.filter { $0.date <= r.asOf }.map(\.id)) } ?? []
         var out: [PlannedSession] = []
         for course in scenario.courses {
-            let mine = sessions.filter { $0.course == course.id && $0.status == .planned }
-            guard let last = mine.map(\.date).max() else { continue }
-            // Due after the project: sent on its last working day after the course instead (and reported).
-            guard let day = FollowUpDate.sent(after: last, months: months, scenario: scenario, calendar: grid.calendar) else { continue }
-            let municipalities = Set(mine.flatMap { $0.seats.filter { $0.value > 0 }.keys })
-                .filter { isTakingPart($0, on: day) }.sorted()
-            guard let start = ClockTime(hour: 9, minute: 0), let end = ClockTime(hour: 9, minute: 30) else { continue }
-            out.append(PlannedSession(
-                id: "uppfoljning-\(course.id)", kind: .event, course: EventKind.survey.rawValue,
-                title: "Uppföljningsenkät: \(course.name)", date: day, start: start, end: end, hours: 0, venue: "",
-                mode: .digital, leaders: scenario.rules.followUpResponsible.map { [$0] } ?? [], frozen: replan.map { day <= $0.asOf } ?? false, attendingMunicipalities: municipalities))
+            let mine = sessions.filter { $0.kind == .training && $0.course == course.id && $0.status == .planned }
+            let last = FollowUpSurvey.lastMeetings(mine)
+            for run in last.keys.sorted() {
+                guard let lastMeeting = last[run] else { continue }
+                let id = FollowUpSurvey.id(run: run)
+                let notBefore = sentBefore.contains(id) ? nil : replan?.asOf.adding(days: 1)
+                guard let day = FollowUpDate.sent(after: lastMeeting, window: window, preferredMonths: months,
+                                                  period: scenario.project.period, notBefore: notBefore,
+                                                  calendar: grid.calendar) else { continue }
+                let municipalities = Set(mine.filter { FollowUpSurvey.run(of: $0) == run }.flatMap { $0.seats.filter { $0.value > 0 }.keys })
+                    .filter { isTakingPart($0, on: day) }.sorted()
+                out.append(PlannedSession(
+                    id: id, kind: .event, course: EventKind.survey.rawValue,
+                    title: "Uppföljningsenkät: \(course.name)", date: day, start: start, end: end, hours: 0, venue: "",
+                    mode: .digital, leaders: scenario.rules.followUpResponsible.map { [$0] } ?? [],
+                    frozen: replan.map { day <= $0.asOf } ?? false, attendingMunicipalities: municipalities))
+            }
         }
         return out
     }

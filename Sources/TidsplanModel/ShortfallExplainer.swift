@@ -64,16 +64,21 @@ struct ShortfallExplainer {
 
     func courseName(_ id: String) -> String { scenario.course(id)?.name ?? id }
 
-    /// Follow-up surveys that fall due after the project ends.
+    /// Runs whose follow-up window has no working day left in the project: no survey, one line per course.
     func lateFollowUps() -> [Shortfall] {
-        guard let months = scenario.rules.followUpAfterMonths else { return [] }
-        let end = scenario.project.period.to
+        guard let window = scenario.rules.followUpWindow, let months = scenario.rules.followUpPreferredMonths,
+              let lastDay = FollowUpDate.lastWorkingDay(grid.calendar) else { return [] }
         var out: [Shortfall] = []
         for course in scenario.courses {
-            guard let last = plan.trainingSessions.filter({ $0.course == course.id && $0.status == .planned }).map(\.date).max() else { continue }
-            let due = FollowUpDate.due(after: last, months: months, calendar: grid.calendar, end: end)
-            guard due > end, let sent = FollowUpDate.sent(after: last, months: months, scenario: scenario, calendar: grid.calendar) else { continue }
-            out.append(make("followUp", course.id, 1, "surveys", "Follow-up survey", .followUpAfterEnd(course: course.id, due: due, sentOn: sent)))
+            let last = FollowUpSurvey.lastMeetings(plan.trainingSessions, course: course.id)
+            let late = last.keys.sorted().compactMap { run -> (String, Day)? in
+                guard let l = last[run], FollowUpDate.sent(after: l, window: window, preferredMonths: months,
+                                                           period: scenario.project.period, calendar: grid.calendar) == nil else { return nil }
+                return (run, l.adding(months: window.from))
+            }
+            guard !late.isEmpty else { continue }
+            out.append(make("followUp", course.id, Double(late.count), "surveys", "Follow-up survey",
+                            .followUpWindowAfterEnd(course: course.id, runs: late.map(\.0), opens: late.map(\.1), lastWorkingDay: lastDay)))
         }
         return out
     }

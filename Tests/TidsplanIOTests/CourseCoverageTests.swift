@@ -27,11 +27,46 @@ import TidsplanCore
         #expect(se.runs == 1 && se.sessions == 2 && se.placed == 10 && se.hours == 80)
         #expect(se.status == .held && se.asked == nil)
         #expect(se.areas.map(\.name) == ["AME"] && se.areas[0].placed == 10)
-        // Follow-up four months after 20 May 2024 is in the period, but the sample plan has no survey for SE.
-        #expect(se.followUp == .missing(SamplePlan.day("2024-09-20")))
+        // The SE run's window (3–6 months after 20 May 2024) is in the period, but the sample plan has no survey for it.
+        #expect(se.followUp == .perRun(dates: [], afterProjectEnd: 0, missing: 1))
         // MI's cancelled session does not count.
         let mi = try #require(rows.first { $0.courseID == "MI" })
         #expect(mi.runs == 3 && mi.placed == 40)
+    }
+
+    /// One survey per run: the column counts them and gives the first and last date; runs whose window
+    /// opens after the project are told apart from surveys simply missing; an older plan's one survey per
+    /// course still reads as before.
+    @Test func followUpSurveysPerRun() throws {
+        var plan = SamplePlan.plan
+        let template = try #require(plan.sessions.first { $0.id == "uppfoljning-MI-hoglandet" })
+        func survey(_ run: String, _ date: String) -> PlannedSession {
+            var s = template
+            s.id = "uppfoljning-\(run)"
+            s.date = SamplePlan.day(date)
+            return s
+        }
+        // MI's runs end 2024-04-16, 2024-04-17 and 2024-09-10 (the cancelled MI-ggvv-1 is no run).
+        plan.sessions += [survey("MI-sodra-vatterbygden-1", "2024-08-19"), survey("MI-hoglandet-1", "2024-08-16")]
+        var rows = CourseCoverage.all(scenario: Self.scenario, plan: plan)
+        var mi = try #require(rows.first { $0.courseID == "MI" })
+        #expect(mi.followUp == .perRun(dates: [SamplePlan.day("2024-08-16"), SamplePlan.day("2024-08-19")], afterProjectEnd: 0, missing: 1))
+        let sv = CourseWords(lang: .sv), en = CourseWords(lang: .en)
+        #expect(sv.followUp(mi.followUp) == "2 enkäter, 2024-08-16–2024-08-19; 1 saknas i planen")
+        #expect(en.followUp(mi.followUp) == "2 surveys, 2024-08-16 to 2024-08-19; 1 not in the plan")
+        // A project ending 2024-11-30: MI-ggvv-2's window opens 2024-12-10, after it.
+        var short = Self.scenario
+        short.project.period.to = SamplePlan.day("2024-11-30")
+        rows = CourseCoverage.all(scenario: short, plan: plan)
+        mi = try #require(rows.first { $0.courseID == "MI" })
+        #expect(mi.followUp == .perRun(dates: [SamplePlan.day("2024-08-16"), SamplePlan.day("2024-08-19")], afterProjectEnd: 1, missing: 0))
+        #expect(sv.followUp(mi.followUp) == "2 enkäter, 2024-08-16–2024-08-19; 1 omgång utan: fönstret öppnar efter projektets slut")
+        #expect(en.followUp(.perRun(dates: [SamplePlan.day("2024-08-16")], afterProjectEnd: 2, missing: 0))
+                == "1 survey, 2024-08-16; 2 runs without: the window opens after the project ends")
+        // An older plan: one survey named after the course.
+        plan.sessions.append(survey("MI", "2024-10-01"))
+        mi = try #require(CourseCoverage.all(scenario: Self.scenario, plan: plan).first { $0.courseID == "MI" })
+        #expect(mi.followUp == .planned(SamplePlan.day("2024-10-01")))
     }
 
     @Test func hoursPerAreaAddUpToThePlannedHours() {
@@ -69,7 +104,7 @@ import TidsplanCore
         let sv = CoursesCSV.text(scenario: Self.scenario, plan: SamplePlan.plan, lang: .sv, dialect: .excelSwedish)
         #expect(sv.hasPrefix("\u{FEFF}kurs_id;kurs;nivå;namn;läge;omgångar;"))
         #expect(sv.contains("\r\nLC;Lärcirkel för chefer;kurs;Lärcirkel för chefer;hålls inte;0;;0;0;14;0;–\r\n"))
-        #expect(sv.contains("\r\nSE;Supported Employment | grund;kurs;Supported Employment | grund;hålls;1;;2;10;;80;saknas i planen (2024-09-20)\r\n"))
+        #expect(sv.contains("\r\nSE;Supported Employment | grund;kurs;Supported Employment | grund;hålls;1;;2;10;;80;1 saknas i planen\r\n"))
         let en = CoursesCSV.text(scenario: Self.scenario, plan: SamplePlan.plan, lang: .en, dialect: .rfc4180)
         #expect(en.hasPrefix("course_id,course,level,name,status,runs,"))
         #expect(en.contains("\r\nLC,Lärcirkel för chefer,municipality,Jönköping,,,,,0,10,,\r\n"))

@@ -102,6 +102,28 @@ import TidsplanCore
             .contains(#"SUMMARY:CANCELLED: MI\, grund "steg 1""# + "\r\n"))
     }
 
+    /// A survey is sent, not attended: a whole-day event (DATE values, DTEND the next day) that blocks no
+    /// time, while a training session keeps its hours and blocks them.
+    @Test func surveysAreAllDayAndTransparent() throws {
+        let all = ICalTestSupport.events(try #require(files["calendars/all.ics"]))
+        let survey = try #require(all[ICalTestSupport.uid("uppfoljning-MI-hoglandet")])
+        #expect(survey.contains("DTSTART;VALUE=DATE:20241015\r\n"))
+        #expect(survey.contains("DTEND;VALUE=DATE:20241016\r\n"))
+        #expect(survey.contains("TRANSP:TRANSPARENT\r\n"))
+        #expect(!survey.contains("TZID") && !survey.contains("T090000"))
+        #expect(survey.contains("STATUS:CONFIRMED\r\n"))
+        let training = try #require(all[ICalTestSupport.uid("MI-hoglandet-1")])
+        #expect(training.contains("DTSTART;TZID=Europe/Stockholm:20240416T090000\r\n"))
+        #expect(training.contains("TRANSP:OPAQUE\r\n"))
+        // A month's end: DTEND rolls over into the next month and year.
+        var plan = SamplePlan.plan
+        let i = try #require(plan.sessions.firstIndex { $0.id == "uppfoljning-MI-hoglandet" })
+        plan.sessions[i].date = try #require(Day(iso: "2024-12-31"))
+        let moved = ICalTestSupport.events(try #require(ICalTestSupport.files(plan)["calendars/all.ics"]))
+        let late = try #require(moved[ICalTestSupport.uid("uppfoljning-MI-hoglandet")])
+        #expect(late.contains("DTSTART;VALUE=DATE:20241231\r\nDTEND;VALUE=DATE:20250101\r\n"))
+    }
+
     @Test func uidDependsOnTheSessionIdOnly() throws {
         var moved = SamplePlan.plan
         let i = try #require(moved.sessions.firstIndex { $0.id == "MI-hoglandet-1" })

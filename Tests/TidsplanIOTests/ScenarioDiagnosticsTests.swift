@@ -58,6 +58,20 @@ struct ScenarioDiagnosticsTests {
                          .error, "rules should be a mapping of `key: value` lines, not the value \"strict\"", at: "strict")
     }
 
+    @Test("Follow-up window: from at least 0, to at least from, both given")
+    func followUpWindow() {
+        func window(_ text: String) -> String {
+            edit("quotaTolerance: 0.05\n", "quotaTolerance: 0.05\n  followUpWindowMonths: \(text)\n")
+        }
+        expectDiagnostic(window("{from: -1, to: 6}"), .error, "followUpWindowMonths.from must be from 0 to 36 (is -1)", at: "-1, to")
+        expectDiagnostic(window("{from: 6, to: 3}"), .error, "followUpWindowMonths.to must be from 6 (the window's start) to 36 (is 3)",
+                         at: "3}", hint: "write the window as {from: 3, to: 6} for \"after 3–6 months\"")
+        expectDiagnostic(window("{from: 3}"), .error, "rules: followUpWindowMonths: missing `to`", at: "{from: 3}")
+        let good = ScenarioFixtures.load(window("{from: 3, to: 6}"))
+        #expect(good.scenario?.rules.followUpWindowMonths == FollowUpWindow(from: 3, to: 6))
+        #expect(good.scenario?.rules.followUpPreferredMonths == 3)
+    }
+
     @Test("Numbers: not a number, decimal comma, percentage, too large, negative")
     func numbers() {
         expectDiagnostic(edit("capacity: 40", "capacity: forty"), .error, "venue werket: `capacity` should be a whole number, got \"forty\"", at: "forty")

@@ -137,18 +137,30 @@ import TidsplanCore
         #expect(quota.contains(.coursesOnOfferTooFew(municipality: "A", persons: 10, possibleHours: 60, quotaHours: 1000)))
     }
 
-    @Test func followUpAfterTheProjectIsReportedAndSent() throws {
+    /// C1 may only run in March; a survey window opening a month after its runs lies past the project's
+    /// last day (2025-03-28). The runs are still held (placement does not starve the course), get no
+    /// survey, and the shortfall names each run with the day its window opens.
+    @Test func followUpWindowAfterTheProjectIsReported() throws {
         var s = Small.base()
-        s.rules.followUpAfterMonths = 2
+        s.courses[0].window = DateRange(from: Small.day("2025-03-03"), to: Small.day("2025-03-28"))
+        s.rules.followUpWindowMonths = FollowUpWindow(from: 1, to: 2)
         s.rules.followUpResponsible = "Lea"
         let p = try Small.plan(s)
         Small.expectVerified(p, s)
-        guard case .followUpAfterEnd(let course, let due, let sent)? = causes(p, kind: "followUp").first else {
-            Issue.record("no follow-up shortfall: \(p.shortfalls)"); return
-        }
-        #expect(course == "C1" && due > Self.period.to && sent <= Self.period.to)
-        let survey = p.sessions.first { $0.id == "uppfoljning-C1" }
-        #expect(survey?.date == sent && survey?.leaders == ["Lea"])
+        let last = FollowUpSurvey.lastMeetings(p.sessions)
+        #expect(!last.isEmpty)
+        let runs = last.keys.sorted()
+        let cause = ShortfallCause.followUpWindowAfterEnd(course: "C1", runs: runs, opens: runs.compactMap { last[$0]?.adding(months: 1) },
+                                                          lastWorkingDay: Small.day("2025-03-28"))
+        #expect(causes(p, kind: "followUp") == [cause])
+        #expect(p.shortfalls.first { $0.kind == "followUp" }?.amount == Double(runs.count))
+        #expect(!p.sessions.contains { FollowUpSurvey.isSurvey($0) })
+        let one = ShortfallCause.followUpWindowAfterEnd(course: "C1", runs: ["C1-norr-1"], opens: [Small.day("2025-04-10")],
+                                                        lastWorkingDay: Small.day("2025-03-28"))
+        #expect(ShortfallSentence.render(one, .en, courseName: { "Kurs \($0)" })
+                == "the follow-up survey of Kurs C1 does not fit in the project for C1-norr-1 (from 2025-04-10): the window opens after the project's last working day, 2025-03-28. Hold these runs earlier or shorten followUpWindowMonths")
+        #expect(ShortfallSentence.render(one, .sv, courseName: { "Kurs \($0)" })
+                == "uppföljningsenkäten för Kurs C1 ryms inte i projektet för C1-norr-1 (tidigast 2025-04-10): fönstret öppnar efter projektets sista arbetsdag 2025-03-28. Lägg omgångarna tidigare eller korta followUpWindowMonths")
     }
 
     @Test func aGoalLostByTheWeightsSaysSo() throws {
@@ -185,6 +197,8 @@ import TidsplanCore
             .coursesOnOfferTooFew(municipality: "A", persons: 2, possibleHours: 12.5, quotaHours: 20),
             .trainingDaysPerWeek(countyPart: "N", maxDays: 2, fullWeeks: 5), .noDayForRun(run: "C-n-1"),
             .followUpAfterEnd(course: "C", due: Self.period.to, sentOn: Self.period.from),
+            .followUpWindowAfterEnd(course: "C", runs: ["C-n-1", "C-n-2"], opens: [Self.period.to, Self.period.to.adding(days: 3)],
+                                    lastWorkingDay: Self.period.to),
             .searchStopped(gapPercent: 21.8), .outweighed(goal: "g", weight: 3, competing: "x"),
         ]
         for c in all {

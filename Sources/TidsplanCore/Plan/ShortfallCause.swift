@@ -28,7 +28,11 @@ public enum ShortfallCause: Sendable, Equatable {
     /// The run's meetings found no day that suits its leaders, room and the municipalities' limits.
     case noDayForRun(run: String)
     /// A course's follow-up survey falls due after the project ends; it is sent on the period's last working day.
+    /// (Plans made before surveys went per run; still read and worded.)
     case followUpAfterEnd(course: String, due: Day, sentOn: Day)
+    /// Runs of a course whose follow-up window opens (on `opens`, one day per run) after the project's
+    /// last working day: they get no survey.
+    case followUpWindowAfterEnd(course: String, runs: [String], opens: [Day], lastWorkingDay: Day)
     /// No rule binds, but the solver stopped before proving its plan best (within `gapPercent` % of the bound).
     case searchStopped(gapPercent: Double)
     /// No rule binds: the goal lost against others by the weights (each unit costs more than it saves).
@@ -51,6 +55,7 @@ public enum ShortfallCause: Sendable, Equatable {
         case .trainingDaysPerWeek: "trainingDaysPerWeek"
         case .noDayForRun: "noDayForRun"
         case .followUpAfterEnd: "followUpAfterEnd"
+        case .followUpWindowAfterEnd: "followUpWindowAfterEnd"
         case .searchStopped: "searchStopped"
         case .outweighed: "outweighed"
         }
@@ -90,6 +95,8 @@ extension ShortfallCause {
             [("countyPart", .text(part)), ("maxDays", .number(Double(n))), ("fullWeeks", .number(Double(weeks)))]
         case let .noDayForRun(r): [("run", .text(r))]
         case let .followUpAfterEnd(c, due, sent): [("course", .text(c)), ("due", .text(due.iso)), ("sentOn", .text(sent.iso))]
+        case let .followUpWindowAfterEnd(c, runs, opens, last):
+            [("course", .text(c)), ("runs", .texts(runs)), ("opens", .texts(opens.map(\.iso))), ("lastWorkingDay", .text(last.iso))]
         case let .searchStopped(gap): [("gapPercent", .number(gap))]
         case let .outweighed(goal, w, competing): [("goal", .text(goal)), ("weight", .number(Double(w))), ("competing", .text(competing))]
         }
@@ -140,6 +147,12 @@ extension ShortfallCause {
         case "followUpAfterEnd":
             guard let c = t("course"), let due = d("due"), let sent = d("sentOn") else { return nil }
             self = .followUpAfterEnd(course: c, due: due, sentOn: sent)
+        case "followUpWindowAfterEnd":
+            guard let c = t("course"), case .texts(let runs)? = fields["runs"], case .texts(let isos)? = fields["opens"],
+                  let last = d("lastWorkingDay") else { return nil }
+            let opens = isos.compactMap(Day.init(iso:))
+            guard opens.count == isos.count, opens.count == runs.count else { return nil }
+            self = .followUpWindowAfterEnd(course: c, runs: runs, opens: opens, lastWorkingDay: last)
         case "searchStopped": guard let g = n("gapPercent") else { return nil }; self = .searchStopped(gapPercent: g)
         case "outweighed":
             guard let g = t("goal"), let w = i("weight"), let c = t("competing") else { return nil }

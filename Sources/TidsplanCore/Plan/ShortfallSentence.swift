@@ -55,6 +55,10 @@ public enum ShortfallSentence {
         case let .followUpAfterEnd(c, due, sent):
             return sv ? "uppföljningsenkäten för \(courseName(c)) skulle skickas \(due.iso), efter projektets slut; den skickas \(sent.iso) i stället. Lägg kursen tidigare för en uppföljning i rätt tid"
                       : "the follow-up survey of \(courseName(c)) falls due on \(due.iso), after the project ends; it is sent on \(sent.iso) instead. Hold the course earlier for a timely follow-up"
+        case let .followUpWindowAfterEnd(c, runs, opens, last):
+            let named = zip(runs, opens).map { "\($0) (\(sv ? "tidigast" : "from") \($1.iso))" }
+            return sv ? "uppföljningsenkäten för \(courseName(c)) ryms inte i projektet för \(list(named, sv: sv)): fönstret öppnar efter projektets sista arbetsdag \(last.iso). Lägg omgångarna tidigare eller korta followUpWindowMonths"
+                      : "the follow-up survey of \(courseName(c)) does not fit in the project for \(list(named, sv: sv)): the window opens after the project's last working day, \(last.iso). Hold these runs earlier or shorten followUpWindowMonths"
         case let .searchStopped(gap):
             return sv ? "ingen regel hindrar det, men lösaren stannade med planen inom \(h(gap)) % från den bästa möjliga; ge mer tid med --time-limit så kan det få plats"
                       : "no rule prevents it, but the solver stopped with the plan within \(h(gap)) % of the best possible; allow more time with --time-limit and it may fit"

@@ -324,8 +324,10 @@ public struct Rules: Sendable, Equatable {
     public var prepDaysPerSessionDay: Double
     /// Largest share of a staff member's working time spent leading and preparing, per month.
     public var maxTeachingShare: Double
-    /// Follow-up surveys this many months after each course's last session (none when nil).
+    /// The preferred month of a run's follow-up survey after its last meeting (none when nil and no window).
     public var followUpAfterMonths: Int?
+    /// The months after a run's last meeting a follow-up survey may go out (`followUpWindow` gives the one in force).
+    public var followUpWindowMonths: FollowUpWindow? = nil
     /// Who sends the follow-up surveys (a staff member's name), so they reach someone's calendar.
     public var followUpResponsible: String?
     /// A target group may get this share more places in a course than it asked for (rounded up), never more.

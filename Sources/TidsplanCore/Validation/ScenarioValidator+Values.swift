@@ -98,6 +98,16 @@ extension ScenarioIssueCollector {
         if let f = r.followUpAfterMonths, !(0...36).contains(f) {
             error("rules.followUpAfterMonths", "followUpAfterMonths must be from 0 to 36 (is \(f))")
         }
+        if let w = r.followUpWindowMonths {
+            if !(0...36).contains(w.from) {
+                error("rules.followUpWindowMonths.from", "followUpWindowMonths.from must be from 0 to 36 (is \(w.from))")
+            } else if !(w.from...36).contains(w.to) {
+                error("rules.followUpWindowMonths.to", "followUpWindowMonths.to must be from \(w.from) (the window's start) to 36 (is \(w.to))",
+                      hint: "write the window as {from: 3, to: 6} for \"after 3–6 months\"")
+            } else if let f = r.followUpAfterMonths, (0...36).contains(f), !(w.from...w.to).contains(f) {
+                warning("rules.followUpAfterMonths", "followUpAfterMonths \(f) is outside followUpWindowMonths \(w.from)–\(w.to); surveys aim for month \(min(max(f, w.from), w.to)) instead")
+            }
+        }
     }
 
     mutating func checkBudgetAndWeights() {

@@ -27,6 +27,7 @@ public enum PlanVerifier {
         WithdrawalRule.self,
         QuotaCeilingRule.self,
         PinnedRule.self,
+        FollowUpWindowRule.self,
         FrozenPastRule.self,
     ]}
 

@@ -71,7 +71,7 @@ public struct ShortfallWords: Sendable {
         case "session": return amount + (sv ? " kunde inte planeras" : " could not be planned")
         case "runs": return amount + (sv ? " färre än begärt" : " fewer than asked for")
         case "coverage": return amount + (sv ? " saknas till målet" : " short of the target")
-        case "followUp": return amount + (sv ? " efter projektets slut" : " after the project ends")
+        case "followUp": return amount + (sv ? " ryms inte före projektets slut" : (one ? " does not fit" : " do not fit") + " before the project ends")
         case "course": return sv ? "kursen kan inte hållas här" : "the course cannot be held here"
         case "budget": return amount + (sv ? " över budget" : " over budget")
         case "plan": return sv ? "delar av planen kunde inte göras" : "parts of the plan could not be made"

@@ -38,6 +38,9 @@ public struct CourseCoverage: Sendable, Equatable {
         case missing(Day)
         /// Due after the project ends, so sent earlier, on its last days.
         case sentBeforeEnd(sent: Day, due: Day)
+        /// One survey per run: the planned surveys' dates (ascending), runs whose window opens after the
+        /// project's last working day, and runs whose survey is missing from the plan for another reason.
+        case perRun(dates: [Day], afterProjectEnd: Int, missing: Int)
     }
 
     public var courseID: String
@@ -182,13 +185,29 @@ public struct CourseCoverage: Sendable, Equatable {
     }
 
     static func followUp(_ course: Course, sessions: [PlannedSession], scenario: Scenario, plan: Plan) -> FollowUp {
-        guard let months = scenario.rules.followUpAfterMonths else { return .notAsked }
+        guard let window = scenario.rules.followUpWindow, let months = scenario.rules.followUpPreferredMonths else { return .notAsked }
         guard let last = sessions.map(\.date).max() else { return .noCourse }
-        let survey = plan.sessions.first {
-            $0.kind == .event && $0.course == EventKind.survey.rawValue && $0.status == .planned && $0.id == "uppfoljning-\(course.id)"
+        let surveys = plan.sessions.filter { FollowUpSurvey.isSurvey($0) && $0.status == .planned }
+        // A plan from before surveys went per run: one survey per course, named after the course.
+        if let survey = surveys.first(where: { $0.id == FollowUpSurvey.id(run: course.id) }) {
+            let due = last.adding(months: months)
+            return due > scenario.project.period.to ? .sentBeforeEnd(sent: survey.date, due: due) : .planned(survey.date)
         }
-        let due = last.adding(months: months)
-        if let survey { return due > scenario.project.period.to ? .sentBeforeEnd(sent: survey.date, due: due) : .planned(survey.date) }
-        return due > scenario.project.period.to ? .afterProjectEnd(due) : .missing(due)
+        let byID = Dictionary(surveys.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let lastByRun = FollowUpSurvey.lastMeetings(sessions)
+        let calendar = WorkingCalendar(scenario: scenario)
+        var dates: [Day] = []
+        var afterEnd = 0, missing = 0
+        for run in lastByRun.keys.sorted() {
+            if let survey = byID[FollowUpSurvey.id(run: run)] {
+                dates.append(survey.date)
+            } else if let l = lastByRun[run], FollowUpDate.sent(after: l, window: window, preferredMonths: months,
+                                                               period: scenario.project.period, calendar: calendar) == nil {
+                afterEnd += 1
+            } else {
+                missing += 1
+            }
+        }
+        return .perRun(dates: dates.sorted(), afterProjectEnd: afterEnd, missing: missing)
     }
 }

@@ -39,6 +39,22 @@ public struct CourseWords: Sendable {
         case .missing(let d): return sv ? "saknas i planen (\(d.iso))" : "not in the plan (due \(d.iso))"
         case .sentBeforeEnd(let sent, let due):
             return sv ? "\(sent.iso) (i förtid: skulle bli \(due.iso), efter projektets slut)" : "\(sent.iso) (early: due \(due.iso), after the project ends)"
+        case let .perRun(dates, afterEnd, missing):
+            var parts: [String] = []
+            if let first = dates.first, let last = dates.last {
+                let n = dates.count
+                let count = sv ? (n == 1 ? "1 enkät" : "\(n) enkäter") : (n == 1 ? "1 survey" : "\(n) surveys")
+                let span = first == last ? first.iso : first.iso + (sv ? "–" : " to ") + last.iso
+                parts.append(count + ", " + span)
+            }
+            if afterEnd > 0 {
+                parts.append(sv ? "\(afterEnd) \(afterEnd == 1 ? "omgång" : "omgångar") utan: fönstret öppnar efter projektets slut"
+                                : "\(afterEnd) \(afterEnd == 1 ? "run" : "runs") without: the window opens after the project ends")
+            }
+            if missing > 0 {
+                parts.append(sv ? "\(missing) saknas i planen" : "\(missing) not in the plan")
+            }
+            return parts.joined(separator: "; ")
         }
     }
 

@@ -70,6 +70,12 @@ public enum ICalFormat {
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
+    /// A DATE value (`20240312`), for all-day events.
+    static func date(_ day: Day) -> String {
+        let c = day.components
+        return digits(c.year, 4) + digits(c.month, 2) + digits(c.day, 2)
+    }
+
     /// A local DATE-TIME value (`20240312T090000`), to be used with a TZID parameter.
     static func localDateTime(_ day: Day, _ time: ClockTime) -> String {
         let c = day.components

@@ -125,11 +125,19 @@ public enum ICalendarWriter {
     static func vevent(_ s: PlannedSession, scenario: Scenario, words: CalendarWords, leftThisFile: Bool) -> EventBody {
         let cancelled = s.status == .cancelled || leftThisFile
         var e = ICalLines()
-        e.raw("DTSTART;TZID=\(StockholmTimeZone.tzid)", ICalFormat.localDateTime(s.date, s.start))
-        // An end not after the start would make clients reject or crash on the event (khal does);
-        // without DTEND the event simply has no length.
-        if s.end > s.start {
-            e.raw("DTEND;TZID=\(StockholmTimeZone.tzid)", ICalFormat.localDateTime(s.date, s.end))
+        let sendOut = isSendOut(s)
+        if sendOut {
+            // A survey is sent, not attended: an all-day event (RFC 5545 3.6.1: DATE values, DTEND the
+            // next day, exclusive) that blocks no time, so a day's surveys never stack as meetings.
+            e.raw("DTSTART;VALUE=DATE", ICalFormat.date(s.date))
+            e.raw("DTEND;VALUE=DATE", ICalFormat.date(s.date.adding(days: 1)))
+        } else {
+            e.raw("DTSTART;TZID=\(StockholmTimeZone.tzid)", ICalFormat.localDateTime(s.date, s.start))
+            // An end not after the start would make clients reject or crash on the event (khal does);
+            // without DTEND the event simply has no length.
+            if s.end > s.start {
+                e.raw("DTEND;TZID=\(StockholmTimeZone.tzid)", ICalFormat.localDateTime(s.date, s.end))
+            }
         }
         e.text("SUMMARY", (cancelled ? words.cancelledPrefix : "") + summary(s, words: words))
         if let location = location(s, scenario: scenario) { e.text("LOCATION", location) }
@@ -139,8 +147,13 @@ public enum ICalendarWriter {
         if let link = link(s, scenario: scenario) { e.raw("URL", link) }
         e.text("CATEGORIES", s.kind == .training ? s.course : words.eventKind(s.course))
         e.raw("STATUS", cancelled ? "CANCELLED" : "CONFIRMED")
-        e.raw("TRANSP", cancelled ? "TRANSPARENT" : "OPAQUE")
+        e.raw("TRANSP", cancelled || sendOut ? "TRANSPARENT" : "OPAQUE")
         return EventBody(sequence: max(0, s.sequence), lines: e.text)
+    }
+
+    /// Surveys (generated follow-ups and the scenario's own survey events) go out on a day; nobody attends them.
+    static func isSendOut(_ s: PlannedSession) -> Bool {
+        s.kind == .event && s.course == EventKind.survey.rawValue
     }
 
     /// The title, with the meeting of a series in words ("träff 1 av 2") instead of the title's own "(1/2)".

@@ -138,7 +138,7 @@ struct ScenarioDocument {
         var x = Rules()
         guard let f = section(root, "rules", what: "rules",
                               keys: ["maxTrainingDaysPerWeek", "maxShareAwayPerDay", "quotaTolerance", "travelBetweenCountyParts",
-                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths", "followUpResponsible",
+                                     "prepDaysPerSessionDay", "maxTeachingShare", "followUpAfterMonths", "followUpWindowMonths", "followUpResponsible",
                                      "attendanceTolerance", "hoursPerPerson"]) else { return x }
         x.maxTrainingDaysPerWeek = r.int(f, "maxTrainingDaysPerWeek") ?? x.maxTrainingDaysPerWeek
         x.maxShareAwayPerDay = r.double(f, "maxShareAwayPerDay") ?? x.maxShareAwayPerDay
@@ -151,6 +151,10 @@ struct ScenarioDocument {
         x.attendanceTolerance = r.double(f, "attendanceTolerance") ?? x.attendanceTolerance
         if let bf = section(f, "hoursPerPerson", what: "rules: hoursPerPerson", keys: ["min", "max"]) {
             x.hoursPerPerson = HoursPerPersonBand(min: r.double(bf, "min", required: true) ?? 0, max: r.double(bf, "max"))
+        }
+        if let wf = section(f, "followUpWindowMonths", what: "rules: followUpWindowMonths", keys: ["from", "to"]) {
+            let from = r.int(wf, "from", required: true), to = r.int(wf, "to", required: true)
+            if let from, let to { x.followUpWindowMonths = FollowUpWindow(from: from, to: to) }
         }
         return x
     }

@@ -38,6 +38,7 @@ enum RunPlacement: ConstraintFamily {
                     // (on "Räkna med oss!": 1.9 % gap in 60 s against 10 % with counts).
                     ub = min(1, group.maxRuns, mw.map { days(b, g, week: $0) }.min() ?? 0)
                     ub -= b.forbidden[group.key]?[s] ?? 0
+                    if !FollowUpFit.allows(b, g, startWeek: s) { ub = 0 }
                 }
                 let lb = frozenAt[s] ?? 0
                 ub = max(ub, lb)
