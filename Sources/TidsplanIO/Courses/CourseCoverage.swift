@@ -26,6 +26,15 @@ public struct CourseCoverage: Sendable, Equatable {
         public var isShort: Bool { placed < (asked ?? 0) }
     }
 
+    /// Places of one municipality's target group (area × role) against what it asked for.
+    public struct GroupCount: Sendable, Equatable {
+        public var municipality: String
+        public var area: String
+        public var role: Role
+        public var placed: Int
+        public var asked: Int
+    }
+
     public enum FollowUp: Sendable, Equatable {
         /// The scenario asks for none.
         case notAsked
@@ -57,6 +66,8 @@ public struct CourseCoverage: Sendable, Equatable {
     /// Area figures split a municipality's seats over several areas in proportion to persons
     /// (plan.json does not say which area a seat is for).
     public var areasEstimated: Bool
+    /// Target groups that got fewer places than they asked for (from the plan's `groupSeats`).
+    public var groupsShort: [GroupCount] = []
     public var followUp: FollowUp
 
     public var status: Status {
@@ -65,6 +76,7 @@ public struct CourseCoverage: Sendable, Equatable {
         // An area that got fewer places than it asked for (measured, not estimated) is short too, even when its
         // municipalities' totals are met by staff of another area.
         if !areasEstimated && areas.contains(where: \.isShort) { return .short }
+        if !groupsShort.isEmpty { return .short }
         return asked == nil && runsAsked == nil ? .held : .met
     }
 
@@ -115,6 +127,7 @@ public struct CourseCoverage: Sendable, Equatable {
         var municipalities: [Count] = []
         var areaPlaced: [String: Int] = [:], areaAsked: [String: Int] = [:]
         var anyAsked = false, estimated = false
+        var shortGroups: [GroupCount] = []
         for m in scenario.municipalities {
             let placed = placedBy[m.name] ?? 0
             let want = asked(course, m)
@@ -122,13 +135,24 @@ public struct CourseCoverage: Sendable, Equatable {
             guard placed > 0 || (want ?? 0) > 0 else { continue }
             municipalities.append(Count(name: m.name, placed: placed, asked: want))
             let split = areaShares(course, m)
-            if let exact = recordedAreaSeats(firsts, m.name) {
+            let exact = recordedAreaSeats(firsts, m.name)
+            if let exact {
                 for (area, n) in exact { areaPlaced[area, default: 0] += n }
             } else {
                 if split.count > 1 { estimated = true }
                 for (area, n) in apportion(placed, split) { areaPlaced[area, default: 0] += n }
             }
-            if let want { for (area, n) in apportion(want, split) { areaAsked[area, default: 0] += n } }
+            // What each target group asked for (the mapping), against its places where the plan records them.
+            if want != nil, let byGroup = TargetGroupDemand.asked(course, m) {
+                var got: [String: Int] = [:]
+                for s in firsts { for g in s.groupSeats where g.municipality == m.name { got["\(g.area)|\(g.role.rawValue)", default: 0] += g.seats } }
+                for (i, n) in byGroup.sorted(by: { $0.key < $1.key }) {
+                    let g = m.groups[i]
+                    areaAsked[g.area, default: 0] += n
+                    let p = got["\(g.area)|\(g.role.rawValue)"] ?? 0
+                    if exact != nil && p < n { shortGroups.append(GroupCount(municipality: m.name, area: g.area, role: g.role, placed: p, asked: n)) }
+                }
+            }
         }
         for (m, n) in placedBy where scenario.municipality(m) == nil {
             municipalities.append(Count(name: m, placed: n, asked: nil))
@@ -144,10 +168,12 @@ public struct CourseCoverage: Sendable, Equatable {
         let asked = anyAsked ? municipalities.reduce(0) { $0 + ($1.asked ?? 0) } : nil
         let runs = Set(sessions.map { $0.series?.run ?? $0.id }).count
         let hours = sessions.reduce(0.0) { $0 + Double($1.participants) * $1.hours }
-        return CourseCoverage(courseID: course.id, name: course.name, runs: runs, runsAsked: runsAsked(course, scenario: scenario),
-                              sessions: sessions.count, placed: placed, asked: asked, hours: hours,
-                              municipalities: municipalities, areas: areas, areasEstimated: estimated,
-                              followUp: followUp(course, sessions: sessions, scenario: scenario, plan: plan))
+        var row = CourseCoverage(courseID: course.id, name: course.name, runs: runs, runsAsked: runsAsked(course, scenario: scenario),
+                                 sessions: sessions.count, placed: placed, asked: asked, hours: hours,
+                                 municipalities: municipalities, areas: areas, areasEstimated: estimated,
+                                 followUp: followUp(course, sessions: sessions, scenario: scenario, plan: plan))
+        row.groupsShort = shortGroups
+        return row
     }
 
     /// Seats by area as plan.json records them (`groupSeats`), nil for plans that do not.

@@ -15,7 +15,15 @@ public struct CourseWords: Sendable {
     public var asked: String { sv ? "Efterfrågat" : "Asked for" }
     public var hours: String { sv ? "Deltagartimmar" : "Participant hours" }
     public var byArea: String { sv ? "Per verksamhetsområde" : "Per operational area" }
-    public var shortMunicipalities: String { sv ? "Kommuner som saknar platser" : "Municipalities short of places" }
+    public var shortMunicipalities: String { sv ? "Kommuner och målgrupper som saknar platser" : "Municipalities and target groups short of places" }
+    /// `Aneby EB medarbetare` / `Aneby EB staff`.
+    public func group(_ g: CourseCoverage.GroupCount) -> String { "\(g.municipality) \(g.area) \(role(g.role))" }
+    public func role(_ r: Role) -> String {
+        switch r {
+        case .staff: return sv ? "medarbetare" : "staff"
+        case .manager: return sv ? "chefer" : "managers"
+        }
+    }
     public var followUp: String { sv ? "Uppföljningsenkät" : "Follow-up survey" }
 
     public func status(_ s: CourseCoverage.Status) -> String {
@@ -89,6 +97,7 @@ public struct CourseWords: Sendable {
     public var levelArea: String { sv ? "område" : "area" }
     public var levelAreaEstimated: String { sv ? "område (uppskattat)" : "area (estimated)" }
     public var levelMunicipality: String { sv ? "kommun" : "municipality" }
+    public var levelGroupShort: String { sv ? "målgrupp som saknar platser" : "target group short of places" }
 }
 
 /// courses.csv: per course one `course` row, then one row per operational area and per municipality
@@ -106,6 +115,9 @@ public enum CoursesCSV {
             for a in c.areas { rows.append([c.courseID, c.name, areaLevel, a.name, "", "", "", "", String(a.placed), n(a.asked), "", ""]) }
             for m in c.municipalities {
                 rows.append([c.courseID, c.name, w.levelMunicipality, m.name, "", "", "", "", String(m.placed), n(m.asked), "", ""])
+            }
+            for g in c.groupsShort {
+                rows.append([c.courseID, c.name, w.levelGroupShort, w.group(g), "", "", "", "", String(g.placed), String(g.asked), "", ""])
             }
         }
         return CSVTable.text(rows, dialect: dialect)

@@ -299,6 +299,8 @@ private struct ReportRenderer {
             let cls = c.status == .nothing ? "bad" : c.status == .short ? "warn" : "ok"  // held and met alike
             let areas = c.areas.map { (c.areasEstimated ? "≈" : "") + $0.name + " " + placed($0.placed, $0.asked) }
             let short = c.municipalities.filter(\.isShort).map { $0.name + " " + placed($0.placed, $0.asked) }
+                + c.groupsShort.filter { g in !c.municipalities.contains { $0.name == g.municipality && $0.isShort } }
+                    .map { w.group($0) + " " + placed($0.placed, $0.asked) }
             h += "<tr class=\"course \(cls)\"><td>" + e(c.name) + "</td><td><span class=\"pill \(cls)\">" + e(w.status(c.status))
                 + "</span></td><td class=\"num\">" + e(placed(c.runs, c.runsAsked)) + "</td><td class=\"num\">" + e(f.integer(c.sessions))
                 + "</td><td class=\"num\">" + e(c.asked == nil ? f.integer(c.placed) + " (" + w.asNeeded + ")" : placed(c.placed, c.asked))
