@@ -22,7 +22,7 @@ import Testing
                   id.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
             return id
         }
-        #expect(ids.count == 24)
+        #expect(ids.count == 26)
         #expect(PlanVerifier.ruleIDs == ids)
     }
 

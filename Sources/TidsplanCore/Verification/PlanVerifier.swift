@@ -22,6 +22,8 @@ public enum PlanVerifier {
         VenueOnePerDayRule.self,
         SeriesCadenceRule.self,
         PrerequisiteRule.self,
+        CourseOrderRule.self,
+        ManagersAheadRule.self,
         MunicipalityDaysPerWeekRule.self,
         MunicipalityShareAwayRule.self,
         WithdrawalRule.self,
