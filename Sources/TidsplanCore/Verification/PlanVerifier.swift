@@ -35,6 +35,10 @@ public enum PlanVerifier {
     /// The rule ids, in table order.
     public static var ruleIDs: [String] { rules.map { $0.id } }
 
+    /// Rules that judge only sessions still to come: a held session that broke them is history, and the
+    /// planner never lets it make a re-plan infeasible (the application's order).
+    public static let rulesForWhatIsToCome: Set<String> = [CourseOrderRule.id, ManagersAheadRule.id]
+
     /// Every broken rule, ordered by rule (table order), then date, then session id.
     /// - Parameters:
     ///   - previous: the plan this one re-plans; with an as-of date it turns on the frozen-past rule.
