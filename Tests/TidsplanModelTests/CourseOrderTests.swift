@@ -1,5 +1,6 @@
 import Testing
 import TidsplanCore
+@testable import Tidsplan
 @testable import TidsplanModel
 
 /// `after` and `aheadOf` in the week model, on `Small.base()` (12 weeks from 2025-01-06, county part Norr).
@@ -49,6 +50,11 @@ import TidsplanCore
         #expect(dates(p, "C1").first == firstC1)
         #expect(dates(p, "C0").count == 2)
         Small.expectVerified(p, s, previous: old, asOf: firstC1)
+        // Nor does the re-plan command refuse the old plan for it (held sessions that break the order are history).
+        // Held up to C0's first session, both sessions the finding names are in the past.
+        let heldBoth = dates(old, "C0")[0]
+        #expect(!PlanVerifier.verify(plan: old, scenario: s).filter { $0.rule == "course-order" }.isEmpty)
+        #expect(PlanJob.frozenPastProblems(old, scenario: s, asOf: heldBoth).isEmpty)
     }
 
     @Test func laterCourseRunsWhenTheEarlierHasNoRunAtAll() throws {
