@@ -73,7 +73,7 @@ final class WeekModelBuilder {
     static let families: [ConstraintFamily.Type] = [
         RunPlacement.self, LeaderAssignment.self, SessionSize.self, Audience.self, Withdrawal.self,
         StaffLoad.self, TrainerContracts.self, BudgetCaps.self, VenueWeek.self, MunicipalityWeekLimit.self,
-        Prerequisites.self, Pinned.self, QuotaGoal.self, AttendanceGoal.self, FairnessBand.self, RunMinimum.self, CoverageGoal.self, CoreSpread.self, CostGoal.self,
+        Prerequisites.self, CourseOrder.self, ManagersAhead.self, Pinned.self, QuotaGoal.self, AttendanceGoal.self, FairnessBand.self, RunMinimum.self, CoverageGoal.self, CoreSpread.self, CostGoal.self,
         TravelGoal.self, EvennessGoal.self, ReplanStability.self,
     ]
 

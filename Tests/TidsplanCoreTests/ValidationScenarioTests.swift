@@ -157,6 +157,24 @@ struct ValidationScenarioTests {
         #expect(i?.message == "prerequisites form a cycle: HP → MI → HP")
     }
 
+    @Test("`after` and `aheadOf` name known courses, never the course itself, and close no cycle with prerequisites")
+    func courseOrderReferences() {
+        var s = baseScenario()
+        s.courses[1].after = [CourseAfter(course: "hp"), CourseAfter(course: "MI")]
+        s.courses[1].aheadOf = AheadOf(courses: ["XYZ"], slackWeeks: 4)
+        let byPath = Dictionary(issues(s).map { ($0.path, $0.message) }, uniquingKeysWith: { a, _ in a })
+        #expect(byPath["courses[1].after[0].course"] == "unknown course \"hp\"; did you mean \"HP\"?")
+        #expect(byPath["courses[1].after[1].course"] == "course MI cannot come after itself")
+        #expect(byPath["courses[1].aheadOf.courses[0]"] == "unknown course \"XYZ\"")
+
+        var cyclic = baseScenario()  // MI needs HP first; HP after MI closes the cycle
+        cyclic.courses[0].after = [CourseAfter(course: "MI")]
+        let i = issues(cyclic).first { $0.message.contains("cycle") }
+        #expect(i?.path == "courses[0].after")
+        #expect(i?.message == "the courses to hold first (prerequisites, `after`) form a cycle: HP → MI → HP")
+        #expect(i?.severity == .error)
+    }
+
     @Test("Values out of range are errors at their own path")
     func ranges() {
         var s = baseScenario()

@@ -22,7 +22,7 @@ import Testing
                   id.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
             return id
         }
-        #expect(ids.count == 25)
+        #expect(ids.count == 27)
         #expect(PlanVerifier.ruleIDs == ids)
     }
 

@@ -171,6 +171,7 @@ extension PlanJob {
         let held = Set(previous.sessions.filter { $0.date <= asOf && $0.status == .planned }.map(\.id))
         return PlanVerifier.verify(plan: previous, scenario: scenario)
             .filter { !$0.sessionIDs.isEmpty && $0.sessionIDs.allSatisfy(held.contains) }
+            .filter { !PlanVerifier.rulesForWhatIsToCome.contains($0.rule) }
             // A message listing thousands of sessions would bury the rest: cut it, `verify` shows it all.
             .map { "[\($0.rule)] " + ($0.message.count > 300 ? $0.message.prefix(300) + " …" : $0.message) }
     }

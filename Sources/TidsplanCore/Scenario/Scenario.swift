@@ -259,6 +259,22 @@ public struct Prerequisite: Sendable, Equatable {
     public init(course: String, minGapWeeks: Int = 0) { self.course = course; self.minGapWeeks = minGapWeeks }
 }
 
+/// `after: [{course: MIX-INTRO, minGapWeeks: 0}]`: in every county part, this course starts only once a run
+/// of the named course serving that part has finished, at least `minGapWeeks` weeks before.
+public struct CourseAfter: Sendable, Equatable {
+    public var course: String
+    public var minGapWeeks: Int
+    public init(course: String, minGapWeeks: Int = 0) { self.course = course; self.minGapWeeks = minGapWeeks }
+}
+
+/// `aheadOf: {courses: [MI, MIX], slackWeeks: 4}`: every run of this (managers') course starts no later than
+/// `slackWeeks` after the first run of any listed course in the same county part.
+public struct AheadOf: Sendable, Equatable {
+    public var courses: [String]
+    public var slackWeeks: Int
+    public init(courses: [String], slackWeeks: Int = 0) { self.courses = courses; self.slackWeeks = slackWeeks }
+}
+
 public struct Series: Sendable, Equatable {
     public var meetings: Int
     /// Weeks between consecutive meetings.
@@ -296,6 +312,10 @@ public struct Course: Sendable, Equatable {
     public var reserved: [ReservedSeats] = []
     /// Reserved places per run, in all.
     public var reservedSeats: Int { reserved.reduce(0) { $0 + $1.seats } }
+    /// Courses held first in each county part, with no demand that the same people take both.
+    public var after: [CourseAfter] = []
+    /// A managers' course that runs before, or at the latest alongside, its staff's courses.
+    public var aheadOf: AheadOf?
     public init(id: String, name: String, hours: Double, start: ClockTime, end: ClockTime, audience: [Audience],
                 attendance: Attendance = .asNeeded, minParticipants: Int = 6, maxParticipants: Int = 25,
                 delivery: Delivery = .countyPart, venues: [String] = [], prerequisites: [Prerequisite] = [],

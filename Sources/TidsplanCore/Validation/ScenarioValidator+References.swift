@@ -136,6 +136,20 @@ extension ScenarioIssueCollector {
                 unknown("course", p.course, among: courseIDs, at: "\(path).prerequisites[\(j)].course")
             }
         }
+        for (j, a) in c.after.enumerated() {
+            if a.course == c.id {
+                error("\(path).after[\(j)].course", "course \(c.id) cannot come after itself")
+            } else if !courseIDs.contains(a.course) {
+                unknown("course", a.course, among: courseIDs, at: "\(path).after[\(j)].course")
+            }
+        }
+        for (j, id) in (c.aheadOf?.courses ?? []).enumerated() {
+            if id == c.id {
+                error("\(path).aheadOf.courses[\(j)]", "course \(c.id) cannot be ahead of itself")
+            } else if !courseIDs.contains(id) {
+                unknown("course", id, among: courseIDs, at: "\(path).aheadOf.courses[\(j)]")
+            }
+        }
         if case .perMunicipality(let counts) = c.attendance {
             for name in counts.keys.sorted() where !municipalityNames.contains(name) {
                 unknown("municipality", name, among: municipalityNames, at: "\(path).attendance.perMunicipality.\(name)")
@@ -148,7 +162,8 @@ extension ScenarioIssueCollector {
         }
     }
 
-    /// A → B → A can never be scheduled. Reported once per cycle, at its first course in file order.
+    /// A → B → A can never be scheduled, whether the links are prerequisites or `after`. Reported once per
+    /// cycle, at its first course in file order.
     mutating func checkPrerequisiteCycles() {
         let index = Dictionary(s.courses.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var state = [Int](repeating: 0, count: s.courses.count)  // 0 new, 1 on the path, 2 done
@@ -158,16 +173,25 @@ extension ScenarioIssueCollector {
             var stack: [(node: Int, next: Int)] = [(start, 0)]
             state[start] = 1
             while let top = stack.last {
-                let prereqs = s.courses[top.node].prerequisites
-                if top.next < prereqs.count {
+                let firsts = Self.coursesFirst(s.courses[top.node])
+                if top.next < firsts.count {
                     stack[stack.count - 1].next += 1
-                    guard let n = index[prereqs[top.next].course], n != top.node else { continue }
+                    guard let n = index[firsts[top.next]], n != top.node else { continue }
                     if state[n] == 1 {
                         let cycle = stack.map(\.node).drop { $0 != n }
                         let first = cycle.min() ?? n
                         if reported.insert(first).inserted {
                             let names = (cycle.map { s.courses[$0].id } + [s.courses[n].id]).joined(separator: " → ")
-                            error("courses[\(first)].prerequisites", "prerequisites form a cycle: \(names)",
+                            let links = Array(cycle) + [n]
+                            let viaAfter = zip(links, links.dropFirst()).contains { from, to in
+                                !s.courses[from].prerequisites.contains { $0.course == s.courses[to].id }
+                            }
+                            let firstLink = zip(links, links.dropFirst()).first { $0.0 == first }.map { s.courses[$0.1].id }
+                            let field = firstLink.map { id in
+                                s.courses[first].prerequisites.contains { $0.course == id } ? "prerequisites" : "after"
+                            } ?? "prerequisites"
+                            error("courses[\(first)].\(field)",
+                                  viaAfter ? "the courses to hold first (prerequisites, `after`) form a cycle: \(names)" : "prerequisites form a cycle: \(names)",
                                   hint: "no course in a cycle can ever be held")
                         }
                     } else if state[n] == 0 {
@@ -180,6 +204,11 @@ extension ScenarioIssueCollector {
                 }
             }
         }
+    }
+
+    /// The courses that must come before course c: its prerequisites, then its `after` courses.
+    static func coursesFirst(_ c: Course) -> [String] {
+        c.prerequisites.map(\.course) + c.after.map(\.course)
     }
 
     mutating func checkPinnedReferences(_ p: PinnedSession, _ path: String, courseIDs: [String], countyParts: [String],

@@ -277,6 +277,17 @@ extension ScenarioIssueCollector {
         for (j, p) in c.prerequisites.enumerated() where p.minGapWeeks < 0 || p.minGapWeeks > 104 {
             error("\(path).prerequisites[\(j)].minGapWeeks", "\(who): minGapWeeks must be from 0 to 104 (is \(p.minGapWeeks))")
         }
+        for (j, a) in c.after.enumerated() where a.minGapWeeks < 0 || a.minGapWeeks > 104 {
+            error("\(path).after[\(j)].minGapWeeks", "\(who): minGapWeeks must be from 0 to 104 (is \(a.minGapWeeks))")
+        }
+        if let ahead = c.aheadOf {
+            if ahead.slackWeeks < 0 || ahead.slackWeeks > 104 {
+                error("\(path).aheadOf.slackWeeks", "\(who): slackWeeks must be from 0 to 104 (is \(ahead.slackWeeks))")
+            }
+            if ahead.courses.isEmpty {
+                error("\(path).aheadOf.courses", "\(who): aheadOf names no course", hint: "list the staff's courses: courses: [MI, MIX]")
+            }
+        }
         if case .perMunicipality(let counts) = c.attendance {
             for (name, n) in counts.sorted(by: { $0.key < $1.key }) where n < 0 {
                 error("\(path).attendance.perMunicipality.\(name)", "\(who): a negative number of persons (\(n)) for \(name)")

@@ -22,6 +22,8 @@ public enum PlanVerifier {
         VenueOnePerDayRule.self,
         SeriesCadenceRule.self,
         PrerequisiteRule.self,
+        CourseOrderRule.self,
+        ManagersAheadRule.self,
         MunicipalityDaysPerWeekRule.self,
         MunicipalityShareAwayRule.self,
         WithdrawalRule.self,
@@ -33,6 +35,10 @@ public enum PlanVerifier {
 
     /// The rule ids, in table order.
     public static var ruleIDs: [String] { rules.map { $0.id } }
+
+    /// Rules that judge only sessions still to come: a held session that broke them is history, and the
+    /// planner never lets it make a re-plan infeasible (the application's order).
+    public static let rulesForWhatIsToCome: Set<String> = [CourseOrderRule.id, ManagersAheadRule.id]
 
     /// Every broken rule, ordered by rule (table order), then date, then session id.
     /// - Parameters:

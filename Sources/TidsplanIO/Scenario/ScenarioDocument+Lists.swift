@@ -15,7 +15,8 @@ extension ScenarioDocument {
     static let trainerKeys = ["name", "organisation", "courses", "dayRate", "travelPerDay", "weekdays", "available",
                               "maxDays", "absences"]
     static let courseKeys = ["id", "name", "hours", "start", "end", "audience", "attendance", "participants", "delivery",
-                             "venues", "prerequisites", "series", "leadersPerSession", "window", "description", "runs", "core", "reserved"]
+                             "venues", "prerequisites", "series", "leadersPerSession", "window", "description", "runs", "core",
+                             "reserved", "after", "aheadOf"]
     static let eventKeys = ["id", "title", "kind", "date", "start", "end", "venue", "leaders", "municipalities", "description"]
 
     func readMunicipality(_ f: inout Fields) -> Municipality? {
@@ -135,6 +136,12 @@ extension ScenarioDocument {
             }
             r.keep(kept, total: items.count, at: ScenarioNodeReader.join(f.path, "reserved"))
         }
+        if let items = r.elements(f, "after", scalarAsList: true) {
+            c.after = readAfter(items, what: what, path: ScenarioNodeReader.join(f.path, "after"))
+        }
+        if let af = section(f, "aheadOf", what: "\(what): aheadOf", keys: ["courses", "slackWeeks"]) {
+            c.aheadOf = AheadOf(courses: r.names(af, "courses"), slackWeeks: r.int(af, "slackWeeks") ?? 0)
+        }
         return c
     }
 
@@ -239,6 +246,27 @@ extension ScenarioDocument {
             guard let pf = r.fields(item.node, path: item.path, what: "\(what): prerequisite \(i + 1)",
                                     keys: ["course", "minGapWeeks"]) else { continue }
             out.append(Prerequisite(course: r.text(pf, "course", required: true) ?? "", minGapWeeks: r.int(pf, "minGapWeeks") ?? 0))
+            kept.append(i)
+        }
+        r.keep(kept, total: items.count, at: path)
+        return out
+    }
+
+    /// `[{course: MIX-INTRO, minGapWeeks: 0}]`; a bare id is a course to hold first with no gap.
+    func readAfter(_ items: [(path: String, node: Node)], what: String, path: String) -> [CourseAfter] {
+        var out: [CourseAfter] = []
+        var kept: [Int] = []
+        for (i, item) in items.enumerated() {
+            if case .scalar = item.node {
+                if let id = r.scalarText(item.node, item.path, "\(what): after") {
+                    out.append(CourseAfter(course: id)); kept.append(i)
+                    r.record(ScenarioNodeReader.join(item.path, "course"), item.node)
+                }
+                continue
+            }
+            guard let af = r.fields(item.node, path: item.path, what: "\(what): after \(i + 1)",
+                                    keys: ["course", "minGapWeeks"]) else { continue }
+            out.append(CourseAfter(course: r.text(af, "course", required: true) ?? "", minGapWeeks: r.int(af, "minGapWeeks") ?? 0))
             kept.append(i)
         }
         r.keep(kept, total: items.count, at: path)
