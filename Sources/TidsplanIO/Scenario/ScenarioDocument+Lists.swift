@@ -233,40 +233,29 @@ extension ScenarioDocument {
 
     /// `[{course: HP, minGapWeeks: 2}]`; a bare id is a prerequisite with no gap.
     func readPrerequisites(_ items: [(path: String, node: Node)], what: String, path: String) -> [Prerequisite] {
-        var out: [Prerequisite] = []
-        var kept: [Int] = []
-        for (i, item) in items.enumerated() {
-            if case .scalar = item.node {
-                if let id = r.scalarText(item.node, item.path, "\(what): prerequisite") {
-                    out.append(Prerequisite(course: id)); kept.append(i)
-                    r.record(ScenarioNodeReader.join(item.path, "course"), item.node)
-                }
-                continue
-            }
-            guard let pf = r.fields(item.node, path: item.path, what: "\(what): prerequisite \(i + 1)",
-                                    keys: ["course", "minGapWeeks"]) else { continue }
-            out.append(Prerequisite(course: r.text(pf, "course", required: true) ?? "", minGapWeeks: r.int(pf, "minGapWeeks") ?? 0))
-            kept.append(i)
-        }
-        r.keep(kept, total: items.count, at: path)
-        return out
+        readCourseLinks(items, what: what, path: path, label: "prerequisite").map { Prerequisite(course: $0.course, minGapWeeks: $0.gap) }
     }
 
     /// `[{course: MIX-INTRO, minGapWeeks: 0}]`; a bare id is a course to hold first with no gap.
     func readAfter(_ items: [(path: String, node: Node)], what: String, path: String) -> [CourseAfter] {
-        var out: [CourseAfter] = []
+        readCourseLinks(items, what: what, path: path, label: "after").map { CourseAfter(course: $0.course, minGapWeeks: $0.gap) }
+    }
+
+    /// A list of `{course, minGapWeeks}` entries (prerequisites, courses to hold first); a bare id has no gap.
+    func readCourseLinks(_ items: [(path: String, node: Node)], what: String, path: String, label: String) -> [(course: String, gap: Int)] {
+        var out: [(course: String, gap: Int)] = []
         var kept: [Int] = []
         for (i, item) in items.enumerated() {
             if case .scalar = item.node {
-                if let id = r.scalarText(item.node, item.path, "\(what): after") {
-                    out.append(CourseAfter(course: id)); kept.append(i)
+                if let id = r.scalarText(item.node, item.path, "\(what): \(label)") {
+                    out.append((id, 0)); kept.append(i)
                     r.record(ScenarioNodeReader.join(item.path, "course"), item.node)
                 }
                 continue
             }
-            guard let af = r.fields(item.node, path: item.path, what: "\(what): after \(i + 1)",
-                                    keys: ["course", "minGapWeeks"]) else { continue }
-            out.append(CourseAfter(course: r.text(af, "course", required: true) ?? "", minGapWeeks: r.int(af, "minGapWeeks") ?? 0))
+            guard let f = r.fields(item.node, path: item.path, what: "\(what): \(label) \(i + 1)",
+                                   keys: ["course", "minGapWeeks"]) else { continue }
+            out.append((r.text(f, "course", required: true) ?? "", r.int(f, "minGapWeeks") ?? 0))
             kept.append(i)
         }
         r.keep(kept, total: items.count, at: path)
