@@ -17,7 +17,7 @@ enum GroupSeatSplit {
                 runs[i].groupSeats = prev.groupSeats.filter { $0.seats > 0 }
                 for g in prev.groupSeats {
                     guard let m = scenario.municipality(g.municipality),
-                          let k = m.groups.firstIndex(where: { $0.area == g.area && $0.role == g.role }) else { continue }
+                          let k = m.groupIndex(area: g.area, role: g.role) else { continue }
                     left[m.name]?[k, default: 0] -= g.seats
                 }
             }

@@ -29,7 +29,7 @@ struct ShortfallExplainer {
                 let need = AttendanceGoal.required(course, m)
                 guard need > 0 else { continue }
                 // Per target group: one group's extra places do not make up for another's missing ones.
-                let placed = placesByGroup(course.id, m)
+                let placed = AreaSeats.placesByGroup(plan.trainingSessions, course: course.id, m)
                 let got = (TargetGroupDemand.asked(course, m) ?? [:]).reduce(0) { $0 + min($1.value, placed[$1.key] ?? 0) }
                 guard got < need else { continue }
                 out.append(make("attendance", "\(course.id) \(m.name)", Double(need - got), "persons",
@@ -104,17 +104,6 @@ struct ShortfallExplainer {
         if held < need.min {
             out.append(make("runs", course.id, Double(need.min - held), "runs", "\(course.name): \(held) of \(need.min) runs",
                             courseCause(course, part: nil, forRuns: true)))
-        }
-        return out
-    }
-
-    /// Persons placed per target group (person-group index) of `m` in a course, runs counted once.
-    func placesByGroup(_ course: String, _ m: Municipality) -> [Int: Int] {
-        var out: [Int: Int] = [:]
-        for s in plan.trainingSessions where s.course == course && s.status == .planned && (s.series?.meeting ?? 1) == 1 {
-            for g in s.groupSeats where g.municipality == m.name {
-                if let i = m.groups.firstIndex(where: { $0.area == g.area && $0.role == g.role }) { out[i, default: 0] += g.seats }
-            }
         }
         return out
     }

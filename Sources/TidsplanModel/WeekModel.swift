@@ -142,7 +142,7 @@ final class WeekModelBuilder {
             for r in frozenRuns(g) {
                 total += r.seats[m.name] ?? 0
                 for s in r.groupSeats where s.municipality == m.name {
-                    guard let i = m.groups.firstIndex(where: { $0.area == s.area && $0.role == s.role }) else { continue }
+                    guard let i = m.groupIndex(area: s.area, role: s.role) else { continue }
                     byGroup[i, default: 0] += s.seats
                     attributed += s.seats
                 }

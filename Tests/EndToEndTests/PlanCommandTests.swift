@@ -66,8 +66,7 @@ import Testing
         let calendars = work.file("out/calendars")
         let files = ICSCheck.count(in: calendars)
         #expect(files >= 10)
-        let (status, output) = try ICSCheck.required([calendars])
-        ICSCheck.expectAllPassed(output, status: status, files: files)
+        try ICSCheck.expectPasses([calendars], files: files)
     }
 
     /// Without --out the plan goes to output/<scenario id> under the working folder.

@@ -76,8 +76,8 @@ import Testing
         let verify = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "new/plan.json",
                                           "--previous", "old/plan.json", "--as-of", Self.asOf], cwd: work.path)
         #expect(verify.status == 0 && verify.endedCleanly, "\(verify.transcript)")
-        let (status, output) = try ICSCheck.required([work.file("new/calendars"), "--against", work.file("old/calendars")])
-        ICSCheck.expectAllPassed(output, status: status, files: ICSCheck.count(in: work.file("new/calendars")))
+        try ICSCheck.expectPasses([work.file("new/calendars"), "--against", work.file("old/calendars")],
+                                  files: ICSCheck.count(in: work.file("new/calendars")))
     }
 
     @Test func theNewCalendarsUpdateTheOldOnes() throws {
@@ -85,8 +85,7 @@ import Testing
         let result = try planThenWithdraw("Norrköpinge", in: work)
         #expect(result.status == 0 && result.endedCleanly, "\(result.transcript)")
         let calendars = work.file("new/calendars")
-        let (status, output) = try ICSCheck.required([calendars, "--against", work.file("old/calendars")])
-        ICSCheck.expectAllPassed(output, status: status, files: ICSCheck.count(in: calendars))
+        try ICSCheck.expectPasses([calendars, "--against", work.file("old/calendars")], files: ICSCheck.count(in: calendars))
     }
 
     /// The same withdrawal written into the scenario and planned with `plan --previous` gives the same result.

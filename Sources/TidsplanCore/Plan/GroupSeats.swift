@@ -18,29 +18,23 @@ public struct AreaRole: Hashable, Sendable, Comparable {
 }
 
 public enum AreaSeats {
+    /// Places of each target group (index into `m.groups`) of `m` in a course, from the planned sessions'
+    /// `groupSeats`, a series run counted once (its first meeting).
+    public static func placesByGroup(_ sessions: [PlannedSession], course: String, _ m: Municipality) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for s in sessions where s.kind == .training && s.course == course && s.status == .planned && (s.series?.meeting ?? 1) == 1 {
+            for g in s.groupSeats where g.municipality == m.name {
+                if let i = m.groupIndex(area: g.area, role: g.role) { out[i, default: 0] += g.seats }
+            }
+        }
+        return out
+    }
+
     /// Planned training hours per area and role, from the sessions' `groupSeats`.
     public static func hours(_ plan: Plan, _ scenario: Scenario) -> [AreaRole: Double] {
         var out: [AreaRole: Double] = [:]
         for s in plan.activeSessions where s.kind == .training {
             for g in s.groupSeats { out[AreaRole(area: g.area, role: g.role), default: 0] += Double(g.seats) * s.hours }
-        }
-        return out
-    }
-
-    /// Splits `seats` of `m` in `course` over its person groups in the course's audience: first `preferred`
-    /// seats per group index (the model's coverage split), then the rest in file order, never more than a
-    /// group's persons.
-    public static func split(seats: Int, course: Course, municipality m: Municipality, preferred: [Int: Int] = [:]) -> [Int: Int] {
-        var left = seats
-        var out: [Int: Int] = [:]
-        let eligible = m.groups.indices.filter { i in course.audience.contains { $0.matches(m.groups[i]) } }
-        for i in eligible {
-            let n = min(left, preferred[i] ?? 0, m.groups[i].persons)
-            if n > 0 { out[i] = n; left -= n }
-        }
-        for i in eligible where left > 0 {
-            let n = min(left, m.groups[i].persons - (out[i] ?? 0))
-            if n > 0 { out[i, default: 0] += n; left -= n }
         }
         return out
     }

@@ -130,6 +130,8 @@ public struct Municipality: Sendable, Equatable {
     public func persons(in audience: [Audience]) -> Int {
         groups.filter { g in audience.contains { $0.matches(g) } }.reduce(0) { $0 + $1.persons }
     }
+    /// The first of its person groups with this area and role (a plan's `groupSeats` name groups so).
+    public func groupIndex(area: String, role: Role) -> Int? { groups.firstIndex { $0.area == area && $0.role == role } }
     /// The quota in force (the last reduction, if any, else the original).
     public var effectiveQuotaHours: Int { reductions.max { $0.from < $1.from }?.quotaHours ?? quotaHours }
 }

@@ -116,7 +116,7 @@ public enum TargetGroupDemand {
             for i in audienceGroups(c, m) where m.groups[i].persons > 0 { out[i] = m.groups[i].persons }
             return out
         }
-        return asked.mapValues { $0 }.reduce(into: [:]) { out, e in
+        return asked.reduce(into: [:]) { out, e in
             let extra = Int((Double(e.value) * tolerance - 1e-9).rounded(.up))
             out[e.key] = min(m.groups[e.key].persons, e.value + max(0, extra))
         }
@@ -138,9 +138,6 @@ public enum TargetGroupDemand {
         for p in parts where p.k > 0 { out[p.i] = p.k }
         return out
     }
-
-    /// The label of a group for people: `EB staff`, in the plan's language by the caller.
-    public static func label(_ g: PersonGroup) -> String { "\(g.area) \(g.role.rawValue)" }
 }
 
 /// Persons from outside the municipalities (the Region's psychiatry, the Public Employment Service) who

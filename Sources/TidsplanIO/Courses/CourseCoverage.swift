@@ -144,12 +144,11 @@ public struct CourseCoverage: Sendable, Equatable {
             }
             // What each target group asked for (the mapping), against its places where the plan records them.
             if want != nil, let byGroup = TargetGroupDemand.asked(course, m) {
-                var got: [String: Int] = [:]
-                for s in firsts { for g in s.groupSeats where g.municipality == m.name { got["\(g.area)|\(g.role.rawValue)", default: 0] += g.seats } }
+                let got = AreaSeats.placesByGroup(firsts, course: course.id, m)
                 for (i, n) in byGroup.sorted(by: { $0.key < $1.key }) {
                     let g = m.groups[i]
                     areaAsked[g.area, default: 0] += n
-                    let p = got["\(g.area)|\(g.role.rawValue)"] ?? 0
+                    let p = got[i] ?? 0
                     if exact != nil && p < n { shortGroups.append(GroupCount(municipality: m.name, area: g.area, role: g.role, placed: p, asked: n)) }
                 }
             }

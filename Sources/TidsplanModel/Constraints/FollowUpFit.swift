@@ -11,19 +11,16 @@ import TidsplanCore
 /// still runs and the shortfalls name the missing survey. Frozen runs keep their weeks (RunPlacement
 /// lifts the bound to the frozen count).
 enum FollowUpFit {
-    static func allows(_ b: WeekModelBuilder, _ g: Int, startWeek s: Int) -> Bool {
+    /// The start weeks group g may use so that its surveys fit, or nil when the group is not restricted (no
+    /// survey window, or no fitting week where a run could start anyway). Weeks only get later, so the
+    /// fitting ones are the earliest.
+    static func allowedStarts(_ b: WeekModelBuilder, _ g: Int) -> Set<Int>? {
         guard let window = b.scenario.rules.followUpWindow, let lastDay = FollowUpDate.lastWorkingDay(b.grid.calendar) else {
-            return true
+            return nil
         }
-        if fits(b, g, startWeek: s, window: window, lastDay: lastDay) { return true }
-        // Restrict only when some fitting week could hold the run otherwise (weeks only get later, so
-        // the fitting ones are the earliest).
-        var t = 0
-        while t < b.grid.weeks.count && fits(b, g, startWeek: t, window: window, lastDay: lastDay) {
-            if couldStart(b, g, startWeek: t) { return false }
-            t += 1
-        }
-        return true
+        let fitting = (0..<b.grid.weeks.count).prefix { fits(b, g, startWeek: $0, window: window, lastDay: lastDay) }
+        guard fitting.contains(where: { couldStart(b, g, startWeek: $0) }) else { return nil }
+        return Set(fitting)
     }
 
     /// The run's last meeting, on the last working day of its week at the latest, leaves the window's start inside the project.

@@ -29,6 +29,7 @@ enum RunPlacement: ConstraintFamily {
             let group = b.groups[g]
             var frozenAt: [Int: Int] = [:]
             for r in b.frozenRuns(g) { frozenAt[r.startWeek, default: 0] += 1 }
+            let surveyFits = FollowUpFit.allowedStarts(b, g)
             for s in 0..<weeks {
                 let mw = b.meetingWeeks(g, startWeek: s)
                 var ub = 0
@@ -38,7 +39,7 @@ enum RunPlacement: ConstraintFamily {
                     // (on "Räkna med oss!": 1.9 % gap in 60 s against 10 % with counts).
                     ub = min(1, group.maxRuns, mw.map { days(b, g, week: $0) }.min() ?? 0)
                     ub -= b.forbidden[group.key]?[s] ?? 0
-                    if !FollowUpFit.allows(b, g, startWeek: s) { ub = 0 }
+                    if let surveyFits, !surveyFits.contains(s) { ub = 0 }
                 }
                 let lb = frozenAt[s] ?? 0
                 ub = max(ub, lb)

@@ -46,7 +46,7 @@ enum GroupSeatsRule: PlanRule {
                             message: "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id) but only \(available) such persons"))
                         continue
                     }
-                    guard n > 0, let i = m.groups.firstIndex(where: { "\($0.area)|\($0.role.rawValue)" == key }) else { continue }
+                    guard n > 0, let i = m.groupIndex(area: g.area, role: g.role) else { continue }
                     let allowed = max(allowance[i] ?? 0, frozen["\(m.name)|\(key)"] ?? 0)
                     if n > allowed {
                         let asked = TargetGroupDemand.asked(course, m)?[i] ?? 0

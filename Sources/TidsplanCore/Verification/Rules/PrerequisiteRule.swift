@@ -50,24 +50,32 @@ enum PrerequisiteRule: PlanRule {
         let recorded = (aRuns + bRuns).allSatisfy { r in r.seats.isEmpty || !r.groups.isEmpty }
         guard recorded, !bRuns.isEmpty else { return [] }
         let gapDays = max(7 * pre.minGapWeeks, 1)
-        var keys: Set<String> = []
-        for r in bRuns { for g in r.groups where g.seats > 0 { keys.insert("\(g.municipality)|\(g.area)|\(g.role.rawValue)") } }
+        var groups: Set<GroupRef> = []
+        for r in bRuns { for g in r.groups where g.seats > 0 { groups.insert(GroupRef(g)) } }
         var found: [RuleFinding] = []
-        for key in keys.sorted() {
-            func seats(_ r: Run) -> Int { r.groups.filter { "\($0.municipality)|\($0.area)|\($0.role.rawValue)" == key }.reduce(0) { $0 + $1.seats } }
+        for group in groups.sorted() {
+            func seats(_ r: Run) -> Int { r.groups.filter { GroupRef($0) == group }.reduce(0) { $0 + $1.seats } }
             for start in Set(bRuns.filter { seats($0) > 0 }.map(\.start)).sorted() {
                 let started = bRuns.filter { $0.start <= start }.reduce(0) { $0 + seats($1) }
                 let finished = aRuns.filter { start.ordinal - $0.end.ordinal >= gapDays }.reduce(0) { $0 + seats($1) }
                 guard started > finished else { continue }
-                let parts = key.split(separator: "|").map(String.init)
                 let ids = bRuns.filter { $0.start <= start && seats($0) > 0 }.flatMap(\.sessionIDs)
                 found.append(RuleFinding(date: start, sessionIDs: ids,
-                    message: "by \(start) \(started) \(parts[1]) \(parts[2]) from \(parts[0]) have started course \(b), but only"
+                    message: "by \(start) \(started) \(group.area) \(group.role.rawValue) from \(group.municipality) have started course \(b), but only"
                         + " \(finished) of them finished its prerequisite \(pre.course) in time"))
                 break
             }
         }
         return found
+    }
+
+    /// A municipality's target group, as a plan's `groupSeats` name it.
+    struct GroupRef: Hashable, Comparable {
+        var municipality: String
+        var area: String
+        var role: Role
+        init(_ g: GroupSeats) { municipality = g.municipality; area = g.area; role = g.role }
+        static func < (a: Self, b: Self) -> Bool { (a.municipality, a.area, a.role.rawValue) < (b.municipality, b.area, b.role.rawValue) }
     }
 
     /// One run of a course: its first and last date, its seats and target groups (from its first meeting).
