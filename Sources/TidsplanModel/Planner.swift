@@ -169,11 +169,18 @@ public enum Planner {
 
     /// The week model alone (for `--export-model` and benchmarks).
     public static func weekModel(scenario: Scenario, replan: ReplanContext? = nil) -> LinearModel {
+        weekModelArtefact(scenario: scenario, replan: replan).model
+    }
+
+    /// The week model with its typed row and column tags, for analyses that read a solution of it (capacity).
+    public static func weekModelArtefact(scenario: Scenario, replan: ReplanContext? = nil) -> WeekModelArtefact {
         let calendar = WorkingCalendar(scenario: scenario)
         let grid = TimeGrid(scenario: scenario, calendar: calendar)
         let previousRuns = replan.map { PreviousRuns.extract(from: $0, scenario: scenario, grid: grid) } ?? []
         let groups = RunGroupGenerator.generate(scenario: scenario, minimumRuns: PreviousRuns.minimumRuns(previousRuns)).groups
-        return WeekModelBuilder(scenario: scenario, grid: grid, groups: groups, replan: replan, previousRuns: previousRuns, forbidden: [:]).build()
+        let builder = WeekModelBuilder(scenario: scenario, grid: grid, groups: groups, replan: replan, previousRuns: previousRuns, forbidden: [:])
+        _ = builder.build()
+        return builder.artefact
     }
 
     /// True when every objective term is a whole number on an integer variable: then a bound can prove optimality early.

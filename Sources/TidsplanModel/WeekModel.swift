@@ -25,9 +25,13 @@ struct PreviousRun: Sendable {
 }
 
 /// One named family of constraints or goals in the week model, with the words that explain it.
+/// Each family names the verifier rules (`PlanVerifier.ruleIDs`) whose hard rule it models, so every rule
+/// the verifier judges is one the model keeps (the day model settles the day-level part of some of them,
+/// see `DayModelBuilder.verifierRules`).
 protocol ConstraintFamily: Sendable {
     static var id: String { get }
     static var explanation: String { get }
+    static var verifierRules: [String] { get }
     static func apply(to b: WeekModelBuilder)
 }
 
@@ -63,6 +67,8 @@ final class WeekModelBuilder {
     var seatLike: [VariableID] = []
     /// Typed tags on the columns and rows that explanations read.
     var tags = ModelTags()
+    /// The family that wrote each row, by row index.
+    private(set) var rowFamilies: [String] = []
 
     init(scenario: Scenario, grid: TimeGrid, groups: [RunGroup], replan: ReplanContext?,
          previousRuns: [PreviousRun], forbidden: [String: [Int: Int]]) {
@@ -81,10 +87,16 @@ final class WeekModelBuilder {
         starts = Array(repeating: [:], count: groups.count)
         runCount = Array(repeating: nil, count: groups.count)
         seats = Array(repeating: [:], count: groups.count)
-        for family in Self.families { family.apply(to: self) }
+        for family in Self.families {
+            family.apply(to: self)
+            rowFamilies += Array(repeating: family.id, count: model.constraints.count - rowFamilies.count)
+        }
         model.setObjective(objective, .minimize)
         return model
     }
+
+    /// The built model with its typed tags and row families (after `build()`).
+    var artefact: WeekModelArtefact { WeekModelArtefact(model: model, tags: tags, rowFamilies: rowFamilies) }
 
     // MARK: Shared helpers for the families
 

@@ -69,7 +69,7 @@ enum CapacityFiles {
                       : "No capacity row binds and no resource is full: neither staff, trainers, venues nor budgets limit the plan.\n"
             if !a.relaxation.rules.isEmpty {
                 out += (sv ? "Raderna som binder i LP-relaxationen är regler: " : "The rows that bind in the LP relaxation are rules: ")
-                    + a.relaxation.rules.map { "\(w.rule($0.words)) (\($0.rows))" }.joined(separator: "; ") + ".\n"
+                    + a.relaxation.rules.map { "\(w.rule($0.rule)) (\($0.rows))" }.joined(separator: "; ") + ".\n"
             }
             return out + "\n"
         }
@@ -186,7 +186,7 @@ enum CapacityFiles {
             out += "| \(cell(w.resource(b.resource))) | \(b.rows) | \(w.number(b.sumAbsDual, decimals: 2)) | \(cell(b.months.joined(separator: ", "))) |\n"
         }
         for rule in r.rules {
-            out += "| " + (sv ? "regel" : "rule") + ": \(cell(w.rule(rule.words))) | \(rule.rows) | \(w.number(rule.sumAbsDual, decimals: 2)) | |\n"
+            out += "| " + (sv ? "regel" : "rule") + ": \(cell(w.rule(rule.rule))) | \(rule.rows) | \(w.number(rule.sumAbsDual, decimals: 2)) | |\n"
         }
         return out + "\n"
     }

@@ -99,10 +99,7 @@ struct CapacityWords {
         }
     }
 
-    func rule(_ englishWords: String) -> String {
-        guard sv else { return englishWords }
-        return ModelRowNames.ruleFamilies.first { $0.words == englishWords }?.swedish ?? englishWords
-    }
+    func rule(_ rule: BindingRule) -> String { rule.words(lang) }
 
     // MARK: marginal values and additions
 

@@ -43,13 +43,17 @@ struct ElasticCapacityModel {
 
     /// The elastic week model and its stretch columns.
     func build() -> (model: LinearModel, stretches: [(Stretch, VariableID)], shortfalls: [VariableID]) {
-        let base = Planner.weekModel(scenario: scenario)
-        let names = ModelRowNames(scenario: scenario)
+        let artefact = Planner.weekModelArtefact(scenario: scenario)
+        let base = artefact.model
+        let names = ModelRowSubjects(scenario: scenario, artefact: artefact)
         let weeks = WeekMonths(scenario: scenario)
         let calendar = WorkingCalendar(scenario: scenario)
         var model = LinearModel(name: "tidsplan-weeks-elastic")
         for v in base.variables { model.addVariable(v.name, kind: v.kind, lower: v.lower, upper: v.upper) }
-        let shortfalls = base.variables.indices.filter { base.variables[$0].name.hasPrefix("short_") }.map(VariableID.init(index:))
+        // The quotas' shortfalls: the elastic model meets the quotas first.
+        let shortfalls = base.variables.indices.map(VariableID.init(index:)).filter {
+            if case .quotaShort = artefact.tags.column($0) { true } else { false }
+        }
 
         // Which rows each stretch column enters, with what coefficient (its limit grows by that much).
         var extra: [Int: [Term]] = [:]
@@ -57,13 +61,13 @@ struct ElasticCapacityModel {
         var staffMonthRows: [String: [String: Int]] = [:]
         var staffWeekRows: [String: [Int: Int]] = [:]
         for (i, row) in base.constraints.enumerated() {
-            guard case .capacity(let r, let month, let week) = names.subject(of: row.name) else { continue }
+            guard case .capacity(let r, let month, let week) = names.subject(of: ConstraintID(index: i)) else { continue }
             switch r.kind {
             case .staff:
                 if let month { staffMonthRows[r.name, default: [:]][month] = i }
                 if let week, month == nil { staffWeekRows[r.name, default: [:]][week] = i }
             case .trainer:
-                guard row.name.hasPrefix("maxdays_") else { continue }
+                guard case .trainerMaxDays = artefact.tags.row(ConstraintID(index: i)) else { continue }
                 let v = model.addVariable("stretch_maxdays_\(Slug.make(r.name))", kind: .continuous, lower: 0)
                 stretches.append((.trainer(r.name), v))
                 extra[i, default: []].append(Term(v, -1))

@@ -20,7 +20,7 @@ public struct RelaxationDuals: Sendable {
 
     /// A rule family (not a resource) with binding rows.
     public struct RuleBinding: Sendable, Equatable {
-        public var words: String
+        public var rule: BindingRule
         public var rows: Int
         public var sumAbsDual: Double
     }
@@ -46,20 +46,21 @@ public struct RelaxationDuals: Sendable {
     }
 
     public static func solve(scenario: Scenario, backend: SolverBackend, timeLimit: Double?) throws -> RelaxationDuals {
-        let model = Planner.weekModel(scenario: scenario)
+        let artefact = Planner.weekModelArtefact(scenario: scenario)
+        let model = artefact.model
         let result = try backend.solve(model, options: SolveOptions(timeLimit: timeLimit, relaxIntegrality: true), progress: nil)
         guard result.termination == .optimal, let solution = result.solution, let duals = solution.rowDuals else {
             return RelaxationDuals(termination: result.termination, objective: result.solution?.objective,
                                    bindings: [], rules: [], rowDuals: [:])
         }
-        let names = ModelRowNames(scenario: scenario)
+        let names = ModelRowSubjects(scenario: scenario, artefact: artefact)
         let weekMonths = WeekMonths(scenario: scenario)
         var rowDuals: [String: Double] = [:]
         var perResource: [CapacityResource: (rows: Int, sum: Double, months: Set<String>)] = [:]
-        var perRule: [String: (rows: Int, sum: Double)] = [:]
+        var perRule: [BindingRule: (rows: Int, sum: Double)] = [:]
         for (i, row) in model.constraints.enumerated() where i < duals.count && abs(duals[i]) > tolerance {
             rowDuals[row.name] = duals[i]
-            switch names.subject(of: row.name) {
+            switch names.subject(of: ConstraintID(index: i)) {
             case .capacity(let r, let month, let week):
                 var entry = perResource[r] ?? (0, 0, [])
                 entry.rows += 1
@@ -67,11 +68,11 @@ public struct RelaxationDuals: Sendable {
                 if let month { entry.months.insert(month) }
                 if let week { entry.months.formUnion(weekMonths.months(week: week)) }
                 perResource[r] = entry
-            case .rule(let words):
-                var entry = perRule[words] ?? (0, 0)
+            case .rule(let rule):
+                var entry = perRule[rule] ?? (0, 0)
                 entry.rows += 1
                 entry.sum += abs(duals[i])
-                perRule[words] = entry
+                perRule[rule] = entry
             case .other:
                 continue
             }
@@ -79,8 +80,8 @@ public struct RelaxationDuals: Sendable {
         let bindings = perResource.map { Binding(resource: $0.key, rows: $0.value.rows, sumAbsDual: $0.value.sum,
                                                  months: $0.value.months.sorted()) }
             .sorted { ($1.sumAbsDual, $0.resource) < ($0.sumAbsDual, $1.resource) }
-        let rules = perRule.map { RuleBinding(words: $0.key, rows: $0.value.rows, sumAbsDual: $0.value.sum) }
-            .sorted { ($1.sumAbsDual, $0.words) < ($0.sumAbsDual, $1.words) }
+        let rules = perRule.map { RuleBinding(rule: $0.key, rows: $0.value.rows, sumAbsDual: $0.value.sum) }
+            .sorted { ($1.sumAbsDual, $0.rule) < ($0.sumAbsDual, $1.rule) }
         return RelaxationDuals(termination: result.termination, objective: solution.objective, bindings: bindings,
                                rules: rules, rowDuals: rowDuals)
     }

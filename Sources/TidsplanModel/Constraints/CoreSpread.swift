@@ -7,6 +7,8 @@ import TidsplanCore
 enum CoreSpread: ConstraintFamily {
     static let id = "core-spread"
     static let explanation = "Core courses start in the first two thirds of their window, not at its end."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     static func apply(to b: WeekModelBuilder) {
         for course in b.scenario.courses where CourseReach.isCore(course, b.scenario) {

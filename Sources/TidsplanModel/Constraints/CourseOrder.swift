@@ -18,6 +18,7 @@ import TidsplanCore
 enum CourseOrder: ConstraintFamily {
     static let id = "course-order"
     static let explanation = "A course the application gives first is held in a county part before the course that follows it starts there."
+    static let verifierRules = ["course-order"]
 
     static func apply(to b: WeekModelBuilder) {
         let weeks = b.grid.weeks.count
@@ -87,6 +88,7 @@ enum CourseOrder: ConstraintFamily {
 enum ManagersAhead: ConstraintFamily {
     static let id = "managers-ahead"
     static let explanation = "The managers' course starts before, or at the latest alongside, their staff's training in each county part."
+    static let verifierRules = ["managers-ahead"]
 
     static func apply(to b: WeekModelBuilder) {
         let weeks = b.grid.weeks.count

@@ -7,6 +7,8 @@ import TidsplanCore
 enum CoverageGoal: ConstraintFamily {
     static let id = "coverage"
     static let explanation = "Each operational area (and role) with a coverage target gets its hours."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     static func apply(to b: WeekModelBuilder) {
         for (t, target) in b.scenario.coverage.enumerated() where target.minHours > 0 {

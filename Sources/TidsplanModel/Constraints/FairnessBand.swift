@@ -9,6 +9,8 @@ import TidsplanCore
 enum FairnessBand: ConstraintFamily {
     static let id = "fairness"
     static let explanation = "Every municipality's target group gets hours per person within the equal-opportunity band."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     static func apply(to b: WeekModelBuilder) {
         guard let band = b.scenario.rules.hoursPerPerson else { return }

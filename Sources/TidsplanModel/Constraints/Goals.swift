@@ -7,6 +7,7 @@ import TidsplanCore
 enum QuotaGoal: ConstraintFamily {
     static let id = "quota-ceiling"
     static let explanation = "Each municipality's hours come as close to its quota as possible, and never exceed it by more than the tolerance."
+    static let verifierRules = ["quota-ceiling"]
 
     static func apply(to b: WeekModelBuilder) {
         let w = b.scenario.weights
@@ -46,6 +47,8 @@ enum QuotaGoal: ConstraintFamily {
 enum AttendanceGoal: ConstraintFamily {
     static let id = "attendance"
     static let explanation = "Every target group gets the places it asked for, as far as capacity allows."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     /// Persons of `m` asked for in all (none once it has withdrawn).
     static func required(_ course: Course, _ m: Municipality) -> Int {
@@ -65,7 +68,8 @@ enum AttendanceGoal: ConstraintFamily {
                     b.tags.tag(short, .attendanceShort(course: course.id, municipality: m.name, group: i))
                     var e: LinearExpression = [Term(short, 1)]
                     if let x = b.groupSeat(course.id, m.name, i) { e.add(x) }
-                    b.model.addConstraint("attendance_\(tag)", e, lower: Double(need))
+                    b.tags.tag(b.model.addConstraint("attendance_\(tag)", e, lower: Double(need)),
+                               .attendance(course: course.id, municipality: m.name, group: i))
                     b.objective.add(short, Double(b.scenario.weights.attendanceShortfallPerPerson))
                 }
             }
@@ -78,6 +82,8 @@ enum AttendanceGoal: ConstraintFamily {
 enum CostGoal: ConstraintFamily {
     static let id = "cost"
     static let explanation = "Fewer, fuller sessions and lower costs are preferred."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     static func apply(to b: WeekModelBuilder) {
         let w = b.scenario.weights
@@ -100,6 +106,8 @@ enum CostGoal: ConstraintFamily {
 enum TravelGoal: ConstraintFamily {
     static let id = "travel"
     static let explanation = "Staff travel to another county part only when it pays off."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     static func apply(to b: WeekModelBuilder) {
         let weight = Double(b.scenario.weights.travelPerSeat)
@@ -116,6 +124,8 @@ enum TravelGoal: ConstraintFamily {
 enum EvennessGoal: ConstraintFamily {
     static let id = "evenness"
     static let explanation = "Training is spread evenly over the months, so co-financing grows steadily."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     static func apply(to b: WeekModelBuilder) {
         let weight = Double(b.scenario.weights.evennessPerSession)
@@ -142,6 +152,8 @@ enum EvennessGoal: ConstraintFamily {
 enum ReplanStability: ConstraintFamily {
     static let id = "replan-stability"
     static let explanation = "A re-plan changes as few sessions as possible."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     static func apply(to b: WeekModelBuilder) {
         guard b.replan != nil else { return }

@@ -6,6 +6,7 @@ import TidsplanCore
 enum SessionSize: ConstraintFamily {
     static let id = "participants-range"
     static let explanation = "Sessions are neither smaller than the course's minimum nor bigger than its maximum or the room."
+    static let verifierRules = ["participants-range", "municipality-share-away"]
 
     static func apply(to b: WeekModelBuilder) {
         for g in b.groups.indices {
@@ -18,14 +19,15 @@ enum SessionSize: ConstraintFamily {
             for r in frozen { for (m, n) in r.seats { frozenSeats[m, default: 0] += n } }
             let f = Double(frozenSeats.values.reduce(0, +))
             var upper = b.seatSum(g); upper.add(b.runs(g), times: -Double(group.maxParticipants))
-            b.model.addConstraint("size_max_\(tag)", upper, upper: f - k * Double(group.maxParticipants))
+            b.tags.tag(b.model.addConstraint("size_max_\(tag)", upper, upper: f - k * Double(group.maxParticipants)), .sessionSizeMax(groupKey: group.key))
             var lower = b.seatSum(g); lower.add(b.runs(g), times: -Double(group.minSeats))
-            b.model.addConstraint("size_min_\(tag)", lower, lower: f - k * Double(group.minSeats))
+            b.tags.tag(b.model.addConstraint("size_min_\(tag)", lower, lower: f - k * Double(group.minSeats)), .sessionSizeMin(groupKey: group.key))
             for (m, cap, _) in group.seatCaps {
                 guard let z = b.seats[g][m] else { continue }
                 var e: LinearExpression = [Term(z, 1)]
                 e.add(b.runs(g), times: -Double(cap))
-                b.model.addConstraint("size_muni_\(tag)_\(Slug.make(m))", e, upper: Double(frozenSeats[m] ?? 0) - k * Double(cap))
+                b.tags.tag(b.model.addConstraint("size_muni_\(tag)_\(Slug.make(m))", e, upper: Double(frozenSeats[m] ?? 0) - k * Double(cap)),
+                           .seatsOneMunicipality(groupKey: group.key, municipality: m))
             }
         }
     }
@@ -39,6 +41,7 @@ enum SessionSize: ConstraintFamily {
 enum Audience: ConstraintFamily {
     static let id = "audience"
     static let explanation = "Places go to the target groups that asked for them, never more than asked beyond the tolerance, and nobody takes the same course twice."
+    static let verifierRules = ["audience", "group-seats"]
 
     static func apply(to b: WeekModelBuilder) {
         let tolerance = b.scenario.rules.attendanceTolerance
@@ -66,7 +69,7 @@ enum Audience: ConstraintFamily {
                 }
                 // Seats a previous plan held without recording their group stay where they are.
                 let fixed = Double(frozen.unattributed)
-                b.model.addConstraint("audience_\(tag)", link, lower: fixed, upper: fixed)
+                b.tags.tag(b.model.addConstraint("audience_\(tag)", link, lower: fixed, upper: fixed), .audience(course: course.id, municipality: m.name))
             }
         }
     }
@@ -76,6 +79,7 @@ enum Audience: ConstraintFamily {
 enum Withdrawal: ConstraintFamily {
     static let id = "withdrawal"
     static let explanation = "A withdrawn municipality is not planned into anything on or after its withdrawal date."
+    static let verifierRules = ["withdrawal"]
 
     static func apply(to b: WeekModelBuilder) {
         for m in b.scenario.municipalities {
@@ -95,8 +99,9 @@ enum Withdrawal: ConstraintFamily {
                     e.add(n, -cap)
                     frozenBefore += b.frozenRuns(g).filter { $0.startWeek == s }.count
                 }
-                b.model.addConstraint("withdrawn_\(b.groups[g].course.id)_\(b.groups[g].slug)_\(Slug.make(m.name))", e,
-                                      upper: Double(frozen) - cap * Double(frozenBefore))
+                b.tags.tag(b.model.addConstraint("withdrawn_\(b.groups[g].course.id)_\(b.groups[g].slug)_\(Slug.make(m.name))", e,
+                                                 upper: Double(frozen) - cap * Double(frozenBefore)),
+                           .withdrawn(groupKey: b.groups[g].key, municipality: m.name))
             }
         }
     }

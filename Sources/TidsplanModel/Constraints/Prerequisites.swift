@@ -11,6 +11,7 @@ import TidsplanCore
 enum Prerequisites: ConstraintFamily {
     static let id = "prerequisite"
     static let explanation = "A prerequisite course is finished in a county part before the next course starts there, and only persons of a target group who took it go on."
+    static let verifierRules = ["prerequisite"]
 
     static func apply(to b: WeekModelBuilder) {
         let weeks = b.grid.weeks.count
@@ -41,7 +42,8 @@ enum Prerequisites: ConstraintFamily {
                         }
                     }
                     for w in 0..<weeks {
-                        b.model.addConstraint("prereq_\(tag)_w\(w)", [Term(bStarted[w], 1), Term(aActive[max(0, w - pre.minGapWeeks)], 1)], upper: 1)
+                        b.tags.tag(b.model.addConstraint("prereq_\(tag)_w\(w)", [Term(bStarted[w], 1), Term(aActive[max(0, w - pre.minGapWeeks)], 1)], upper: 1),
+                                   .prerequisiteWeek(course: course.id, prerequisite: pre.course, countyPart: part, week: w))
                     }
                 }
                 // Only those who took A take B, per target group: all of A in a county part ends before B starts
@@ -54,7 +56,8 @@ enum Prerequisites: ConstraintFamily {
                         if let xa = b.groupSeat(pre.course, m.name, i) { e.add(xa, -1) }
                         // A frozen past that already broke this (a plan from before groups) stays as it was.
                         let held = max(0, (frozenB[i] ?? 0) - (frozenA[i] ?? 0))
-                        b.model.addConstraint("prereq_seats_\(pre.course)_\(course.id)_\(Slug.make(m.name))_\(i)", e, upper: Double(held))
+                        b.tags.tag(b.model.addConstraint("prereq_seats_\(pre.course)_\(course.id)_\(Slug.make(m.name))_\(i)", e, upper: Double(held)),
+                                   .prerequisiteSeats(course: course.id, prerequisite: pre.course, municipality: m.name, group: i))
                     }
                 }
             }
@@ -67,6 +70,7 @@ enum Prerequisites: ConstraintFamily {
 enum Pinned: ConstraintFamily {
     static let id = "pinned"
     static let explanation = "Sessions already decided keep their date and leader."
+    static let verifierRules = ["pinned"]
 
     /// The pins that concern group g.
     static func pins(_ scenario: Scenario, _ group: RunGroup) -> [PinnedSession] {

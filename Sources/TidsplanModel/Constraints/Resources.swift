@@ -7,6 +7,7 @@ import TidsplanCore
 enum StaffLoad: ConstraintFamily {
     static let id = "staff-weekly-load"
     static let explanation = "Project staff lead (and prepare) no more than their part-time allows each week and month; external trainers lead at most one session a day."
+    static let verifierRules = ["staff-weekly-load", "staff-monthly-load", "leader-one-per-day"]
 
     static func apply(to b: WeekModelBuilder) {
         for p in b.allLeaders {
@@ -43,6 +44,7 @@ enum StaffLoad: ConstraintFamily {
 enum TrainerContracts: ConstraintFamily {
     static let id = "trainer-max-days"
     static let explanation = "External trainers lead no more days than their contract's maximum."
+    static let verifierRules = ["trainer-max-days"]
 
     static func apply(to b: WeekModelBuilder) {
         for t in b.scenario.trainers {
@@ -66,18 +68,19 @@ enum TrainerContracts: ConstraintFamily {
 enum BudgetCaps: ConstraintFamily {
     static let id = "budget-trainers"
     static let explanation = "Trainer fees, trainers' travel and premises stay within their budgets."
+    static let verifierRules = ["budget-trainers", "budget-travel", "budget-premises"]
 
     static func apply(to b: WeekModelBuilder) {
         let budget = b.scenario.budget
         let spent = b.grid.commitments
-        if let cap = budget.trainersKr { add(b, "budget_trainers", trainerSpend(b, \.dayRate), cap - spent.trainerFeesKr) }
-        if let cap = budget.travelKr { add(b, "budget_travel", trainerSpend(b, \.travelPerDay), cap - spent.travelKr) }
-        if let cap = budget.premisesKr { add(b, "budget_premises", premisesSpend(b), cap - spent.premisesKr) }
+        if let cap = budget.trainersKr { add(b, "trainers", trainerSpend(b, \.dayRate), cap - spent.trainerFeesKr) }
+        if let cap = budget.travelKr { add(b, "travel", trainerSpend(b, \.travelPerDay), cap - spent.travelKr) }
+        if let cap = budget.premisesKr { add(b, "premises", premisesSpend(b), cap - spent.premisesKr) }
     }
 
-    static func add(_ b: WeekModelBuilder, _ name: String, _ e: LinearExpression, _ cap: Int) {
+    static func add(_ b: WeekModelBuilder, _ line: String, _ e: LinearExpression, _ cap: Int) {
         guard !e.terms.isEmpty else { return }
-        b.tags.tag(b.model.addConstraint(name, e, upper: Double(max(0, cap))), .budget(line: String(name.dropFirst("budget_".count))))
+        b.tags.tag(b.model.addConstraint("budget_\(line)", e, upper: Double(max(0, cap))), .budget(line: line))
     }
 
     static func trainerSpend(_ b: WeekModelBuilder, _ rate: KeyPath<ExternalTrainer, Int>) -> LinearExpression {
@@ -101,6 +104,7 @@ enum BudgetCaps: ConstraintFamily {
 enum VenueWeek: ConstraintFamily {
     static let id = "venue-one-per-day"
     static let explanation = "A room is booked for at most one session a day."
+    static let verifierRules = ["venue-one-per-day"]
 
     static func apply(to b: WeekModelBuilder) {
         for venue in b.scenario.venues where venue.mode == .physical {
@@ -110,8 +114,9 @@ enum VenueWeek: ConstraintFamily {
                 let e = b.meetingsIn(week: v, groups: gs)
                 guard !e.terms.isEmpty else { continue }
                 let days = b.grid.weeks[v].workingDays
-                b.model.addConstraint("venue_\(Slug.make(venue.id))_w\(v)", e,
-                                      upper: Double(days.count - b.grid.commitments.venueDaysBooked(venue.id, among: days)))
+                b.tags.tag(b.model.addConstraint("venue_\(Slug.make(venue.id))_w\(v)", e,
+                                                 upper: Double(days.count - b.grid.commitments.venueDaysBooked(venue.id, among: days))),
+                           .venueWeek(venue: venue.id, week: v))
             }
         }
     }
@@ -122,6 +127,7 @@ enum VenueWeek: ConstraintFamily {
 enum MunicipalityWeekLimit: ConstraintFamily {
     static let id = "municipality-days-per-week"
     static let explanation = "A municipality's staff are on training at most the allowed number of days a week, so daily operations go on."
+    static let verifierRules = ["municipality-days-per-week"]
 
     static func apply(to b: WeekModelBuilder) {
         let limit = Double(b.scenario.rules.maxTrainingDaysPerWeek)

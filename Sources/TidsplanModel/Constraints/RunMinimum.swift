@@ -6,6 +6,8 @@ import TidsplanCore
 enum RunMinimum: ConstraintFamily {
     static let id = "runs-min"
     static let explanation = "Every promised course runs at least as often as the scenario asks."
+    /// A goal, not a hard rule: the verifier has nothing to check.
+    static let verifierRules: [String] = []
 
     static func apply(to b: WeekModelBuilder) {
         let weight = Double(b.scenario.weights.missingRunPerRun)

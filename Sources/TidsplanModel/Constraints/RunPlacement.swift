@@ -8,6 +8,7 @@ import TidsplanCore
 enum RunPlacement: ConstraintFamily {
     static let id = "working-day"
     static let explanation = "Training happens on working days after the start-up phase, inside the course's window, when its leaders are available."
+    static let verifierRules = ["working-day", "series-cadence", "delivery", "follow-up-window", "frozen-past"]
 
     /// Days in week v on which a meeting of group g can be held with some qualified leader set.
     static func days(_ b: WeekModelBuilder, _ g: Int, week v: Int) -> Int {
@@ -77,6 +78,7 @@ enum RunPlacement: ConstraintFamily {
 enum LeaderAssignment: ConstraintFamily {
     static let id = "leaders-qualified"
     static let explanation = "Every session is led by as many qualified leaders as the course needs, each available that week."
+    static let verifierRules = ["leaders-qualified", "leader-available"]
 
     static func apply(to b: WeekModelBuilder) {
         let weeks = b.grid.weeks.count

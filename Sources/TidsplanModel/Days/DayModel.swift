@@ -35,6 +35,11 @@ extension WeekDecision {
 /// per leader and per room, the share of a municipality's staff away on one day, and its training days
 /// a week. A session that fits no day is left unplaced (costly) and its week is ruled out next round.
 struct DayModelBuilder {
+    /// The verifier rules the day stage settles exactly (the week model keeps weekly versions of most of them):
+    /// days, not weeks, and every meeting of a run takes the run's seats.
+    static let verifierRules = ["working-day", "leader-available", "leader-one-per-day", "venue-one-per-day",
+                                "municipality-days-per-week", "municipality-share-away", "series-same-seats"]
+
     let scenario: Scenario
     let grid: TimeGrid
     let groups: [RunGroup]
