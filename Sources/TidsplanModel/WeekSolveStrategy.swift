@@ -184,12 +184,16 @@ struct WeekSolveStrategy {
                 // on the default scenario): under a short limit, branch on the most fractional column instead.
                 if let left = remaining(share: Self.searchShare), left < Self.shortLimitSeconds { search.branching = .mostFractional }
                 if phase == .restricted && !options.quick {
-                    // With seats relaxed this pass only chooses weeks (its plan is rounded afterwards): presolve,
-                    // pseudocosts and the last 0.5 % of proof cost more than they give. Default scenario: 17.3 s →
-                    // 4.9 s, plan 1 551 → 1 549. Not for whole seats ("Vägar": twice the time) nor decomposed areas
-                    // (the national plan then hit its time limit). Figures: docs/benchmarks.md.
-                    search.branching = .mostFractional
-                    search.presolve = false
+                    // With seats relaxed this pass only chooses weeks (its plan is rounded afterwards): the last 0.5 %
+                    // of proof costs more than it gives. Presolve with pseudocost branching: the order rules (`after`,
+                    // `aheadOf`) keep their courses' weeks open, and GLPK's presolve drops the rows the restriction
+                    // empties, so each node's LP is far cheaper, and pseudocosts find the weeks in fewer nodes. Default
+                    // scenario with target groups and order, both run side by side (`tidsplan-bench solve`, CPU time):
+                    // without presolve, most fractional: 2 000 nodes, plan 1 343, 123 s; presolve alone: 2 000 nodes,
+                    // plan 3 494; presolve and pseudocosts (the default branching; most fractional under a short limit,
+                    // above): within 0.5 % after 551 nodes, plan 1 338, 55 s. Not for whole seats ("Vägar": twice the
+                    // time) nor decomposed areas (the national plan then hit its time limit). docs/benchmarks.md.
+                    search.presolve = true
                     search.relativeGap = max(search.relativeGap, Self.restrictedGap)
                 }
                 let r = try backend.solve(restricted, options: search, progress: guarded(phase, share: Self.searchShare))

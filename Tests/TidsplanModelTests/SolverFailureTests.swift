@@ -1,7 +1,7 @@
 import Foundation
 import LinearModel
 import Testing
-import Tidsplan
+@testable import Tidsplan
 import TidsplanCore
 import TidsplanIO
 
@@ -83,6 +83,20 @@ final class CapturedConsole: Console, @unchecked Sendable {
         #expect(code != 0)
         #expect(console.stderr.contains("boom"), "\(console.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// The start plan a time limit leaves (nothing new chosen) is no base to measure against: capacity said
+    /// "0 hours covered, no extra capacity would help" on the default scenario under its old 60 s limit.
+    @Test func aStartPlanLeftByTheTimeLimitIsNotMeasurable() throws {
+        let s = Small.base()
+        var p = try Small.plan(s)
+        #expect(p.isMeasurable)
+        p.solver.searchEnd = .timeLimit
+        #expect(p.isMeasurable, "a plan with sessions stays measurable at a time limit")
+        p.sessions.removeAll { $0.kind == .training }
+        #expect(!p.isMeasurable)
+        p.solver.searchEnd = .nodeBudget
+        #expect(p.isMeasurable, "a finished search that chose nothing is a real answer")
     }
 
     @Test func compareWhoseBasePlanFailedFails() throws {

@@ -23,16 +23,17 @@ public struct CapacityAnalysisOptions: Sendable {
 public struct BasePlanFailed: Error, Sendable {
     public var plan: Plan
 
-    /// How capacity and compare end on an error: what went wrong (in Swedish, their language), exit code 1.
-    static func report(_ error: Error, timeLimit: Double, outDir: String, console: Console) -> Int32 {
+    /// How capacity and compare end on an error: what went wrong, in the run's language, exit code 1.
+    static func report(_ error: Error, timeLimit: Double, outDir: String, lang: Language, console: Console) -> Int32 {
         console.progress("")
+        let prefix = lang == .sv ? "fel: " : "error: "
         switch error {
         case let e as BasePlanFailed:
-            console.err("error: " + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
-                                                                 outDir: outDir, lang: .sv))
-        case let e as AtomicOutputError: console.err("error: \(e.text(.sv))")
-        case let e as JobError: console.err("error: \(e.description)")
-        default: console.err("error: \(error)")
+            console.err(prefix + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
+                                                              outDir: outDir, lang: lang))
+        case let e as AtomicOutputError: console.err(prefix + e.text(lang))
+        case let e as JobError: console.err(prefix + e.description)
+        default: console.err(prefix + "\(error)")
         }
         return 1
     }
@@ -67,7 +68,7 @@ public struct CapacityAnalysis: Sendable {
         progress(w.progressPlanning)
         let basePlan = try solver.plan(scenario)
         // Every figure is measured against the base plan: without one there is nothing to report.
-        guard basePlan.solver.status.hasPlan else { throw BasePlanFailed(plan: basePlan) }
+        guard basePlan.isMeasurable else { throw BasePlanFailed(plan: basePlan) }
         let measured = plan ?? basePlan
         let table = CapacityTable.build(scenario: scenario, plan: measured)
         progress(w.progressRelaxation)

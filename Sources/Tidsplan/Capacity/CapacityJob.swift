@@ -30,7 +30,7 @@ public enum CapacityJob {
             console.out(summary(analysis, outDir: dir, lang: lang))
             return 0
         } catch {
-            return BasePlanFailed.report(error, timeLimit: timeLimit, outDir: dir, console: console)
+            return BasePlanFailed.report(error, timeLimit: timeLimit, outDir: dir, lang: lang, console: console)
         }
     }
 

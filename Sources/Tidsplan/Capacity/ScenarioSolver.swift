@@ -28,6 +28,17 @@ public struct ScenarioSolver: Sendable {
     }
 }
 
+extension Plan {
+    /// Whether capacity and compare can measure against this plan: it has a solution, and it is not the start
+    /// plan a time limit left behind before any run was chosen (every figure measured against that one would
+    /// be the time limit's, not the scenario's: "0 hours covered, nothing would help").
+    var isMeasurable: Bool {
+        guard solver.status.hasPlan else { return false }
+        let nothingChosen = !sessions.contains { $0.kind == .training && $0.status == .planned }
+        return !(nothingChosen && solver.searchEnd == .timeLimit)
+    }
+}
+
 /// Quota figures of a plan that capacity and compare read the same way.
 enum QuotaFigures {
     /// Hours of quota covered: planned hours up to each municipality's quota (hours above it do not help).

@@ -42,7 +42,7 @@ public enum CompareJob {
             }
             return 0
         } catch {
-            return BasePlanFailed.report(error, timeLimit: timeLimit, outDir: dir, console: console)
+            return BasePlanFailed.report(error, timeLimit: timeLimit, outDir: dir, lang: lang, console: console)
         }
     }
 

@@ -81,7 +81,7 @@ public enum CompareRun {
         let w = CompareWords(lang: lang)
         progress(w.progressBase)
         let basePlan = try solver.plan(base)
-        guard basePlan.solver.status.hasPlan else { throw BasePlanFailed(plan: basePlan) }
+        guard basePlan.isMeasurable else { throw BasePlanFailed(plan: basePlan) }
         var out = [VariantKPIs.measure(label: w.base, description: w.baseDescription, scenario: base, plan: basePlan, base: nil, lang: lang)]
         for (i, v) in variants.enumerated() {
             if StopSignal.isRequested { break }
