@@ -104,7 +104,7 @@ struct PlanAssembly {
                     .filter { isTakingPart($0, on: day) }.sorted()
                 out.append(PlannedSession(
                     id: id, kind: .event, course: EventKind.survey.rawValue,
-                    title: "Uppföljningsenkät: \(course.name)", date: day, start: start, end: end, hours: 0, venue: "",
+                    title: FollowUpSurvey.title(course: course.name, lastMeeting: lastMeeting), date: day, start: start, end: end, hours: 0, venue: "",
                     mode: .digital, leaders: scenario.rules.followUpResponsible.map { [$0] } ?? [],
                     frozen: replan.map { day <= $0.asOf } ?? false, attendingMunicipalities: municipalities))
             }

@@ -64,6 +64,11 @@ import TidsplanCore
         for (run, l) in last.sorted(by: { $0.key < $1.key }) {
             let survey = try #require(p.sessions.first { $0.id == "uppfoljning-\(run)" }, "no survey for \(run)")
             #expect(survey.kind == .event && survey.course == "survey" && survey.leaders == ["Lea"])
+            // The title names the run by its last meeting, in both languages; a survey has a day, not clock times.
+            let course = try #require(s.course(training.first { FollowUpSurvey.run(of: $0) == run }?.course ?? "")).name
+            #expect(survey.title == "Uppföljningsenkät: \(course) (omgången som slutade \(l.iso))")
+            #expect(FollowUpSurvey.englishTitle(survey.title) == "Follow-up survey: \(course) (the run that ended \(l.iso))")
+            #expect(survey.isSentNotAttended)
             #expect(survey.date >= l.adding(months: 1) && survey.date <= l.adding(months: 2) && survey.date <= Self.lastDay)
             #expect(calendar.isWorkingDay(survey.date))
             // Preferred two months on: past the project here, so the latest working day of the window.

@@ -41,6 +41,20 @@ public enum FollowUpSurvey {
     /// The run a training session belongs to: its series run, else the session itself.
     public static func run(of s: PlannedSession) -> String { s.series?.run ?? s.id }
 
+    /// The survey's title: the course and the run it follows up, by the run's last meeting (the run's
+    /// participants know it by when they attended; several runs' surveys often go out the same day).
+    public static func title(course: String, lastMeeting: Day) -> String {
+        "\(titlePrefix)\(course) (\(runWordsSV)\(lastMeeting.iso))"
+    }
+    public static let titlePrefix = "Uppföljningsenkät: "
+    static let runWordsSV = "omgången som slutade "
+
+    /// A generated survey title in English (plan.json keeps the Swedish one); other titles unchanged.
+    public static func englishTitle(_ title: String) -> String {
+        guard title.hasPrefix(titlePrefix) else { return title }
+        return "Follow-up survey: " + String(title.dropFirst(titlePrefix.count)).replacing("(" + runWordsSV, with: "(the run that ended ")
+    }
+
     /// Is `s` a generated follow-up survey (not a fixed event of the scenario)?
     public static func isSurvey(_ s: PlannedSession) -> Bool {
         s.kind == .event && s.course == EventKind.survey.rawValue && s.id.hasPrefix(idPrefix)

@@ -200,3 +200,9 @@ public struct Shortfall: Sendable, Equatable {
         self.cause = cause
     }
 }
+
+extension PlannedSession {
+    /// A survey (a generated follow-up or the scenario's own survey event) goes out on a day; nobody attends
+    /// it at a time, so timetables show the day, not its clock times, and calendars an all-day event.
+    public var isSentNotAttended: Bool { kind == .event && course == EventKind.survey.rawValue }
+}

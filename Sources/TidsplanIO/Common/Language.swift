@@ -3,8 +3,7 @@ extension PlannedSession {
     /// The title in `lang`. Titles come from the scenario (course and event names, as written); only the
     /// follow-up survey's, which the planner makes, is in Swedish in plan.json and translated here.
     public func title(in lang: Language) -> String {
-        let swedish = "Uppföljningsenkät: "
-        guard lang == .en, kind == .event, title.hasPrefix(swedish) else { return title }
-        return "Follow-up survey: " + title.dropFirst(swedish.count)
+        guard lang == .en, kind == .event else { return title }
+        return FollowUpSurvey.englishTitle(title)
     }
 }

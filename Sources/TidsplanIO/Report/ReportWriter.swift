@@ -342,7 +342,7 @@ private struct ReportRenderer {
                 who = e(names.joined(separator: ", "))
             }
             h += "<tr" + (cancelled ? " class=\"cancelled\"" : "") + "><td><span class=\"pill\">" + e(l.eventKind(s.course)) + "</span>"
-                + e(s.title(in: l.lang)) + "</td><td>" + e(compactDates(g.map(\.date))) + "</td><td class=\"when\">" + e(f.timeSpan(s.start, s.end))
+                + e(s.title(in: l.lang)) + "</td><td>" + e(compactDates(g.map(\.date))) + "</td><td class=\"when\">" + e(s.isSentNotAttended ? (l.lang == .sv ? "hela dagen" : "all day") : f.timeSpan(s.start, s.end))
                 + "</td><td>" + e(place) + "</td><td>" + e(s.leaders.joined(separator: ", ")) + "</td><td>" + who
                 + "</td><td class=\"state\">" + (cancelled ? e(l.cancelled) : "") + "</td></tr>\n"
         }

@@ -26,7 +26,9 @@ extension TimetableWriter {
         for entry in TimetableEntry.entries(plan: plan, scenario: scenario) {
             let s = entry.session
             let common = [
-                s.date.iso, lang.weekdayName(s.date.weekday), s.start.text, s.end.text, s.course, s.title(in: lang),
+                // A survey has a day, no clock times (empty cells: an all-day row in any spreadsheet).
+                s.date.iso, lang.weekdayName(s.date.weekday), s.isSentNotAttended ? "" : s.start.text, s.isSentNotAttended ? "" : s.end.text,
+                s.course, s.title(in: lang),
                 entry.venueName, modeName(s.mode, lang), s.leaders.joined(separator: "; "),
             ]
             if !entry.isTraining || entry.seated.isEmpty {

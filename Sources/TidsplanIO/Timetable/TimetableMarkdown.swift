@@ -54,7 +54,8 @@ extension TimetableWriter {
             participants = ""
             hours = ""
         }
-        let cells = [s.date.iso, lang.weekdayName(s.date.weekday), "\(s.start.text)–\(s.end.text)", title,
+        let when = s.isSentNotAttended ? (lang == .sv ? "hela dagen" : "all day") : "\(s.start.text)–\(s.end.text)"
+        let cells = [s.date.iso, lang.weekdayName(s.date.weekday), when, title,
                      e.venueName, s.leaders.joined(separator: ", "), who, participants, hours]
         return "| " + cells.map(cell).joined(separator: " | ") + " |\n"
     }
