@@ -36,7 +36,7 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare variants of a scenario side by side (hours, kronor, trainer days, shortfalls, gap).",
-        discussion: "--drop-each DATE makes one variant per municipality withdrawing after DATE: the steering group's \"what if X leaves?\" in one table. --variant adds other scenario files. Writes compare.md and compare.csv.")
+        discussion: "--drop-each DATE makes one variant per municipality withdrawing after DATE: the steering group's \"what if X leaves?\" in one table. --variant adds other scenario files. Writes compare.md and compare.csv.\n\nThe columns: " + CompareWords.columnsExplained(.en))
 
     @Argument(help: "The base scenario file (YAML).")
     var scenario: String

@@ -1,5 +1,5 @@
 import Testing
-import Tidsplan
+@testable import Tidsplan
 import TidsplanCore
 import TidsplanModel
 
@@ -18,14 +18,17 @@ import TidsplanModel
         #expect(first.resource == CapacityResource(kind: .staff, name: CapacityTestScenario.staffName))
         #expect(first.addition == .staffDays(name: CapacityTestScenario.staffName,
                                              perMonth: ["2025-02": 1, "2025-03": 1, "2025-04": 1]))
-        #expect(first.sentence(.en).hasPrefix("One more teaching day a month for Kursledare MI in 2025 would let 360 more quota hours be planned (re-solve"))
+        // Hours with their co-financing (417 kr/h in the test scenario), in the steering group's terms.
+        #expect(first.sentence(.en) == "One more teaching day a month for Kursledare MI in 2025 buys 360 more quota hours (150 120 kr co-financing).")
+        #expect(first.buysSomething && first.resolvedCofinancingKr == 360 * 417 && first.resolvedPlaces == 0)
         #expect(analysis.rankedResources.first == first.resource)
 
         // The trainer and the budget are full but buy nothing: HP already seats everybody.
         let others = analysis.marginalValues.dropFirst()
         #expect(Set(others.map(\.resource)) == [CapacityResource(kind: .trainer, name: CapacityTestScenario.trainerName),
                                                 CapacityResource(kind: .budget, name: "trainers")])
-        for v in others { #expect(abs(v.resolvedQuotaHours ?? -1) < 1e-6) }
+        for v in others { #expect(abs(v.resolvedQuotaHours ?? -1) < 1e-6 && !v.buysSomething) }
+        #expect(analysis.rankedResources == [first.resource], "what buys nothing is not ranked as a bottleneck")
 
         // Independent re-solve: raise the share by hand so each month gets one more teaching day
         // (0.5 × Δshare × working days = 1).
@@ -62,14 +65,27 @@ import TidsplanModel
         let files = CapacityJob.files(analysis, lang: .en)
         #expect(files.map(\.path) == ["bottlenecks.csv", "capacity.csv", "capacity.md", "report.html"])
         let md = String(decoding: files[2].bytes, as: UTF8.self)
-        #expect(md.contains("1. One more teaching day a month for Kursledare MI in 2025 would let 360 more quota hours be planned (re-solve"))
-        #expect(md.contains("LP relaxation"))
+        #expect(md.contains("1. One more teaching day a month for Kursledare MI in 2025 buys 360 more quota hours (150 120 kr co-financing)."))
+        #expect(md.contains("- Tried, buys nothing (no more quota hours, places or savings): one more contract day for Konsult HP; 5 000 kr more in the training budget (trainer fees)."))
+        #expect(!md.contains("2. "), "only what buys something is numbered")
         let report = String(decoding: files[3].bytes, as: UTF8.self)
         #expect(report.contains("Capacity and utilisation"))
         // The same in Swedish (the default), every sentence in Swedish.
         let sv = String(decoding: CapacityJob.files(analysis)[2].bytes, as: UTF8.self)
-        #expect(sv.contains("1. En undervisningsdag till i månaden för Kursledare MI under 2025 skulle ge 360 fler planerade kvottimmar (omlösning"))
+        #expect(sv.contains("1. En undervisningsdag till i månaden för Kursledare MI under 2025 ger 360 kvottimmar till (150 120 kr medfinansiering)."))
         #expect(sv.contains("## Vad som saknas för att nå kvoterna"))
         #expect(!sv.contains(" would ") && !sv.contains("re-solve") && !sv.contains(" the "), "\(sv)")
+        // No solver terms for the steering group, in either language (console and files).
+        let solverWords = ["LP", "relaxation", "relaxationen", "målfunktion", "objective", "dual", "omlösning", "re-solve", "elastisk", "elastic", "gap "]
+        for lang in [Language.sv, .en] {
+            let texts = CapacityJob.files(analysis, lang: lang).filter { $0.path != "report.html" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+                + [CapacityJob.summary(analysis, outDir: "out", lang: lang)]
+            for text in texts {
+                for word in solverWords { #expect(!text.contains(word), "\(lang): \"\(word)\" in \(text)") }
+            }
+        }
+        let csv = String(decoding: files[0].bytes, as: UTF8.self)
+        #expect(csv.hasPrefix("rank,kind,resource,unit,more_quota_hours,more_cofinancing_kr,more_places,cost_change_kr,buys_something,note\r\n"))
+        #expect(csv.contains(",360,150120,0,0,yes,"))
     }
 }

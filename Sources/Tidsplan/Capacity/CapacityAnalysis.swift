@@ -100,7 +100,7 @@ public struct CapacityAnalysis: Sendable {
     /// The resources in order of value: measured marginal values first (most valuable first), then
     /// resources that bind only in the relaxation (largest Σ |dual| first).
     public var rankedResources: [CapacityResource] {
-        var out = marginalValues.filter { ($0.resolvedQuotaHours ?? 0) > 0.05 || $0.improvesObjective }.map(\.resource)
+        var out = marginalValues.filter(\.buysSomething).map(\.resource)
         for b in relaxation.bindings where !out.contains(b.resource) { out.append(b.resource) }
         return out
     }

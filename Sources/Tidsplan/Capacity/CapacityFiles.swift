@@ -15,21 +15,21 @@ enum CapacityFiles {
         return CSVTable.text(rows)
     }
 
-    /// Gains are positive when a unit helps (objective gain = objective before − after), so the numbers
-    /// never start with "-", which the CSV writer would neutralise as a formula.
+    /// One row per unit tried or considered, in the order of the list: what it buys, measured by planning again.
     static func bottlenecksCSV(_ a: CapacityAnalysis, lang: Language = .sv) -> String {
-        let w = CapacityWords(lang: lang)
+        let w = CapacityWords(lang: lang, scenario: a.scenario)
         var rows = [w.bottlenecksHeader]
         for (i, v) in a.marginalValues.enumerated() {
-            rows.append([String(i + 1), w.kind(v.resource.kind), w.name(v.resource), w.unitWords(v), String(v.bindingRows),
-                         CapacityText.csv(v.relaxationObjectiveChange.map { -$0 }), CapacityText.csv(v.relaxationHours(weights: a.scenario.weights)),
-                         CapacityText.csv(v.resolvedQuotaHours), CapacityText.csv(v.resolvedObjectiveChange.map { -$0 }), v.note.map(w.note) ?? ""])
+            rows.append([String(i + 1), w.kind(v.resource.kind), w.name(v.resource), w.unitWords(v),
+                         CapacityText.csv(v.resolvedQuotaHours), CapacityText.csv(v.resolvedCofinancingKr, decimals: 0),
+                         v.resolvedPlaces.map(String.init) ?? "", CapacityText.csv(v.resolvedCostKr, decimals: 0),
+                         v.resolvedQuotaHours == nil ? "" : (v.buysSomething ? w.yes : w.no), v.note.map(w.note) ?? ""])
         }
         return CSVTable.text(rows)
     }
 
     static func markdown(_ a: CapacityAnalysis, lang: Language = .sv) -> String {
-        let w = CapacityWords(lang: lang), sv = lang == .sv
+        let w = CapacityWords(lang: lang, scenario: a.scenario), sv = lang == .sv
         let s = a.scenario
         var out = "# " + (sv ? "Kapacitet" : "Capacity") + ": \(cell(s.project.name))\n\n"
         out += sv ? "Projektperiod \(s.project.period.from.iso) – \(s.project.period.to.iso); utbildning från \(s.project.trainingFrom.iso).\n"
@@ -48,7 +48,9 @@ enum CapacityFiles {
         let covered = w.number(QuotaFigures.coveredHours(a.plan))
         let quota = w.number(Double(a.plan.municipalities.reduce(0) { $0 + $1.quotaHours }))
         let short = w.number(QuotaFigures.shortfallHours(a.plan, scenario: s))
-        out += sv ? "Täckta kvottimmar: \(covered) av \(quota); saknas: \(short) timmar.\n\n" : "Quota hours covered: \(covered) of \(quota); short: \(short) hours.\n\n"
+        let places = QuotaFigures.missingPlaces(a.plan)
+        out += sv ? "Täckta kvottimmar: \(covered) av \(quota); saknas: \(short) timmar och \(places) platser som målgrupperna bett om (planens brister).\n\n"
+                  : "Quota hours covered: \(covered) of \(quota); short: \(short) hours and \(places) places the target groups asked for (the plan's shortfalls).\n\n"
 
         out += bottlenecks(a, w)
         out += missing(a, w)
@@ -61,50 +63,16 @@ enum CapacityFiles {
     static func bottlenecks(_ a: CapacityAnalysis, _ w: CapacityWords) -> String {
         let sv = w.sv
         var out = sv ? "## Flaskhalsar, mest värdefulla först\n\n" : "## Bottlenecks, most valuable first\n\n"
-        if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
-            guard a.relaxation.termination == .optimal else {
-                return out + (sv ? "LP-relaxationen löstes inte heller (\(a.relaxation.termination)).\n\n" : "The LP relaxation was not solved either (\(a.relaxation.termination)).\n\n")
-            }
-            out += sv ? "Ingen kapacitetsrad binder och ingen resurs är full: varken personal, utbildare, lokaler eller budgetar begränsar planen.\n"
-                      : "No capacity row binds and no resource is full: neither staff, trainers, venues nor budgets limit the plan.\n"
-            if !a.relaxation.rules.isEmpty {
-                out += (sv ? "Raderna som binder i LP-relaxationen är regler: " : "The rows that bind in the LP relaxation are rules: ")
-                    + a.relaxation.rules.map { "\(w.rule($0.rule)) (\($0.rows))" }.joined(separator: "; ") + ".\n"
-            }
-            return out + "\n"
+        out += sv ? "Varje enhet är prövad genom att planera scenariot igen med den tillagd, med samma regler och gränser.\n\n"
+                  : "Each unit was tried by planning the scenario again with it added, under the same rules and limits.\n\n"
+        let (ranked, others) = w.bottleneckLines(a)
+        if ranked.isEmpty {
+            out += sv ? "Ingen prövad enhet ger fler kvottimmar, platser eller lägre kostnad: personal, utbildare, lokaler och budgetar begränsar inte planen.\n"
+                      : "No unit tried buys more quota hours, places or savings: staff, trainers, venues and budgets do not limit the plan.\n"
         }
-        for (i, v) in a.marginalValues.enumerated() { out += "\(i + 1). \(w.sentence(v))\n" }
-        let measured = Set(a.marginalValues.map(\.resource))
-        let lpOnly = a.relaxation.bindings.filter { !measured.contains($0.resource) }
-        for (k, b) in lpOnly.enumerated() {
-            let name = w.resource(b.resource)
-            let subject = name.prefix(1).uppercased() + name.dropFirst()
-            out += "\(a.marginalValues.count + k + 1). " + subject
-            out += sv ? " binder i LP-relaxationen (\(b.rows) \(b.rows == 1 ? "rad" : "rader"), Σ|dual| \(w.number(b.sumAbsDual))); inte omlöst (\(lpOnlyReason(b.resource, w))).\n"
-                      : " binds in the LP relaxation (\(b.rows) row\(b.rows == 1 ? "" : "s"), Σ|dual| \(w.number(b.sumAbsDual))); not re-solved (\(lpOnlyReason(b.resource, w))).\n"
-        }
-        if !a.marginalValues.isEmpty {
-            out += sv ? "\n| # | resurs | enhet | LP-relaxation: bindande rader | LP-relaxation: målfunktion | LP-relaxation: ≈ kvottimmar | omlösning: kvottimmar | omlösning: målfunktion |\n"
-                      : "\n| # | resource | unit | LP relaxation: binding rows | LP relaxation: objective | LP relaxation: ≈ quota hours | re-solve: quota hours | re-solve: objective |\n"
-            out += "|---:|---|---|---:|---:|---:|---:|---:|\n"
-            for (i, v) in a.marginalValues.enumerated() {
-                out += "| \(i + 1) | \(cell(w.resource(v.resource))) | \(cell(w.unitWords(v))) | \(v.bindingRows) | "
-                out += "\(v.relaxationObjectiveChange.map { w.number($0) } ?? "–") | "
-                out += "\(v.relaxationHours(weights: a.scenario.weights).map { w.number($0) } ?? "–") | "
-                out += "\(v.resolvedQuotaHours.map { w.number($0) } ?? "–") | "
-                out += "\(v.resolvedObjectiveChange.map { w.number($0) } ?? "–") |\n"
-            }
-        }
+        for (i, line) in ranked.enumerated() { out += "\(i + 1). \(line)\n" }
+        if !others.isEmpty { out += "\n" + others.map { "- " + $0 }.joined(separator: "\n") + "\n" }
         return out + "\n"
-    }
-
-    static func lpOnlyReason(_ r: CapacityResource, _ w: CapacityWords) -> String {
-        switch r.kind {
-        case .venue: return w.sv ? "mer plats betyder en annan lokal: en ändring i scenariot" : "more room means another venue: a change to the scenario"
-        case .trainer: return w.sv ? "det är dagarna utbildaren kan arbeta som binder, inte avtalets gräns: fler dagar kräver ett nytt avtal"
-                                   : "the days the trainer is available bind, not a contract limit: more availability is a new agreement"
-        case .staff, .budget: return w.sv ? "inte uppmätt i den här körningen" : "not measured in this run"
-        }
     }
 
     static func missing(_ a: CapacityAnalysis, _ w: CapacityWords) -> String {
@@ -115,22 +83,33 @@ enum CapacityFiles {
             if short < 0.5 { return out + (sv ? "Ingenting: planen når varje gällande kvot.\n\n" : "Nothing: the plan meets every quota in force.\n\n") }
             return out + (sv ? "Inte utrett i den här körningen.\n\n" : "Not worked out in this run.\n\n")
         }
-        out += sv ? "Planen saknar \(w.number(m.shortfallHours)) kvottimmar. Minsta extra kapacitet (elastisk veckomodell, \(w.elasticStatus(m.solveStatus))):\n\n"
-                  : "The plan is \(w.number(m.shortfallHours)) quota hours short. Least extra capacity (elastic week model, \(w.elasticStatus(m.solveStatus))):\n\n"
-        if m.additions.isEmpty {
-            out += sv ? "- ingen extra personaltid, inga utbildardagar och ingen budget skulle hjälpa.\n" : "- no extra staff time, trainer days or budget would help.\n"
-        } else {
-            for addition in m.additions { out += "- \(cell(w.addition(addition)))\n" }
+        out += sv ? "Planen saknar \(w.number(m.shortfallHours)) kvottimmar. Det minsta tillägg som räcker:\n\n"
+                  : "The plan is \(w.number(m.shortfallHours)) quota hours short. The least addition that is enough:\n\n"
+        out += missingLines(m, w).map { "- " + cell($0) }.joined(separator: "\n") + "\n"
+        return out + "\n"
+    }
+
+    /// The additions, or why there are none, and the check by planning again: the same lines in the console and
+    /// in capacity.md.
+    static func missingLines(_ m: MissingCapacity, _ w: CapacityWords) -> [String] {
+        let sv = w.sv
+        if let end = w.missingSearchEnd(m.solveStatus), m.additions.isEmpty {
+            return [end.prefix(1).uppercased() + end.dropFirst() + (sv ? "; kör igen med längre --time-limit." : "; run again with a longer --time-limit.")]
         }
+        var lines = m.additions.map(w.addition)
+        if let end = w.missingSearchEnd(m.solveStatus) { lines.append(end.prefix(1).uppercased() + end.dropFirst() + ".") }
         if let remaining = m.remainingShortfallHours, remaining >= 0.5 {
-            out += sv ? "\nÄven med dessa saknas \(w.number(remaining)) timmar i veckomodellen: det är inte en fråga om kapacitet utan om reglerna (personer i varje kurs målgrupp, utbildningsdagar i veckan, förkunskapskrav, perioden).\n"
-                      : "\nEven with these, \(w.number(remaining)) hours stay short in the week model: that is not a matter of capacity but of the rules (persons in each course's audience, training days a week, prerequisites, the period).\n"
+            lines.append(m.additions.isEmpty
+                ? (sv ? "Ingen extra personaltid, inga utbildardagar och ingen budget räcker: det är reglerna som hindrar (personer i varje kurs målgrupp, utbildningsdagar i veckan, förkunskapskrav, perioden)."
+                      : "No extra staff time, trainer days or budget is enough: the rules stand in the way (persons in each course's audience, training days a week, prerequisites, the period).")
+                : (sv ? "Även med dessa saknas \(w.number(remaining)) timmar: det är inte en fråga om kapacitet utan om reglerna (personer i varje kurs målgrupp, utbildningsdagar i veckan, förkunskapskrav, perioden)."
+                      : "Even with these, \(w.number(remaining)) hours stay short: that is not a matter of capacity but of the rules (persons in each course's audience, training days a week, prerequisites, the period)."))
         }
         if let verified = m.verifiedShortfallHours {
-            out += sv ? "\nKontrollerat genom att planera scenariot igen med tilläggen: \(w.number(verified)) timmar saknas (var \(w.number(m.shortfallHours))).\n"
-                      : "\nChecked by planning the scenario again with these additions: \(w.number(verified)) hours short (was \(w.number(m.shortfallHours))).\n"
+            lines.append(sv ? "Kontrollerat genom att planera igen med tilläggen: \(w.number(verified)) timmar saknas (var \(w.number(m.shortfallHours)))."
+                            : "Checked by planning again with the additions: \(w.number(verified)) hours short (was \(w.number(m.shortfallHours))).")
         }
-        return out + "\n"
+        return lines
     }
 
     static func utilisation(_ t: CapacityTable, _ w: CapacityWords) -> String {
@@ -172,44 +151,42 @@ enum CapacityFiles {
 
     static func relaxationRows(_ a: CapacityAnalysis, _ w: CapacityWords) -> String {
         let sv = w.sv
-        var out = sv ? "## Bindande rader i LP-relaxationen\n\n" : "## Binding rows in the LP relaxation\n\n"
+        var out = sv ? "## Var trycket ligger\n\n" : "## Where the pressure is\n\n"
         let r = a.relaxation
         guard r.termination == .optimal else {
-            return out + (sv ? "LP-relaxationen löstes inte till optimum (\(r.termination)); inga dualvärden.\n\n"
-                             : "The LP relaxation was not solved to optimality (\(r.termination)); no dual values.\n\n")
+            return out + (sv ? "Beräkningen hann inte bli klar.\n\n" : "The calculation did not finish.\n\n")
         }
-        out += sv ? "Relaxationens värden: heltalskraven är borttagna, så tillfällen och platser kan vara bråkdelar. Ett dualvärde är målfunktionens ändring per enhet av en rads gräns.\n\n"
-                  : "Relaxation values: integrality dropped, so sessions and seats may be fractional. A dual is the change of the objective per unit of a row's limit.\n\n"
-        if r.bindings.isEmpty && r.rules.isEmpty { return out + (sv ? "Ingen kapacitets- eller regelrad binder.\n\n" : "No capacity or rule row binds.\n\n") }
-        out += sv ? "| binder | rader | Σ abs(dual) | månader |\n|---|---:|---:|---|\n" : "| binds | rows | Σ abs(dual) | months |\n|---|---:|---:|---|\n"
+        out += sv ? "En snabb beräkning där tillfällen och platser får delas: resurser och regler som då är fullt utnyttjade, och i hur många veckor eller månader. Den pekar ut vad som är värt att pröva, inte vad en hel enhet ger.\n\n"
+                  : "A quick calculation in which sessions and places may be split: the resources and rules used to the full there, and in how many weeks or months. It points to what is worth trying, not to what a whole unit buys.\n\n"
+        if r.bindings.isEmpty && r.rules.isEmpty { return out + (sv ? "Ingenting är fullt utnyttjat.\n\n" : "Nothing is used to the full.\n\n") }
+        out += sv ? "| fullt utnyttjat | veckor eller månader | månader |\n|---|---:|---|\n" : "| used to the full | weeks or months | months |\n|---|---:|---|\n"
         for b in r.bindings {
-            out += "| \(cell(w.resource(b.resource))) | \(b.rows) | \(w.number(b.sumAbsDual, decimals: 2)) | \(cell(b.months.joined(separator: ", "))) |\n"
+            out += "| \(cell(w.resource(b.resource))) | \(b.rows) | \(cell(b.months.joined(separator: ", "))) |\n"
         }
         for rule in r.rules {
-            out += "| " + (sv ? "regel" : "rule") + ": \(cell(w.rule(rule.rule))) | \(rule.rows) | \(w.number(rule.sumAbsDual, decimals: 2)) | |\n"
+            out += "| " + (sv ? "regel" : "rule") + ": \(cell(w.rule(rule.rule))) | \(rule.rows) | |\n"
         }
         return out + "\n"
     }
 
     static func methods(_ a: CapacityAnalysis, _ w: CapacityWords) -> String {
-        let weights = a.scenario.weights
         let step = w.number(Double(a.budgetStep))
         if w.sv {
             return """
             ## Hur siffrorna togs fram
 
-            - **Omlösning** (marginalvärdena): scenariot planeras igen med en enhet till (en i personalen får en undervisningsdag till, dvs. att leda eller förbereda, i varje månad där den binder eller är full; en utbildare en avtalsdag till; en budget \(step) kr mer), med samma lösare och gränser; ändringen i täckta kvottimmar (planerade timmar upp till varje kvot) och i målfunktionen redovisas. När en lösning avbryts i förtid bär skillnaden dess gap (det står vid siffran).
-            - **LP-relaxation** (bindande rader, uppskattningar): veckomodellen utan heltalskrav; dualvärden gånger ändringen av varje rads gräns ger en uppskattning av första ordningen, omräknad till timmar med \(weights.quotaShortfallPerHour) målfunktionspoäng per kvottimme som saknas. Den visar var trycket ligger, inte vad en hel enhet ger.
-            - **Vad som saknas**: en elastisk veckomodell där personalens undervisningsdagar per månad, utbildarnas avtalsdagar och budgetarna får töjas, var och en prissatt lika per utbildningsdag (en undervisningsdag = en avtalsdag = 5 000 kr); att nå kvoterna går först. Den räknar i veckor, så svaret kontrolleras genom att planera igen med tilläggen.
+            - **Vad en enhet till ger**: scenariot planeras igen med en enhet till (en i personalen får en undervisningsdag till, dvs. att leda eller förbereda, i varje månad där tiden är full; en utbildare en avtalsdag till; en budget \(step) kr mer), med samma regler och gränser, och planerna jämförs: kvottimmar som täcks (planerade timmar upp till varje kvot) och deras medfinansiering, platser som målgrupperna bett om, och vad utbildare, resor och lokaler kostar. Är någon av planerna inte bevisat bäst står det vid siffran.
+            - **Var trycket ligger**: en snabb beräkning där tillfällen och platser får delas visar vilka resurser som är fullt utnyttjade och när; den väljer vad som prövas först.
+            - **Vad som saknas**: en beräkning där personalens undervisningsdagar per månad, utbildarnas avtalsdagar och budgetarna får växa, där varje tillägg kostar lika mycket per utbildningsdag (en undervisningsdag = en avtalsdag = 5 000 kr) och att nå kvoterna går först. Den räknar i veckor, så svaret kontrolleras genom att planera igen med tilläggen.
 
             """
         }
         return """
         ## How these numbers were found
 
-        - **Re-solve** (the marginal values): the scenario is planned again with one more unit (a staff member gets one more teaching day, i.e. leading or preparing, in each month where they bind or are full; a trainer one more contract day; a budget \(step) kr more), with the same solver and limits; the change in quota hours covered (planned hours up to each quota) and in the objective is reported. When a solve stops early, the difference carries its gap (said next to the number).
-        - **LP relaxation** (binding rows, estimates): the week model with integrality dropped; dual values times the change of each row's limit give a first-order estimate, converted to hours at \(weights.quotaShortfallPerHour) objective points per quota hour short. It shows where the pressure is, not what a whole unit buys.
-        - **What is missing**: an elastic week model in which staff teaching days per month, trainer contract days and budgets may stretch, each priced the same per training day's worth (a staff teaching day = a trainer contract day = 5 000 kr); meeting the quotas comes first. It works in weeks, so the answer is checked by planning again with the additions.
+        - **What one more unit buys**: the scenario is planned again with one more unit (a staff member gets one more teaching day, i.e. leading or preparing, in each month where their time is full; a trainer one more contract day; a budget \(step) kr more), under the same rules and limits, and the plans are compared: quota hours covered (planned hours up to each quota) and their co-financing, places the target groups asked for, and what trainers, travel and premises cost. Where a plan is not proven best, it says so beside the figure.
+        - **Where the pressure is**: a quick calculation in which sessions and places may be split shows which resources are used to the full and when; it chooses what is tried first.
+        - **What is missing**: a calculation in which staff teaching days per month, trainer contract days and budgets may grow, each addition costing the same per training day (a staff teaching day = a trainer contract day = 5 000 kr), meeting the quotas first. It works in weeks, so the answer is checked by planning again with the additions.
 
         """
     }

@@ -47,13 +47,13 @@ public enum CapacityJob {
     }
 
     static func summary(_ a: CapacityAnalysis, outDir: String, lang: Language = .sv) -> String {
-        let w = CapacityWords(lang: lang), sv = w.sv
-        func rows(_ n: Int) -> String { sv ? "\(n) \(n == 1 ? "rad" : "rader")" : "\(n) row\(n == 1 ? "" : "s")" }
+        let w = CapacityWords(lang: lang, scenario: a.scenario), sv = w.sv
         var lines = ["\(a.scenario.project.name) (\(a.scenario.project.id)): " + (sv ? "kapacitet" : "capacity")]
         let covered = w.number(QuotaFigures.coveredHours(a.plan))
         let short = w.number(QuotaFigures.shortfallHours(a.plan, scenario: a.scenario))
-        lines.append(sv ? "Plan: \(w.status(a.plan)); täckta kvottimmar \(covered), saknas \(short)"
-                        : "Plan: \(w.status(a.plan)); quota hours covered \(covered), short \(short)")
+        let places = QuotaFigures.missingPlaces(a.plan)
+        lines.append(sv ? "Plan: \(w.status(a.plan)); täckta kvottimmar \(covered), saknas \(short) timmar och \(places) platser som målgrupperna bett om"
+                        : "Plan: \(w.status(a.plan)); quota hours covered \(covered), short \(short) hours and \(places) places the target groups asked for")
         if let peak = a.table.staffPeak {
             lines.append(sv ? "Mest belastade personalmånad: \(peak.staff) i \(peak.month), \(w.percent(peak.utilisation)) av undervisningsandelen"
                             : "Busiest staff month: \(peak.staff) in \(peak.month), \(w.percent(peak.utilisation)) of the teaching share")
@@ -67,25 +67,20 @@ public enum CapacityJob {
         if over == 0 { lines.append(sv ? "Överbokat: inget" : "Over-allocated: none") }
         else { lines.append(sv ? "Överbokat: \(over) resursmånader eller veckor; se capacity.md" : "Over-allocated: \(over) resource-month(s) or week(s); see capacity.md") }
         lines.append("")
-        if a.marginalValues.isEmpty && a.relaxation.bindings.isEmpty {
-            lines.append(sv ? "Flaskhalsar: inga (ingen kapacitetsrad binder och ingen resurs är full)" : "Bottlenecks: none (no capacity row binds and no resource is full)")
+        let (ranked, others) = w.bottleneckLines(a)
+        if ranked.isEmpty {
+            lines.append(sv ? "Flaskhalsar: ingen (ingen prövad enhet ger fler kvottimmar, platser eller lägre kostnad)"
+                            : "Bottlenecks: none (no unit tried buys more quota hours, places or savings)")
         } else {
-            lines.append(sv ? "Flaskhalsar, mest värdefulla först:" : "Bottlenecks, most valuable first:")
-            for (i, v) in a.marginalValues.prefix(8).enumerated() { lines.append("  \(i + 1). \(w.sentence(v))") }
-            let measured = Set(a.marginalValues.map(\.resource))
-            for b in a.relaxation.bindings where !measured.contains(b.resource) {
-                lines.append("  - \(w.resource(b.resource)) " + (sv ? "binder bara i LP-relaxationen" : "binds in the LP relaxation only") + " (\(rows(b.rows)))")
-            }
+            lines.append(sv ? "Flaskhalsar, mest värdefulla först (prövat genom att planera om med en enhet till):"
+                            : "Bottlenecks, most valuable first (tried by planning again with one more unit):")
+            for (i, line) in ranked.enumerated() { lines.append("  \(i + 1). \(line)") }
         }
+        for line in others { lines.append("  " + line) }
         if let m = a.missing {
             lines.append("")
-            lines.append(sv ? "Saknas för att nå kvoterna (\(w.number(m.shortfallHours)) timmar; elastisk veckomodell, \(w.elasticStatus(m.solveStatus))):"
-                            : "Missing to meet the quotas (\(w.number(m.shortfallHours)) hours short; elastic week model, \(w.elasticStatus(m.solveStatus))):")
-            if m.additions.isEmpty { lines.append(sv ? "  ingen extra kapacitet skulle hjälpa" : "  no extra capacity would help") }
-            for addition in m.additions { lines.append("  - \(w.addition(addition))") }
-            if let verified = m.verifiedShortfallHours {
-                lines.append(sv ? "  omplanerat med dessa: \(w.number(verified)) timmar saknas" : "  re-planned with these: \(w.number(verified)) hours short")
-            }
+            lines.append(sv ? "Saknas för att nå kvoterna (\(w.number(m.shortfallHours)) timmar):" : "Missing to meet the quotas (\(w.number(m.shortfallHours)) hours short):")
+            lines += CapacityFiles.missingLines(m, w).map { "  " + $0 }
         }
         lines.append("")
         lines.append((sv ? "Skrev" : "Wrote") + " \(outDir)/: capacity.csv, capacity.md, bottlenecks.csv, report.html")

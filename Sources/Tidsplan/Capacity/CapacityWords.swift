@@ -5,7 +5,14 @@ import TidsplanIO
 /// (default) or English. The analysis itself keeps typed values; they are worded only here.
 struct CapacityWords {
     let lang: Language
+    /// Venues by id → their names, so sentences name the room, not its id.
+    var venueNames: [String: String] = [:]
     var sv: Bool { lang == .sv }
+
+    init(lang: Language, scenario: Scenario? = nil) {
+        self.lang = lang
+        for v in scenario?.venues ?? [] { venueNames[v.id] = v.name }
+    }
 
     /// `4,5` (sv) or `4.5` (en), thousands spaced.
     func number(_ x: Double, decimals: Int = 1) -> String { CapacityText.number(x, decimals: decimals, decimalComma: sv) }
@@ -25,7 +32,7 @@ struct CapacityWords {
         case .budget: return budget(r.name)
         case .staff: return "\(r.name) (" + (sv ? "projektpersonal" : "staff") + ")"
         case .trainer: return "\(r.name) (" + (sv ? "extern utbildare" : "external trainer") + ")"
-        case .venue: return (sv ? "lokalen " : "venue ") + r.name
+        case .venue: return (sv ? "lokalen " : "venue ") + (venueNames[r.name] ?? r.name)
         }
     }
 
@@ -69,11 +76,13 @@ struct CapacityWords {
         }
     }
 
-    /// "optimal", or "stopped early, gap 1.2 %", or the status word.
+    /// "proven best", or "within 1.2 % of the best possible", or the status word.
     func status(_ s: SolverSummary) -> String {
         switch s.status {
-        case .optimal: return "optimal"
-        case .feasible, .timeLimit, .stopped: return (sv ? "avbruten i förtid, gap " : "stopped early, gap ") + percent(s.gap ?? 0, decimals: 1)
+        case .optimal: return sv ? "bevisat bäst" : "proven best"
+        case .feasible, .timeLimit, .stopped:
+            guard let gap = s.gap else { return sv ? "inte bevisat bäst" : "not proven best" }
+            return sv ? "inom \(percent(gap, decimals: 1)) av bästa möjliga" : "within \(percent(gap, decimals: 1)) of the best possible"
         case .notSolved: return sv ? "ingen plan" : "no plan"
         case .infeasible: return sv ? "omöjlig" : "infeasible"
         case .error: return sv ? "fel i lösaren" : "solver error"
@@ -81,21 +90,20 @@ struct CapacityWords {
     }
     func status(_ plan: Plan) -> String { status(plan.solver) }
 
-    func elasticStatus(_ s: ElasticStatus) -> String {
+    /// How the search for what is missing ended, when it did not finish: nil when it did.
+    func missingSearchEnd(_ s: ElasticStatus) -> String? {
         switch s {
-        case .optimal: return "optimal"
+        case .optimal: return nil
         case .stopped(let gap, let by):
             let cause = switch by {
-            case .stopped: sv ? "avbruten" : "interrupted"
-            case .memoryLimit: sv ? "minnesgränsen" : "memory limit"
-            case .nodeLimit: sv ? "nodbudgeten" : "node budget"
-            default: sv ? "tidsgränsen" : "time limit"
+            case .stopped: sv ? "avbröts" : "was interrupted"
+            case .memoryLimit: sv ? "nådde minnesgränsen" : "reached the memory limit"
+            default: sv ? "nådde tidsgränsen (--time-limit)" : "reached the time limit (--time-limit)"
             }
-            guard let gap else { return sv ? "inget svar (\(cause))" : "no answer (\(cause))" }
-            return (sv ? "avbruten i förtid (\(cause)), gap " : "stopped early (\(cause)), gap ") + percent(gap, decimals: 1)
-        case .infeasible: return sv ? "omöjlig" : "infeasible"
-        case .unbounded: return sv ? "obegränsad" : "unbounded"
-        case .error(let m): return (sv ? "fel i lösaren: " : "solver error: ") + m
+            guard gap != nil else { return sv ? "beräkningen \(cause) innan den hade något svar" : "the calculation \(cause) before it had any answer" }
+            return sv ? "beräkningen \(cause), så tilläggen kan vara fler än som behövs" : "the calculation \(cause), so the additions may be more than needed"
+        case .infeasible, .unbounded: return sv ? "beräkningen gav inget svar" : "the calculation gave no answer"
+        case .error(let m): return (sv ? "beräkningen misslyckades: " : "the calculation failed: ") + m
         }
     }
 
@@ -119,48 +127,79 @@ struct CapacityWords {
     func note(_ n: MarginalNote) -> String {
         switch n {
         case .resolveCap(let most):
-            return sv ? "inte omlöst: högst \(most) omlösningar per körning" : "not re-solved: at most \(most) re-solves per run"
-        case .stopped: return sv ? "inte omlöst: avbrutet" : "not re-solved: stopped"
-        case .noPlan(let status): return sv ? "omlösningen gav ingen plan (\(status.rawValue))" : "the re-solve found no plan (\(status.rawValue))"
+            return sv ? "inte prövat: högst \(most) prövningar per körning" : "not tried: at most \(most) trials per run"
+        case .stopped: return sv ? "inte prövat: avbrutet" : "not tried: interrupted"
+        case .noPlan: return sv ? "planeringen med tillägget gav ingen plan" : "planning with the addition gave no plan"
         case .stoppedEarly(let base, let resolve):
-            return sv ? "en lösning avbröts i förtid (bas: \(status(base)), omlösning: \(status(resolve))), så skillnaden bär det gapet"
-                      : "a solve stopped early (base: \(status(base)), re-solve: \(status(resolve))), so the difference carries that gap"
+            return sv ? "planerna är inte bevisat bäst (utan: \(status(base)), med: \(status(resolve))), så skillnaden kan vara något av"
+                      : "the plans are not proven best (without: \(status(base)), with: \(status(resolve))), so the difference may be a little off"
         }
     }
 
-    /// The sentence for the user, naming the method.
+    /// What the unit buys, for the list of bottlenecks: hours with their co-financing, places, kronor.
     func sentence(_ v: MarginalValue) -> String {
         let words = unitWords(v)
         let subject = words.prefix(1).uppercased() + words.dropFirst()
-        guard let hours = v.resolvedQuotaHours else {
-            var s = subject + (sv ? ": inte omlöst" : ": not re-solved")
-            if let change = v.relaxationObjectiveChange {
-                s += sv ? "; LP-relaxationen värderar den till \(number(-change)) målfunktionspoäng"
-                        : "; the LP relaxation values it at \(number(-change)) objective points"
-            }
-            if let n = v.note { s += " (\(note(n)))" }
-            return s + "."
+        guard v.resolvedQuotaHours != nil else {
+            return subject + ": " + (v.note.map(note) ?? (sv ? "inte prövat" : "not tried")) + "."
         }
-        var s: String
-        if abs(hours) < 0.05 && !v.improvesObjective {
-            s = subject + (sv ? " ger ingenting: inga fler kvottimmar och ingen bättre plan (omlösning"
-                              : " would buy nothing: no more quota hours and no better plan (re-solve")
-            if let obj = v.resolvedObjectiveChange, obj != 0 {
-                s += sv ? "; ändringen \(number(obj)) i målfunktionen ligger inom lösarens gap"
-                        : "; objective change \(number(obj)) is within the solver's gap"
-            }
-            s += ")"
-        } else {
-            s = subject + (sv ? " skulle ge \(number(hours)) fler planerade kvottimmar (omlösning"
-                              : " would let \(number(hours)) more quota hours be planned (re-solve")
-            if let obj = v.resolvedObjectiveChange {
-                s += (sv ? "; målfunktion " : "; objective ") + (obj > 0 ? "+" : "") + number(obj)
-            }
-            s += ")"
-            if abs(hours) < 0.05 { s += sv ? ": inga fler kvottimmar, men en billigare eller jämnare plan" : ": no more quota hours, but a cheaper or evener plan" }
+        guard v.buysSomething else {
+            return subject + (sv ? " ger inga fler kvottimmar, platser eller lägre kostnad." : " buys no more quota hours, places or savings.")
         }
-        if let n = v.note { s += "; " + note(n) }
-        return s + "."
+        var gains: [String] = []
+        if let h = v.resolvedQuotaHours, h >= 0.5 {
+            let kr = v.resolvedCofinancingKr.map { " (" + number($0, decimals: 0) + (sv ? " kr medfinansiering)" : " kr co-financing)") } ?? ""
+            gains.append(sv ? "\(number(h)) kvottimmar till\(kr)" : "\(number(h)) more quota hours\(kr)")
+        }
+        if let p = v.resolvedPlaces, p > 0 {
+            gains.append(sv ? "\(p) \(p == 1 ? "plats" : "platser") till av dem målgrupperna bett om" : "\(p) more place\(p == 1 ? "" : "s") the target groups asked for")
+        }
+        if let c = v.resolvedCostKr, c <= -1 {
+            gains.append(sv ? "\(number(-c, decimals: 0)) kr lägre kostnad" : "\(number(-c, decimals: 0)) kr lower cost")
+        }
+        var text = subject + (sv ? " ger " : " buys ") + list(gains)
+        if let c = v.resolvedCostKr, c >= 1 { text += sv ? " och kostar \(number(c, decimals: 0)) kr mer" : " and costs \(number(c, decimals: 0)) kr more" }
+        if let n = v.note { text += "; " + note(n) }
+        return text + "."
+    }
+
+    /// The bottleneck list as the console and capacity.md show it: what buys something (numbered, most valuable
+    /// first), then one line each for what was tried and bought nothing, what was not tried, and resources at
+    /// their limit that were not tried.
+    func bottleneckLines(_ a: CapacityAnalysis) -> (ranked: [String], others: [String]) {
+        let ranked = a.marginalValues.filter(\.buysSomething).map(sentence)
+        var others: [String] = []
+        let nothing = a.marginalValues.filter { $0.resolvedQuotaHours != nil && !$0.buysSomething }.map { unitWords($0) }
+        if !nothing.isEmpty {
+            others.append((sv ? "Prövat utan effekt (inga fler kvottimmar, platser eller lägre kostnad): "
+                              : "Tried, buys nothing (no more quota hours, places or savings): ") + nothing.joined(separator: "; ") + ".")
+        }
+        let untried = a.marginalValues.filter { $0.resolvedQuotaHours == nil }
+        if !untried.isEmpty {
+            others.append((sv ? "Inte prövat: " : "Not tried: ")
+                          + untried.map { unitWords($0) + ($0.note.map { " (" + note($0) + ")" } ?? "") }.joined(separator: "; ") + ".")
+        }
+        let measured = Set(a.marginalValues.map(\.resource))
+        let atLimit = a.relaxation.bindings.filter { !measured.contains($0.resource) }
+        if !atLimit.isEmpty {
+            others.append((sv ? "Vid sin gräns men inte prövat: " : "At their limit but not tried: ")
+                          + atLimit.map { resource($0.resource) + " (" + notTriedReason($0.resource) + ")" }.joined(separator: "; ") + ".")
+        }
+        return (ranked, others)
+    }
+
+    func notTriedReason(_ r: CapacityResource) -> String {
+        switch r.kind {
+        case .venue: return sv ? "mer plats betyder en annan lokal: en ändring i scenariot" : "more room means another venue: a change to the scenario"
+        case .trainer: return sv ? "det är dagarna utbildaren kan arbeta som räcker inte, inte avtalets gräns" : "the days the trainer can work fall short, not the contract's limit"
+        case .staff, .budget: return sv ? "inte mätt i den här körningen" : "not measured in this run"
+        }
+    }
+
+    /// "a, b och c" / "a, b and c".
+    func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + (items.last ?? "")
     }
 
     /// In words, for the list of what is missing.
@@ -182,11 +221,11 @@ struct CapacityWords {
     // MARK: progress lines
 
     var progressPlanning: String { sv ? "planerar scenariot" : "planning the scenario" }
-    var progressRelaxation: String { sv ? "löser LP-relaxationen för bindande rader" : "solving the LP relaxation for binding rows" }
-    var progressElastic: String { sv ? "löser den elastiska modellen för vad som saknas" : "solving the elastic model for what is missing" }
+    var progressRelaxation: String { sv ? "ser var trycket ligger" : "finding where the pressure is" }
+    var progressElastic: String { sv ? "räknar ut vad som saknas för att nå kvoterna" : "working out what is missing to meet the quotas" }
     var progressCheck: String { sv ? "planerar igen med tilläggen" : "planning again with the additions" }
     func progressResolve(_ v: MarginalValue, _ n: Int, of total: Int) -> String {
-        (sv ? "löser om med " : "re-solving with ") + unitWords(v) + " (\(n)/\(total))"
+        (sv ? "prövar " : "trying ") + unitWords(v) + " (\(n)/\(total))"
     }
 
     // MARK: CSV headers
@@ -196,11 +235,12 @@ struct CapacityWords {
            : ["kind", "resource", "month", "unit", "capacity", "used", "utilisation", "over_allocated"]
     }
     var yes: String { sv ? "ja" : "yes" }
+    var no: String { sv ? "nej" : "no" }
     var total: String { sv ? "totalt" : "total" }
+    /// What one more unit buys, measured by planning again with it: quota hours, their co-financing, places the
+    /// target groups asked for, and the change in cost (negative: cheaper).
     var bottlenecksHeader: [String] {
-        sv ? ["rang", "typ", "resurs", "enhet", "lp_bindande_rader", "lp_vinst_målfunktion", "lp_uppskattade_kvottimmar",
-              "omlöst_kvottimmar", "omlöst_vinst_målfunktion", "anmärkning"]
-           : ["rank", "kind", "resource", "unit", "lp_binding_rows", "lp_objective_gain", "lp_quota_hours_estimate",
-              "resolved_quota_hours", "resolved_objective_gain", "note"]
+        sv ? ["rang", "typ", "resurs", "enhet", "kvottimmar_till", "medfinansiering_kr_till", "platser_till", "kostnadsändring_kr", "ger_något", "anmärkning"]
+           : ["rank", "kind", "resource", "unit", "more_quota_hours", "more_cofinancing_kr", "more_places", "cost_change_kr", "buys_something", "note"]
     }
 }

@@ -21,6 +21,12 @@ public struct MarginalValue: Sendable, Equatable {
     public var resolvedQuotaHours: Double?
     /// Re-solve: change in the planner's objective (negative = better).
     public var resolvedObjectiveChange: Double?
+    /// Re-solve: change in co-financing covered, in kr (quota hours covered × each municipality's rate).
+    public var resolvedCofinancingKr: Double?
+    /// Re-solve: change in places the target groups asked for and got (persons).
+    public var resolvedPlaces: Int?
+    /// Re-solve: change in what trainers, their travel and premises cost, in kr (negative = cheaper).
+    public var resolvedCostKr: Double?
     /// Objective changes up to this size are within the solver's relative gap: noise, not value.
     public var objectiveTolerance: Double = 0
     /// Why the re-solve result needs care (a solve stopped early), or why there was none.
@@ -29,10 +35,10 @@ public struct MarginalValue: Sendable, Equatable {
     /// The re-solve found a better objective by more than the solver's gap.
     var improvesObjective: Bool { (resolvedObjectiveChange ?? 0) < -objectiveTolerance - 1e-9 }
 
-    /// The relaxation estimate in quota hours, if all of the gain came from less quota shortfall.
-    public func relaxationHours(weights: ObjectiveWeights) -> Double? {
-        guard let change = relaxationObjectiveChange, weights.quotaShortfallPerHour > 0 else { return nil }
-        return -change / Double(weights.quotaShortfallPerHour)
+    /// The unit buys something the steering group sees: more quota hours, more places asked for, or a cheaper
+    /// plan. (A better objective alone, say a smoother spread, is not listed as a bottleneck.)
+    public var buysSomething: Bool {
+        (resolvedQuotaHours ?? 0) >= 0.5 || (resolvedPlaces ?? 0) > 0 || (resolvedCostKr ?? 0) <= -1
     }
 
     /// The sentence for the user, naming the method.
@@ -135,6 +141,10 @@ struct MarginalValueSearch {
                 continue
             }
             values[i].resolvedQuotaHours = (QuotaFigures.coveredHours(plan) - baseCovered).roundedTo(6)
+            values[i].resolvedCofinancingKr = (QuotaFigures.coveredKr(plan) - QuotaFigures.coveredKr(basePlan)).roundedTo(2)
+            values[i].resolvedPlaces = QuotaFigures.missingPlaces(basePlan) - QuotaFigures.missingPlaces(plan)
+            values[i].resolvedCostKr = (QuotaFigures.costKr(plan, scenario: values[i].addition.apply(to: scenario))
+                                        - QuotaFigures.costKr(basePlan, scenario: scenario)).roundedTo(2)
             if let before = baseObjective, let after = plan.solver.objective {
                 values[i].resolvedObjectiveChange = (after - before).roundedTo(6)
                 values[i].objectiveTolerance = (solver.relativeGap * max(abs(before), abs(after))).roundedTo(6)
@@ -146,10 +156,16 @@ struct MarginalValueSearch {
         return values.sorted(by: Self.moreValuable)
     }
 
-    /// Most quota hours first; then the larger objective gain; then the relaxation's estimate; then the name.
+    /// What buys something first; then most quota hours, most places, the largest saving; then the larger
+    /// objective gain; then the relaxation's estimate; then the name.
     static func moreValuable(_ a: MarginalValue, _ b: MarginalValue) -> Bool {
+        if a.buysSomething != b.buysSomething { return a.buysSomething }
         let ha = a.resolvedQuotaHours ?? -.infinity, hb = b.resolvedQuotaHours ?? -.infinity
         if abs(ha - hb) > 1e-6 { return ha > hb }
+        let pa = a.resolvedPlaces ?? 0, pb = b.resolvedPlaces ?? 0
+        if pa != pb { return pa > pb }
+        let ca = a.resolvedCostKr ?? 0, cb = b.resolvedCostKr ?? 0
+        if abs(ca - cb) > 0.5 { return ca < cb }
         // Objective gains within the solver's gap count as none.
         let oa = a.improvesObjective ? (a.resolvedObjectiveChange ?? 0) : (a.resolvedQuotaHours == nil ? .infinity : 0)
         let ob = b.improvesObjective ? (b.resolvedObjectiveChange ?? 0) : (b.resolvedQuotaHours == nil ? .infinity : 0)

@@ -53,4 +53,22 @@ enum QuotaFigures {
     }
 
     static func isProvenOptimal(_ plan: Plan) -> Bool { plan.solver.status == .optimal }
+
+    /// Co-financing covered, in kr: each municipality's covered hours at its rate.
+    static func coveredKr(_ plan: Plan) -> Double {
+        plan.municipalities.reduce(0.0) { $0 + min($1.plannedHours, Double($1.quotaHours)) * Double($1.rateKrPerHour) }
+    }
+
+    /// Places the target groups asked for and did not get: the plan's own attendance shortfalls, in persons.
+    static func missingPlaces(_ plan: Plan) -> Int {
+        Int(plan.shortfalls.filter { $0.kind == "attendance" }.reduce(0.0) { $0 + $1.amount }.rounded())
+    }
+
+    /// Trainer fees, their travel and premises of the plan's training, in kr.
+    static func costKr(_ plan: Plan, scenario: Scenario) -> Double {
+        let spend = BudgetSpend(scenario: scenario)
+        return plan.activeSessions.filter { $0.kind == .training }.reduce(0.0) { sum, s in
+            sum + BudgetName.all.reduce(0.0) { $0 + spend.kr($1, s) }
+        }
+    }
 }

@@ -19,6 +19,8 @@ enum CompareTables {
         for r in rows {
             var row = [r.label, r.description, r.status, CapacityText.csv(r.gap, decimals: 6), String(r.sessions),
                        CapacityText.csv(r.plannedHours), CapacityText.csv(r.cofinancingKr), CapacityText.csv(r.shortfallHours),
+                       CapacityText.csv(r.hasPlan ? r.lostHours : nil), CapacityText.csv(r.hasPlan ? r.lostKr : nil, decimals: 0),
+                       r.hasPlan ? String(r.missingPlaces) : "",
                        String(r.trainerDays), CapacityText.csv(r.trainerFeesKr), CapacityText.csv(r.trainerTravelKr),
                        CapacityText.csv(r.trainerCostKr), CapacityText.csv(r.premisesKr), CapacityText.csv(r.staffPeak, decimals: 4),
                        r.staffPeakWho, r.staffPeakMonth, r.changedSessions.map(String.init) ?? "", String(r.violations)]
@@ -35,11 +37,12 @@ enum CompareTables {
         for r in rows { out += "- **\(cell(r.label))**: \(cell(r.description))\n" }
         out += "\n## \(w.keyFigures)\n\n"
         out += "| " + w.keyColumns.joined(separator: " | ") + " |\n"
-        out += "|---|---:|---:|---:|---:|---:|---|---|---:|---:|\n"
+        out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n"
         for r in rows {
             let peak = r.staffPeak.map { "\(n.percent($0)) (\(cell(r.staffPeakWho)), \(r.staffPeakMonth))" } ?? "–"
             out += "| \(cell(r.label)) | \(n.number(r.plannedHours)) | \(n.number(r.cofinancingKr, decimals: 0)) | "
-            out += "\(n.number(r.shortfallHours)) | \(r.trainerDays) | \(n.number(r.trainerCostKr, decimals: 0)) | "
+            out += "\(n.number(r.lostHours)) | \(n.number(r.lostKr, decimals: 0)) | \(n.number(r.shortfallHours)) | \(r.missingPlaces) | "
+            out += "\(r.trainerDays) | \(n.number(r.trainerCostKr, decimals: 0)) | "
             out += "\(peak) | \(cell(r.status)) | \(r.changedSessions.map(String.init) ?? "–") | \(r.violations) |\n"
         }
         let names = municipalityNames(rows)
@@ -66,7 +69,7 @@ enum CompareTables {
     static func text(_ rows: [VariantKPIs], lang: Language = .sv) -> String {
         // Column widths fit the longer of each value and its heading; the label is left-aligned, the rest right.
         let columns = CompareWords(lang: lang).consoleColumns, n = CapacityWords(lang: lang)
-        let widths = [28, 10, 8, 14, 13, 9, 12].enumerated().map { max($0.element, columns[$0.offset].count + 2) }
+        let widths = [28, 10, 10, 12, 8, 8, 14, 13, 9, 12].enumerated().map { max($0.element, columns[$0.offset].count + 2) }
         func line(_ cells: [String], status: String) -> String {
             var out = ""
             for (i, cell) in cells.enumerated() {
@@ -75,9 +78,10 @@ enum CompareTables {
             }
             return out + "  " + status
         }
-        var lines = [line(Array(columns.prefix(7)), status: columns[7])]
+        var lines = [line(Array(columns.prefix(10)), status: columns[10])]
         for r in rows {
-            lines.append(line([r.label, n.number(r.plannedHours), n.number(r.shortfallHours), String(r.trainerDays),
+            lines.append(line([r.label, n.number(r.plannedHours), n.number(r.lostHours), n.number(r.lostKr, decimals: 0),
+                               n.number(r.shortfallHours), String(r.missingPlaces), String(r.trainerDays),
                                n.percent(r.staffPeak), r.changedSessions.map(String.init) ?? "–", String(r.violations)],
                               status: r.status))
         }
@@ -88,7 +92,7 @@ enum CompareTables {
 }
 
 /// Every word of `tidsplan compare` (compare.md, compare.csv, variant names, console), in Swedish (default) or English.
-struct CompareWords {
+public struct CompareWords {
     let lang: Language
     private var sv: Bool { lang == .sv }
 
@@ -123,8 +127,8 @@ struct CompareWords {
     var keyFigures: String { sv ? "Nyckeltal" : "Key figures" }
     var variant: String { sv ? "variant" : "variant" }
     var keyColumns: [String] {
-        sv ? ["variant", "planerade timmar", "medfinansiering kr", "timmar som saknas", "utbildardagar", "utbildarkostnad kr", "personaltopp", "lösare", "ändrade tillfällen", "regelbrott"]
-           : ["variant", "planned hours", "co-financing kr", "hours short", "trainer days", "trainer cost kr", "staff peak", "solver", "changed sessions", "rule violations"]
+        sv ? ["variant", "planerade timmar", "medfinansiering kr", "förlorade timmar", "förlorade kr", "timmar som saknas", "platser som saknas", "utbildardagar", "utbildarkostnad kr", "personaltopp", "planens kvalitet", "ändrade tillfällen", "regelbrott"]
+           : ["variant", "planned hours", "co-financing kr", "hours lost", "kr lost", "hours short", "places missing", "trainer days", "trainer cost kr", "staff peak", "plan quality", "changed sessions", "rule violations"]
     }
     var hoursPerMunicipality: String { sv ? "Timmar per kommun" : "Hours per municipality" }
     var krPerMunicipality: String { sv ? "Medfinansiering per kommun (kr)" : "Co-financing per municipality (kr)" }
@@ -132,20 +136,27 @@ struct CompareWords {
     var quotas: String { sv ? "Kvoter" : "Quotas" }
     var hours: String { sv ? "timmar" : "hours" }
     var note: String {
-        sv ? "Timmar som saknas räknas bara för kommuner som fortfarande deltar. Utbildarkostnad är arvoden plus resor. Personaltoppen är den mest belastade månadens andel av en persons undervisningskapacitet. Ändrade tillfällen (bara omplaneringar) är tillfällen som flyttats, ändrats, ställts in eller tillkommit mot basplanen. En lösare som avbröts i förtid lämnar ett gap: skillnader mindre än det är brus. Regelbrott är vad `tidsplan verify` hittar i variantens plan; en plan med något regelbrott går inte att lita på."
-           : "Hours short count only municipalities still taking part. Trainer cost is fees plus travel. Staff peak is the busiest month's share of a staff member's teaching capacity. Changed sessions (re-plans only) are sessions moved, altered, cancelled or new against the base plan. A solver that stopped early leaves a gap: differences smaller than it are noise. Rule violations are what `tidsplan verify` finds in the variant's plan; a plan with any is not to be relied on."
+        sv ? CompareWords.columnsExplained(.sv) : CompareWords.columnsExplained(.en)
     }
     var csvHeader: [String] {
-        sv ? ["variant", "beskrivning", "läge", "gap", "tillfällen", "planerade_timmar", "medfinansiering_kr", "timmar_som_saknas",
+        sv ? ["variant", "beskrivning", "planens_kvalitet", "bevisad_inom_andel", "tillfällen", "planerade_timmar", "medfinansiering_kr", "timmar_som_saknas",
+              "förlorade_timmar", "förlorade_kr", "platser_som_saknas",
               "utbildardagar", "utbildararvoden_kr", "utbildarresor_kr", "utbildarkostnad_kr", "lokaler_kr",
               "personaltopp_utnyttjande", "personaltopp_person", "personaltopp_månad", "ändrade_tillfällen", "regelbrott"]
-           : ["variant", "description", "status", "gap", "sessions", "planned_hours", "cofinancing_kr", "shortfall_hours",
+           : ["variant", "description", "plan_quality", "proven_within_fraction", "sessions", "planned_hours", "cofinancing_kr", "shortfall_hours",
+              "lost_hours", "lost_kr", "missing_places",
               "trainer_days", "trainer_fees_kr", "trainer_travel_kr", "trainer_cost_kr", "premises_kr",
               "staff_peak_utilisation", "staff_peak_staff", "staff_peak_month", "changed_sessions", "rule_violations"]
     }
+    /// What each column means: under the tables in compare.md and in `tidsplan compare --help`.
+    public static func columnsExplained(_ lang: Language) -> String {
+        lang == .sv
+            ? "Förlorade timmar och kr: planerade timmar och medfinansiering som varianten förlorar mot basplanen (minus: vinner). Timmar som saknas: timmar under kvoten för kommuner som fortfarande deltar (en kommun som utträtt räknas i förlorade, inte här). Platser som saknas: personer i målgrupperna som bett om en kurs men inte får plats. Utbildarkostnad är arvoden plus resor. Personaltoppen är den mest belastade månadens andel av en persons undervisningstid. Planens kvalitet: bevisat bäst, eller hur nära bästa möjliga planen är bevisad; skillnader mindre än det är brus. Ändrade tillfällen (bara omplaneringar): flyttade, ändrade, inställda eller nya mot basplanen. Regelbrott: vad `tidsplan verify` hittar; en plan med något regelbrott går inte att lita på."
+            : "Hours and kr lost: planned hours and co-financing the variant loses against the base plan (negative: gains). Hours short: hours below quota for municipalities still taking part (a municipality that withdrew counts in lost, not here). Places missing: persons in the target groups who asked for a course and get no place. Trainer cost is fees plus travel. Staff peak is the busiest month's share of a staff member's teaching time. Plan quality: proven best, or how close to the best possible the plan is proven; differences smaller than that are noise. Changed sessions (re-plans only): moved, altered, cancelled or new against the base plan. Rule violations: what `tidsplan verify` finds; a plan with any is not to be relied on."
+    }
     func hoursColumn(_ name: String) -> String { (sv ? "timmar:" : "hours:") + name }
     var consoleColumns: [String] {
-        sv ? ["variant", "timmar", "saknas", "utbildardagar", "personaltopp", "ändrade", "regelbrott", "lösare"]
-           : ["variant", "hours", "short", "trainer days", "staff peak", "changed", "violations", "solver"]
+        sv ? ["variant", "timmar", "förlorade", "förlorade kr", "saknas", "platser", "utbildardagar", "personaltopp", "ändrade", "regelbrott", "planens kvalitet"]
+           : ["variant", "hours", "lost", "kr lost", "short", "places", "trainer days", "staff peak", "changed", "violations", "plan quality"]
     }
 }

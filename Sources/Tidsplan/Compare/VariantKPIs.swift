@@ -24,6 +24,11 @@ public struct VariantKPIs: Sendable, Equatable {
     public var cofinancingKr: Double
     /// Hours short of the quotas in force, over the municipalities still taking part.
     public var shortfallHours: Double
+    /// Planned hours and co-financing the variant loses against the base plan (0 for the base; negative: gains).
+    public var lostHours: Double = 0
+    public var lostKr: Double = 0
+    /// Places the target groups asked for and did not get (the plan's attendance shortfalls, persons).
+    public var missingPlaces: Int = 0
     public var trainerDays: Int
     public var trainerFeesKr: Double
     public var trainerTravelKr: Double
@@ -61,6 +66,7 @@ public struct VariantKPIs: Sendable, Equatable {
             plannedHours: municipalities.reduce(0.0) { $0 + $1.plannedHours },
             cofinancingKr: municipalities.reduce(0.0) { $0 + $1.cofinancingKr },
             shortfallHours: QuotaFigures.shortfallHours(plan, scenario: scenario).roundedTo(6),
+            missingPlaces: QuotaFigures.missingPlaces(plan),
             trainerDays: days,
             trainerFeesKr: training.reduce(0.0) { $0 + spend.kr(BudgetName.trainers, $1) },
             trainerTravelKr: training.reduce(0.0) { $0 + spend.kr(BudgetName.travel, $1) },
@@ -88,8 +94,13 @@ public enum CompareRun {
             progress(w.progressVariant(v.label, i + 1, of: variants.count))
             let replan = v.replanAsOf.map { ReplanContext(previous: basePlan, asOf: $0) }
             let plan = try solver.plan(v.scenario, replan: replan)
-            out.append(VariantKPIs.measure(label: v.label, description: v.description, scenario: v.scenario, plan: plan,
-                                           base: replan == nil ? nil : basePlan, lang: lang))
+            var row = VariantKPIs.measure(label: v.label, description: v.description, scenario: v.scenario, plan: plan,
+                                          base: replan == nil ? nil : basePlan, lang: lang)
+            if row.hasPlan {
+                row.lostHours = (out[0].plannedHours - row.plannedHours).roundedTo(6)
+                row.lostKr = (out[0].cofinancingKr - row.cofinancingKr).roundedTo(2)
+            }
+            out.append(row)
         }
         return out
     }

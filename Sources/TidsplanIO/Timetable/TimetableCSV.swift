@@ -48,7 +48,9 @@ extension TimetableWriter {
     /// scalars, not Characters: a quote followed by a combining mark is still a quote to a CSV parser.
     static func csvCell(_ text: String, separator: Character) -> String {
         var scalars = Array(text.unicodeScalars)
-        if let first = scalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        // A cell a spreadsheet would run as a formula gets a leading apostrophe; a plain signed number ("-2",
+        // "-2,5") is data, and an apostrophe would turn it into text.
+        if let first = scalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isPlainNumber(scalars) {
             scalars.insert("'", at: 0)
         }
         let separatorScalars = Array(String(separator).unicodeScalars)
@@ -61,6 +63,20 @@ extension TimetableWriter {
         }
         if needsQuotes { cell.append("\"") }
         return String(cell)
+    }
+
+    /// `-2`, `+3`, `-2.5`, `-2,5`: a sign, digits, at most one decimal separator followed by digits.
+    static func isPlainNumber(_ scalars: [Unicode.Scalar]) -> Bool {
+        var rest = scalars.dropFirst()
+        guard let f = scalars.first, f == "-" || f == "+" || ("0"..."9").contains(f) else { return false }
+        if ("0"..."9").contains(f) { rest = scalars[...] }
+        var digits = 0, separators = 0, digitsAfter = 0
+        for c in rest {
+            if ("0"..."9").contains(c) { digits += 1; if separators > 0 { digitsAfter += 1 } }
+            else if c == "." || c == "," { separators += 1; if separators > 1 || digits == 0 { return false } }
+            else { return false }
+        }
+        return digits > 0 && (separators == 0 || digitsAfter > 0)
     }
 
     private static func number(_ x: Double, _ dialect: CSVDialect) -> String {
