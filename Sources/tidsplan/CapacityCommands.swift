@@ -21,6 +21,8 @@ struct CapacityCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds for each solve.")
     var timeLimit: Double = 60
 
+    func validate() throws { try checkTimeLimit(timeLimit) }
+
     @Option(name: .long, help: "Language of everything written and printed: sv (Swedish, default) or en (English).")
     var lang: String = "sv"
 
@@ -51,6 +53,8 @@ struct CompareCommand: ParsableCommand {
 
     @Option(name: .long, help: "Seconds for each solve.")
     var timeLimit: Double = 60
+
+    func validate() throws { try checkTimeLimit(timeLimit) }
 
     @Option(name: .long, help: "Language of everything written and printed: sv (Swedish, default) or en (English).")
     var lang: String = "sv"

@@ -66,6 +66,10 @@ public enum PlanJob {
                     throw JobError("\(request.previousPath ?? ""): the plan is for scenario \"\(previous.scenario)\", not \"\(scenario.project.id)\"")
                 }
                 try checkAsOf(asOf, scenario: scenario)
+                // The previous plan's past was held up to its own as-of: an earlier date would re-seat it.
+                if let held = previous.asOf, asOf < held {
+                    throw JobError(ReplanRefusals(lang: request.lang).asOfBeforePrevious(asOf, previous: held, path: request.previousPath ?? ""))
+                }
                 replan = ReplanContext(previous: previous, asOf: asOf)
                 // Held sessions cannot move: if they break the scenario's rules no re-plan can keep them, and
                 // the solver would only say "infeasible". Name them instead.
@@ -80,9 +84,14 @@ public enum PlanJob {
                 replan = nil
             }
             let changes = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce, asOf: replan?.asOf ?? request.asOf,
-                                                    compensate: request.compensate, previous: previous, to: scenario)
+                                                    compensate: request.compensate, previous: previous, to: scenario,
+                                                    lang: request.lang)
             let changed = changes.scenario
-            try AtomicOutput.checkLocation(outDir, topLevel: ["plan.json"])
+            for stuck in try AtomicOutput.checkLocation(outDir, topLevel: ["plan.json"]) {
+                console.err(request.lang == .sv
+                    ? "varning: \(stuck) är kvar från en tidigare körning som avbröts och kan inte tas bort; ta bort den för hand"
+                    : "warning: \(stuck) is left from an earlier run that was interrupted and cannot be removed; remove it by hand")
+            }
             let outcome = try solve(changed, request: request, replan: replan, console: console, backend: backend)
             // A solve without a solution is never written as a plan, whatever ended it.
             guard outcome.plan.solver.status.hasPlan else {
@@ -102,10 +111,14 @@ public enum PlanJob {
                     scratchChanges = PlanDiff.between(previous: previous, current: scratch.plan).counts.total
                 }
             }
+            // The figures printed are the plans' own: hours lost and taken over, measured old against new.
+            let compensation = changes.compensation.flatMap { c in
+                previous.map { CompensationOutcome.measured(c, changed: changes.changed, previous: $0, current: outcome.plan) }
+            }
             if let previous {
                 files += ChangesReport.files(previous: previous, current: outcome.plan, scenario: changed,
                                              fromScratchChanges: scratchChanges, lang: request.lang,
-                                             compensation: changes.compensation)
+                                             compensation: compensation)
             }
             files.append(OutputFile(path: "run.json", bytes: Array(RunSummary.json(outcome.statistics, request: request).utf8)))
             if request.exportModel {
@@ -120,19 +133,21 @@ public enum PlanJob {
             console.out(PlanSummary.text(plan: outcome.plan, scenario: changed, statistics: outcome.statistics,
                                          previous: previous, scratchChanges: scratchChanges, violations: violations,
                                          outDir: target, files: files, lang: request.lang))
-            if let c = changes.compensation { console.out(Compensation.text(c, lang: request.lang)) }
+            if let c = compensation { console.out(Compensation.text(c, lang: request.lang)) }
             return violations.isEmpty ? 0 : 3
         } catch let e as AtomicOutputError {
-            console.err("error: \(e.text(request.lang))")
+            console.err(errorPrefix(request.lang) + e.text(request.lang))
             return 1
         } catch let e as JobError {
-            console.err("error: \(e.description)")
+            console.err(errorPrefix(request.lang) + e.description)
             return 1
         } catch {
-            console.err("error: \(error)")
+            console.err(errorPrefix(request.lang) + "\(error)")
             return 1
         }
     }
+
+    static func errorPrefix(_ lang: Language) -> String { lang == .sv ? "fel: " : "error: " }
 
     static func solve(_ scenario: Scenario, request: PlanRequest, replan: ReplanContext?, console: Console,
                       backend: SolverBackend) throws -> PlanOutcome {
