@@ -41,7 +41,7 @@ import Glibc
     // MARK: Memory
 
     /// Under an address-space limit, from one that leaves the solver no room up to one that lets it plan: every
-    /// run ends by itself (no wait forever on a thread that never started), plans or says in Swedish that the
+    /// run (of `plan`, and of `capacity` once) ends by itself (no wait forever on a thread that never started), plans or says in Swedish that the
     /// solver did not get enough memory, never GLPK's raw "glp_alloc" text. Some limit in the range hits the
     /// solver, or the test would prove nothing.
     @Test func anAddressSpaceLimitEndsWithAClearMessage() throws {
@@ -61,6 +61,12 @@ import Glibc
                 #expect(r.status == 1 && r.endedCleanly, "\(r.transcript)")
                 #expect(!FileManager.default.fileExists(atPath: work.file("out-\(limit)")))
                 memoryMessages += 1
+                // `capacity` solves through the same thread, and used to wait forever too.
+                if memoryMessages == 1 {
+                    let c = try Self.shell("ulimit -v \(limit); exec \(Self.quoted(binary)) capacity \(Self.quoted(TestScenarios.smallCounty)) --out cap",
+                                           cwd: work.path, timeout: 60)
+                    #expect(c.status == 1 && c.endedCleanly && c.stderr.contains("minne"), "capacity under ulimit -v \(limit): \(c.transcript)")
+                }
             }
         }
         #expect(memoryMessages > 0, "no limit between loading and planning reached the solver")

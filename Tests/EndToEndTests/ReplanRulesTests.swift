@@ -49,6 +49,35 @@ import Testing
             .reduce(0.0) { $0 + ($1["seats"]?[name]?.number ?? 0) * ($1["hours"]?.number ?? 0) }
     }
 
+    /// Hours `name` is held to by `asOf`: sessions on or before it, and the later meetings of series begun by then.
+    static func boundHours(_ plan: PlanFile, _ name: String, asOf: String) -> Double {
+        let begun = Set(plan.plannedTraining.filter { ($0["date"]?.string ?? "") <= asOf }.compactMap { $0["series"]?["run"]?.string })
+        return plan.plannedTraining.filter { ($0["date"]?.string ?? "") <= asOf || begun.contains($0["series"]?["run"]?.string ?? "") }
+            .reduce(0.0) { $0 + ($1["seats"]?[name]?.number ?? 0) * ($1["hours"]?.number ?? 0) }
+    }
+
+    /// As-of between the two meetings of an MI series: the second meeting's hours are as good as held (the run
+    /// keeps its participants), so a reduction below them is refused, and one to exactly them plans and verifies.
+    @Test func aSeriesBegunCountsAsHeldForAReduction() throws {
+        let work = try workWithBase()
+        let base = try PlanFile(work.file("v1/plan.json"))
+        let runs = Dictionary(grouping: base.plannedTraining.filter { $0["series"]?["run"]?.string != nil }) { $0["series"]?["run"]?.string ?? "" }
+        let candidates = runs.values.compactMap { meetings -> (asOf: String, name: String)? in
+            let dates = meetings.compactMap { $0["date"]?.string }.sorted()
+            guard dates.count == 2, dates[0] < dates[1],
+                  let name = (meetings.first?["seats"]?.object ?? [:]).filter({ ($0.value.number ?? 0) > 0 }).keys.sorted().first
+            else { return nil }
+            return (dates[0], name)
+        }.sorted { ($0.asOf, $0.name) < ($1.asOf, $1.name) }
+        let (asOf, name) = try #require(candidates.first, "the base plan needs a series with two meetings on different days")
+        let bound = Self.boundHours(base, name, asOf: asOf), attended = held(base, name, asOf: asOf)
+        #expect(bound > attended, "\(name): \(bound) against \(attended)")
+        try expectRefused(work, from: "v1", asOf: asOf, ["--reduce", "\(name)=\(Int(attended.rounded(.up)))", "--lang", "en"],
+                          says: [name, "already attended \(Int(bound)) hours", "a series begun counts"])
+        try replan(work, from: "v1", into: "r1", asOf: asOf, ["--reduce", "\(name)=\(Int(bound.rounded(.up)))"])
+        #expect(try #require(PlanFile(work.file("r1/plan.json")).plannedHours[name]) <= bound.rounded(.up))
+    }
+
     @Test func anAsOfBeforeThePreviousOneIsRefusedNamingIt() throws {
         let work = try workWithBase()
         try replan(work, from: "v1", into: "r1", asOf: "2025-03-31", ["--withdraw", "Norrköpinge"])

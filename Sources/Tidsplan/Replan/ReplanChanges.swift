@@ -79,10 +79,14 @@ enum ScenarioChanges {
         return Result(scenario: s, compensation: request, changed: changed)
     }
 
-    /// Hours each municipality attended in planned training on or before `asOf`, per the previous plan.
+    /// Hours each municipality is held to by `asOf`, per the previous plan: training attended on or before it,
+    /// and the later meetings of a series begun by then (its participants stay the same to the end, and the
+    /// re-plan keeps the run).
     static func heldHours(_ plan: Plan?, asOf: Day) -> [String: Double] {
+        let training = (plan?.activeSessions ?? []).filter { $0.kind == .training }
+        let begun = Set(training.filter { $0.date <= asOf }.compactMap { $0.series?.run })
         var out: [String: Double] = [:]
-        for s in plan?.activeSessions ?? [] where s.kind == .training && s.date <= asOf {
+        for s in training where s.date <= asOf || s.series.map({ begun.contains($0.run) }) == true {
             for (name, seats) in s.seats { out[name, default: 0] += Double(seats) * s.hours }
         }
         return out

@@ -52,8 +52,8 @@ struct ReplanRefusals {
            : "--reduce \(n)=\(hours): \(n)'s commitment in force is \(committed) hours; --reduce only lowers a commitment. To raise a quota, change quotaHours in the scenario file"
     }
     func belowAttended(_ n: String, _ hours: Int, attended: Double, asOf: Day) -> String {
-        sv ? "--reduce \(n)=\(hours): \(n) har redan deltagit i \(h(attended)) timmar till och med \(asOf.iso); ett åtagande kan inte sänkas under de genomförda timmarna"
-           : "--reduce \(n)=\(hours): \(n) has already attended \(h(attended)) hours on or before \(asOf.iso); a commitment cannot be lowered below the hours held"
+        sv ? "--reduce \(n)=\(hours): \(n) har redan deltagit i \(h(attended)) timmar till och med \(asOf.iso) (en serie som börjat räknas till sin sista träff); ett åtagande kan inte sänkas under de genomförda timmarna"
+           : "--reduce \(n)=\(hours): \(n) has already attended \(h(attended)) hours on or before \(asOf.iso) (a series begun counts to its last meeting); a commitment cannot be lowered below the hours held"
     }
     func fileReductionBelowAttended(_ n: String, _ quota: Int, attended: Double, asOf: Day) -> String {
         sv ? "\(n): det sänkta åtagandet \(quota) timmar är lägre än de \(h(attended)) timmar kommunen redan deltagit i till och med \(asOf.iso); ett åtagande kan inte sänkas under de genomförda timmarna"
