@@ -213,9 +213,10 @@ import Testing
         let work = try workWithBase()
         try replan(work, from: "v1", into: "r1", asOf: "2025-02-05", ["--withdraw", "Sörby"])
         try expectTrustworthy(work, old: "v1", new: "r1", asOf: "2025-02-05", withdrawn: ["Sörby": "2025-02-06"])
-        for (asOf, says) in [("2025-01-31", "before the project starts"), ("2025-06-02", "after the project's last day")] {
+        for (asOf, says, lang) in [("2025-01-31", "before the project starts", "en"), ("2025-06-02", "after the project's last day", "en"),
+                                   ("2025-01-31", "före projektets start", "sv"), ("2025-06-02", "efter projektets sista dag", "sv")] {
             let r = try TidsplanCLI.run(["replan", Self.scenario, "--previous", "v1/plan.json", "--as-of", asOf,
-                                         "--withdraw", "Sörby", "--out", "refused", "--quiet"], cwd: work.path)
+                                         "--withdraw", "Sörby", "--out", "refused", "--quiet", "--lang", lang], cwd: work.path)
             #expect(r.status == 1 && r.stderr.contains(says), "\(r.transcript)")
         }
     }

@@ -59,13 +59,12 @@ public enum PlanJob {
             let outDir = request.outDir ?? "output/\(scenario.project.id)"
             let replan: ReplanContext?
             if let previous {
-                guard let asOf = request.asOf ?? previous.asOf else {
-                    throw JobError("--previous needs --as-of DATE: the day up to which the previous plan has been held")
-                }
+                let refusals = ReplanRefusals(lang: request.lang)
+                guard let asOf = request.asOf ?? previous.asOf else { throw JobError(refusals.previousNeedsAsOf) }
                 guard previous.scenario == scenario.project.id else {
-                    throw JobError("\(request.previousPath ?? ""): the plan is for scenario \"\(previous.scenario)\", not \"\(scenario.project.id)\"")
+                    throw JobError(refusals.otherScenario(path: request.previousPath ?? "", plan: previous.scenario, scenario: scenario.project.id))
                 }
-                try checkAsOf(asOf, scenario: scenario)
+                try checkAsOf(asOf, scenario: scenario, lang: request.lang)
                 // The previous plan's past was held up to its own as-of: an earlier date would re-seat it.
                 if let held = previous.asOf, asOf < held {
                     throw JobError(ReplanRefusals(lang: request.lang).asOfBeforePrevious(asOf, previous: held, path: request.previousPath ?? ""))
@@ -80,7 +79,7 @@ public enum PlanJob {
                         failed, limits: SearchLimits(), outDir: outDir, lang: request.lang))
                 }
             } else {
-                if request.asOf != nil { throw JobError("--as-of needs --previous PLAN.json: the plan to keep up to that date") }
+                if request.asOf != nil { throw JobError(ReplanRefusals(lang: request.lang).asOfNeedsPrevious) }
                 replan = nil
             }
             let changes = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce, asOf: replan?.asOf ?? request.asOf,
@@ -193,16 +192,11 @@ extension PlanJob {
 
     /// A re-plan keeps the past up to `asOf`; a date outside the project would keep all or nothing, so it is
     /// refused with what it would mean.
-    static func checkAsOf(_ asOf: Day, scenario: Scenario) throws {
+    static func checkAsOf(_ asOf: Day, scenario: Scenario, lang: Language = .sv) throws {
         let period = scenario.project.period
-        if asOf < period.from {
-            throw JobError("--as-of \(asOf.iso) is before the project starts (\(period.from.iso)): nothing has been held to keep. "
-                           + "Plan from scratch with the change in the scenario file (withdrawal: or reductions:), or give a date from \(period.from.iso).")
-        }
-        if asOf >= period.to {
-            throw JobError("--as-of \(asOf.iso) is on or after the project's last day (\(period.to.iso)): everything has been held, "
-                           + "so nothing is left to re-plan and a withdrawal would change nothing.")
-        }
+        let w = ReplanRefusals(lang: lang)
+        if asOf < period.from { throw JobError(w.asOfBeforeStart(asOf, start: period.from)) }
+        if asOf >= period.to { throw JobError(w.asOfAtEnd(asOf, end: period.to)) }
     }
 }
 

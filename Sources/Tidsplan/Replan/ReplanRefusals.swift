@@ -59,6 +59,26 @@ struct ReplanRefusals {
         sv ? "\(n): det sänkta åtagandet \(quota) timmar är lägre än de \(h(attended)) timmar kommunen redan deltagit i till och med \(asOf.iso); ett åtagande kan inte sänkas under de genomförda timmarna"
            : "\(n): its reduced quota of \(quota) hours is below the \(h(attended)) hours it has already attended on or before \(asOf.iso); a commitment cannot be lowered below the hours held"
     }
+    var previousNeedsAsOf: String {
+        sv ? "--previous kräver --as-of DATUM: dagen till och med vilken den tidigare planen har hållits"
+           : "--previous needs --as-of DATE: the day up to which the previous plan has been held"
+    }
+    var asOfNeedsPrevious: String {
+        sv ? "--as-of kräver --previous PLAN.json: planen som ska behållas till och med det datumet"
+           : "--as-of needs --previous PLAN.json: the plan to keep up to that date"
+    }
+    func otherScenario(path: String, plan: String, scenario: String) -> String {
+        sv ? "\(path): planen gäller scenariot \"\(plan)\", inte \"\(scenario)\""
+           : "\(path): the plan is for scenario \"\(plan)\", not \"\(scenario)\""
+    }
+    func asOfBeforeStart(_ asOf: Day, start: Day) -> String {
+        sv ? "--as-of \(asOf.iso) är före projektets start (\(start.iso)): inget har hållits som kan behållas. Planera från början med ändringen i scenariofilen (withdrawal: eller reductions:), eller ange ett datum från \(start.iso)."
+           : "--as-of \(asOf.iso) is before the project starts (\(start.iso)): nothing has been held to keep. Plan from scratch with the change in the scenario file (withdrawal: or reductions:), or give a date from \(start.iso)."
+    }
+    func asOfAtEnd(_ asOf: Day, end: Day) -> String {
+        sv ? "--as-of \(asOf.iso) är på eller efter projektets sista dag (\(end.iso)): allt har hållits, så inget återstår att planera om och ett utträde ändrar ingenting."
+           : "--as-of \(asOf.iso) is on or after the project's last day (\(end.iso)): everything has been held, so nothing is left to re-plan and a withdrawal would change nothing."
+    }
     func asOfBeforePrevious(_ asOf: Day, previous: Day, path: String) -> String {
         sv ? "--as-of \(asOf.iso) är före den tidigare planens --as-of \(previous.iso) (\(path)): det som hållits till och med \(previous.iso) kan inte planeras om; ange \(previous.iso) eller senare"
            : "--as-of \(asOf.iso) is before the previous plan's as-of \(previous.iso) (\(path)): what was held up to \(previous.iso) cannot be re-planned; give \(previous.iso) or later"
