@@ -139,6 +139,21 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: work.file("out/plan.json")))
     }
 
+    /// A leftover nobody may remove (made immutable) is named, and the run still writes its output.
+    @Test func aLeftoverThatCannotBeRemovedIsNamed() throws {
+        guard Self.rootOrNote("an immutable leftover (chattr +i)") else { return }
+        let work = try TempFolder("stuck-leftover")
+        try work.write(".out.tmp-XyZ789/plan.json", "{}")
+        let set = try Self.shell("chattr +i .out.tmp-XyZ789", cwd: work.path)
+        try #require(set.status == 0, "chattr is needed for this test: \(set.transcript)")
+        defer { _ = try? Self.shell("chattr -i .out.tmp-XyZ789", cwd: work.path) }
+        let r = try TidsplanCLI.run(["plan", TestScenarios.smallCounty, "--out", "out", "--quiet"], cwd: work.path)
+        #expect(r.status == 0 && r.endedCleanly, "\(r.transcript)")
+        #expect(r.stderr.contains("varning: ") && r.stderr.contains(".out.tmp-XyZ789") && r.stderr.contains("ta bort den för hand"),
+                "\(r.transcript)")
+        #expect(FileManager.default.fileExists(atPath: work.file("out/plan.json")))
+    }
+
     /// Two runs into an output folder that does not exist yet: both succeed (the second replaces the first's
     /// output instead of failing after solving with "Directory not empty"), and nothing is left beside it.
     @Test func twoRunsIntoANewFolderBothSucceed() throws {
