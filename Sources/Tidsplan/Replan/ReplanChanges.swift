@@ -97,7 +97,6 @@ enum ScenarioChanges {
 /// committed (its quota in force is raised by them), and the hours that would need some municipality to
 /// commit to more.
 struct CompensationRequest {
-    var lost: Int
     var asked: [(name: String, hours: Int)]
     /// Hours nobody can take within their committed tolerance: a proposal that needs their consent.
     var proposal: [(name: String, hours: Int)]
@@ -166,7 +165,7 @@ enum Compensation {
             if want > extra { proposal.append((name, want - extra)) }
         }
         if others.isEmpty && lost > 0 { proposal.append(("", lost)) }
-        return CompensationRequest(lost: lost, asked: asked, proposal: proposal)
+        return CompensationRequest(asked: asked, proposal: proposal)
     }
 
     /// The console's account of it, in the user's language.
