@@ -161,7 +161,10 @@ static int shim_guard_fatal(char *message, size_t capacity) {
     guard.log = NULL;
     guard.log_context = NULL;
     guard.active = 0;
-    if (message != NULL && strstr(message, "memory allocation limit exceeded") != NULL) {
+    /* GLPK's own limit (glp_mem_limit), or the system refusing it memory ("glp_alloc: no memory
+       available", e.g. under ulimit -v): both are the search running out of memory. */
+    if (message != NULL && (strstr(message, "memory allocation limit exceeded") != NULL
+                            || strstr(message, "no memory available") != NULL)) {
         return CGLPKSHIM_MEMORY_LIMIT;
     }
     return CGLPKSHIM_FATAL;

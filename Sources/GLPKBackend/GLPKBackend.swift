@@ -17,24 +17,30 @@ public struct GLPKBackend: SolverBackend {
     /// GLPK's own `glp_version()`, e.g. "5.0".
     public var version: String { Self.libraryVersion }
 
-    private static let libraryVersion: String = GLPKThread.shared.run {
+    private static let libraryVersion: String = (try? GLPKThread.shared.run {
         String(cString: cglpkshim_version())
-    }
+    }) ?? "?"
 
     public func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
         let flat = try GLPKFlatModel(model, roundingIntegerBounds: !options.relaxIntegrality)
         if flat.hasEmptyDomain {
             return SolveResult(termination: .infeasible, solution: nil, seconds: 0, nodes: 0)
         }
-        let outcome = GLPKThread.shared.run { () -> Result<SolveResult, SolverError> in
-            Result { () throws(SolverError) -> SolveResult in try Self.solveOnGLPKThread(flat, options, progress) }
+        let outcome: Result<SolveResult, SolverError>
+        do {
+            outcome = try GLPKThread.shared.run { () -> Result<SolveResult, SolverError> in
+                Result { () throws(SolverError) -> SolveResult in try Self.solveOnGLPKThread(flat, options, progress) }
+            }
+        } catch {
+            // No thread, no memory for its stack: the solve ends as GLPK's own memory limit would, with no plan.
+            return SolveResult(termination: .memoryLimit, solution: nil, seconds: 0, nodes: 0)
         }
         return try outcome.get()
     }
 
     public func export(_ model: LinearModel, format: ModelFormat) throws -> String {
         let flat = try GLPKFlatModel(model)
-        let outcome = GLPKThread.shared.run { () -> Result<String, SolverError> in
+        let outcome = try GLPKThread.shared.runOrThrow { () -> Result<String, SolverError> in
             Result { () throws(SolverError) -> String in try Self.exportOnGLPKThread(flat, format) }
         }
         return try outcome.get()
@@ -46,7 +52,7 @@ public struct GLPKBackend: SolverBackend {
     /// an `OBJSENSE MAX` section. The solution has one value per column read, in file order;
     /// no duals.
     func solveMPS(_ text: String, options: SolveOptions) throws -> SolveResult {
-        let outcome = GLPKThread.shared.run { () -> Result<SolveResult, SolverError> in
+        let outcome = try GLPKThread.shared.runOrThrow { () -> Result<SolveResult, SolverError> in
             Result { () throws(SolverError) -> SolveResult in try Self.solveMPSOnGLPKThread(text, options) }
         }
         return try outcome.get()
@@ -55,7 +61,7 @@ public struct GLPKBackend: SolverBackend {
     /// Makes GLPK hit a fatal error (a column index out of range) inside the shim's guard.
     /// Throws the `SolverError` GLPK's message becomes; the process carries on.
     func provokeFatalError() throws {
-        let outcome = GLPKThread.shared.run { () -> Result<Void, SolverError> in
+        let outcome = try GLPKThread.shared.runOrThrow { () -> Result<Void, SolverError> in
             var message = [CChar](repeating: 0, count: 1024)
             let code = cglpkshim_provoke_fatal_error(&message, message.count)
             let text = Self.string(message)

@@ -1,4 +1,10 @@
 import Foundation
+import LinearModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The one long-lived OS thread on which every GLPK call runs.
 ///
@@ -6,32 +12,71 @@ import Foundation
 /// memory limit belong to the thread that made them, and a fatal error frees that thread's
 /// environment. Swift tasks may hop threads, so all GLPK work is queued here and the caller
 /// blocks until its job is done.
+///
+/// The thread is started with `pthread_create`, whose answer is checked: under an address-space
+/// limit (`ulimit -v`) its stack may not fit, and then every job fails at once with
+/// `GLPKThread.NotStarted` instead of waiting forever for a thread that never runs.
 final class GLPKThread: @unchecked Sendable {
     // Safety of @unchecked: `jobs` is only touched with `condition` locked; everything else is
     // immutable after init.
     static let shared = GLPKThread()
 
-    private static let markerKey = "se.tidsplan.glpk-thread"
+    /// Branch-and-cut and the presolver recurse; be generous.
+    static let stackSize = 16 << 20
+
+    /// The thread could not be started (the system's reason, e.g. "Resource temporarily unavailable").
+    struct NotStarted: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { "the solver thread could not be started: \(reason)" }
+    }
 
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
+    /// Nil once the thread runs; the reason it could not start otherwise. Both set in init only.
+    private var startFailure: NotStarted?
+    private var thread: pthread_t?
 
-    private init() {
-        let thread = Thread { [self] in serve() }
-        thread.name = "GLPK"
-        // Branch-and-cut and the presolver recurse; be generous.
-        thread.stackSize = 16 << 20
-        thread.start()
+    init(stackSize: Int = GLPKThread.stackSize) {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        var failure: NotStarted?
+        let sized = pthread_attr_setstacksize(&attributes, stackSize)
+        if sized != 0 { failure = NotStarted(reason: String(cString: strerror(sized))) }
+        var started: pthread_t?
+        if failure == nil {
+            let context = Unmanaged.passRetained(self)
+            #if canImport(Glibc)
+            var id = pthread_t()
+            let code = pthread_create(&id, &attributes, { raw in
+                guard let raw else { return nil }
+                Unmanaged<GLPKThread>.fromOpaque(raw).takeRetainedValue().serve()
+                return nil
+            }, context.toOpaque())
+            if code == 0 { started = id }
+            #else
+            var id: pthread_t?
+            let code = pthread_create(&id, &attributes, { raw in
+                Unmanaged<GLPKThread>.fromOpaque(raw).takeRetainedValue().serve()
+                return nil
+            }, context.toOpaque())
+            if code == 0 { started = id }
+            #endif
+            if code != 0 {
+                context.release()
+                failure = NotStarted(reason: String(cString: strerror(code)))
+            }
+        }
+        thread = started
+        startFailure = failure
     }
 
-    /// True on the GLPK thread itself, i.e. inside a solver callback.
-    static var isCurrent: Bool { Thread.current.threadDictionary[markerKey] != nil }
-
-    /// Runs `body` on the GLPK thread and waits for its result.
-    func run<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
+    /// Runs `body` on the GLPK thread and waits for its result; throws at once if the thread never started.
+    func run<T: Sendable>(_ body: @escaping @Sendable () -> T) throws(NotStarted) -> T {
+        if let startFailure { throw startFailure }
         // A progress handler or log sink that starts another solve would re-enter GLPK from
         // inside a GLPK callback, and wait for itself forever: a programmer error.
-        precondition(!Self.isCurrent, "GLPK work started from inside a GLPK callback")
+        precondition(!isOwnThread, "GLPK work started from inside a GLPK callback")
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         condition.lock()
@@ -47,8 +92,14 @@ final class GLPKThread: @unchecked Sendable {
         return value
     }
 
+    /// `run`, with a failed start as a `SolverError` (for callers that throw those).
+    func runOrThrow<T: Sendable>(_ body: @escaping @Sendable () -> T) throws(SolverError) -> T {
+        do { return try run(body) } catch { throw SolverError("not enough memory: \(error)") }
+    }
+
+    private var isOwnThread: Bool { thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+
     private func serve() {
-        Thread.current.threadDictionary[Self.markerKey] = true
         while true {
             condition.lock()
             while jobs.isEmpty { condition.wait() }

@@ -4,6 +4,10 @@ import TidsplanCore
 /// Turns the two stages' decisions into a `Plan`: sessions, fixed events, follow-up surveys, hours per
 /// municipality, shortfalls in plain words, and calendar sequence numbers against the previous plan.
 struct PlanAssembly {
+    /// The verifier rules plan assembly keeps by construction: fixed events on their scenario dates, surveys on
+    /// working days, nobody invited after withdrawing.
+    static let verifierRules = ["events"]
+
     let scenario: Scenario
     let grid: TimeGrid
     let groups: [RunGroup]

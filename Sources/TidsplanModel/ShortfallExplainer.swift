@@ -154,6 +154,16 @@ struct ShortfallExplainer {
             let needs = CourseReach.requiredHours(m, scenario)
             let need = needs.reduce(0) { $0 + $1.hours }
             let allowed = CourseReach.ceiling(m, scenario)
+            // After a re-plan (or when the courses alone would fit) the ceiling is filled by what was already
+            // attended and planned: say so, in hours left, rather than "raise the quota by a negative amount".
+            if replan != nil || need <= allowed {
+                let attended = replan.map { r in
+                    plan.trainingSessions.filter { $0.status == .planned && $0.date <= r.asOf }
+                        .reduce(0.0) { $0 + Double($1.seats[m.name] ?? 0) * $1.hours }
+                } ?? 0
+                return .quotaUsed(municipality: m.name, attendedHours: attended, plannedHours: plan.plannedHours(m.name),
+                                  allowedHours: allowed, missingHours: missingRequiredHours(m))
+            }
             let drop = CourseReach.courseToDrop(needs, over: need - allowed) ?? (course.id, course.hoursPerParticipant)
             return .quotaCeiling(municipality: m.name, neededHours: need, allowedHours: allowed, dropCourse: drop.course,
                                  dropCourseHours: drop.hours)
@@ -164,6 +174,17 @@ struct ShortfallExplainer {
                                competing: "quotaExcessPerHour, perSession, costPerThousandKr")
         }
         return cause
+    }
+
+    /// Hours the places still missing in `m`'s required courses would add (per target group, as the shortfalls count them).
+    func missingRequiredHours(_ m: Municipality) -> Double {
+        scenario.courses.reduce(0.0) { sum, course in
+            let need = AttendanceGoal.required(course, m)
+            guard need > 0 else { return sum }
+            let placed = AreaSeats.placesByGroup(plan.trainingSessions, course: course.id, m)
+            let got = (TargetGroupDemand.asked(course, m) ?? [:]).reduce(0) { $0 + min($1.value, placed[$1.key] ?? 0) }
+            return sum + Double(max(0, need - got)) * course.hoursPerParticipant
+        }
     }
 
     func coverageCause(_ t: Int, _ target: CoverageTarget) -> ShortfallCause {
@@ -244,7 +265,14 @@ struct ShortfallExplainer {
 
     /// No rule binds: the solver stopped early (when its gap says so), or the weights chose.
     func unexplained(goal: String, weight: Int, competing: String) -> ShortfallCause {
-        if let gap = plan.solver.gap, gap > 0.005 { return .searchStopped(gapPercent: (gap * 1000).rounded() / 10) }
+        if let gap = plan.solver.gap, gap > 0.005 {
+            let percent = (gap * 1000).rounded() / 10
+            // Only a clock or an interrupt cut the search short; its own fixed budget gives the same plan however long it may run.
+            switch plan.solver.searchEnd {
+            case .timeLimit?, .interrupted?: return .searchStopped(gapPercent: percent)
+            default: return .searchEnded(gapPercent: percent)
+            }
+        }
         return .outweighed(goal: goal, weight: weight, competing: competing)
     }
 
@@ -257,7 +285,7 @@ extension ShortfallCause {
     /// The solver's choice (or its early stop), not a rule of the scenario.
     var noRuleBinds: Bool {
         switch self {
-        case .outweighed, .searchStopped: true
+        case .outweighed, .searchStopped, .searchEnded: true
         default: false
         }
     }

@@ -22,6 +22,8 @@ struct CapacityCommand: ParsableCommand {
         discussion: "A run that reaches it keeps its best plan so far, so figures measured under a short limit say more about the limit than about the scenario. On \"Räkna med oss!\" one planning run takes about a minute on a 2-core machine and capacity makes up to nine."))
     var timeLimit: Double = 300
 
+    func validate() throws { try checkTimeLimit(timeLimit) }
+
     @Option(name: .long, help: "Language of everything written and printed: sv (Swedish, default) or en (English).")
     var lang: String = "sv"
 
@@ -53,6 +55,8 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds for each planning run (the base plan and each variant).",
         discussion: "A run that reaches it keeps its best plan so far, so variants compared under a short limit differ by the limit as much as by the scenario."))
     var timeLimit: Double = 300
+
+    func validate() throws { try checkTimeLimit(timeLimit) }
 
     @Option(name: .long, help: "Language of everything written and printed: sv (Swedish, default) or en (English).")
     var lang: String = "sv"

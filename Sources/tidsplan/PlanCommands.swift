@@ -39,7 +39,7 @@ struct SolveOptionGroup: ParsableArguments {
     var areaPersons: Int = 350
 
     func validate() throws {
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be more than 0 seconds") }
+        try checkTimeLimit(timeLimit)
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap is a fraction between 0 and 1, e.g. 0.01 for 1 %") }
         if let memoryLimit, memoryLimit < 16 { throw ValidationError("--memory-limit is in MiB and must be at least 16") }
         _ = try dialect()
@@ -69,6 +69,13 @@ struct SolveOptionGroup: ParsableArguments {
         r.decompose = try decomposition()
         r.maxAreaPersons = areaPersons
         return r
+    }
+}
+
+/// A number of seconds, more than 0 and finite (`inf` would be no limit at all, and is no number in run.json).
+func checkTimeLimit(_ seconds: Double) throws {
+    guard seconds > 0, seconds.isFinite else {
+        throw ValidationError("--time-limit must be a number of seconds more than 0, e.g. 600 (not \"\(seconds)\")")
     }
 }
 

@@ -36,6 +36,46 @@ import Testing
         #expect(line?.contains(date) == true, "\(why): the violation names the rule, the session and the date: \(result.transcript)")
     }
 
+    /// Fixed events and follow-up surveys keep their own rules (issue 20: the steering group moved to a holiday
+    /// used to pass): the `events` rule names the event, the date and what is wrong.
+    @Test(arguments: [
+        ("styrgrupp-1", "2025-04-18", ["not where the scenario puts it: 2025-03-06", "långfredagen"]),
+        ("styrgrupp-1", "2025-03-07", ["not where the scenario puts it: 2025-03-06"]),
+    ])
+    func aFixedEventMovedBreaksTheEventsRule(_ id: String, _ date: String, _ says: [String]) throws {
+        let work = try TempFolder("verify-events")
+        let plan = try plannedSmallCounty(work)
+        var sessions = try #require(plan["sessions"]?.array)
+        let index = try #require(sessions.firstIndex { $0["id"]?.string == id }, "the small county has no \(id)")
+        sessions[index]["date"] = .string(date)
+        var edited = plan
+        edited["sessions"] = .array(sessions)
+        let path = try work.write("edited.json", edited.text)
+        let result = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, path], cwd: work.path)
+        #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
+        let lines = result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("[events]") && $0.contains(id) && $0.contains(date) }
+        for text in says { #expect(lines.contains { $0.contains(text) }, "\(text): \(result.transcript)") }
+    }
+
+    /// A survey sent on a Sunday is named too (the re-plan county sends follow-up surveys).
+    @Test func aSurveyOnASundayBreaksTheEventsRule() throws {
+        let work = try TempFolder("verify-survey")
+        let scenario = TidsplanCLI.packageFile("scenarios/tests/replan-county.yaml")
+        let planned = try TidsplanCLI.run(["plan", scenario, "--out", "out", "--quiet"], cwd: work.path)
+        #expect(planned.status == 0 && planned.endedCleanly, "\(planned.transcript)")
+        let plan = try JSONValue.parse(file: work.file("out/plan.json"))
+        var sessions = try #require(plan["sessions"]?.array)
+        let index = try #require(sessions.firstIndex { ($0["id"]?.string ?? "").hasPrefix("uppfoljning-") }, "the small county plans no survey")
+        let id = try #require(sessions[index]["id"]?.string)
+        sessions[index]["date"] = .string("2025-05-18")
+        var edited = plan
+        edited["sessions"] = .array(sessions)
+        let path = try work.write("edited.json", edited.text)
+        let result = try TidsplanCLI.run(["verify", scenario, path], cwd: work.path)
+        #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
+        #expect(result.stdout.contains("[events] \(id) on 2025-05-18 (weekend) is not a working day"), "\(result.transcript)")
+    }
+
     @Test func anUneditedRoundTripStillVerifies() throws {
         // Guards the tests above: re-serialising the plan by itself changes nothing the verifier cares about.
         let work = try TempFolder("verify")

@@ -22,7 +22,7 @@ import Testing
                   id.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
             return id
         }
-        #expect(ids.count == 27)
+        #expect(ids.count == 28)
         #expect(PlanVerifier.ruleIDs == ids)
     }
 
@@ -60,7 +60,9 @@ import Testing
         let event = PlannedSession(id: "styrgrupp", kind: .event, course: "steering-group", title: "Styrgrupp",
                                    date: F.day("2024-06-06"), start: F.time("13:00"), end: F.time("15:00"), hours: 0,
                                    venue: "werket", mode: .physical, leaders: ["Anna"])
-        #expect(PlanVerifier.verify(plan: F.plan(adding: [event]), scenario: F.scenario()) == [])
+        // The training rules leave events alone; the events rule has its own (EventRuleTests): a day off is no day for it.
+        #expect(PlanVerifier.verify(plan: F.plan(adding: [event]), scenario: F.scenario()).filter { $0.rule != "events" } == [])
+        F.expectBroken("events", F.plan(adding: [event]), naming: ["styrgrupp on 2024-06-06", "not a working day"])
     }
 
     // MARK: leaders-qualified

@@ -61,10 +61,11 @@ import LinearModel
         #expect(artefact.model.constraints.indices.allSatisfy { ids.contains(artefact.family(of: ConstraintID(index: $0))) })
     }
 
-    /// Timefold-style: every rule the verifier judges is modelled by a named family (or settled by the day stage),
+    /// Timefold-style: every rule the verifier judges is modelled by a named family (or settled by the day stage or
+    /// plan assembly),
     /// and no family claims a rule the verifier does not know.
     @Test func everyVerifierRuleMapsToAModelFamilyAndBack() {
-        let claimed = WeekModelBuilder.families.flatMap { $0.verifierRules } + DayModelBuilder.verifierRules
+        let claimed = WeekModelBuilder.families.flatMap { $0.verifierRules } + DayModelBuilder.verifierRules + PlanAssembly.verifierRules
         let verifier = Set(PlanVerifier.ruleIDs)
         #expect(Set(claimed).subtracting(verifier).isEmpty, "claimed but unknown: \(Set(claimed).subtracting(verifier).sorted())")
         #expect(verifier.subtracting(claimed).isEmpty, "judged but not modelled: \(verifier.subtracting(claimed).sorted())")

@@ -179,10 +179,45 @@ import TidsplanCore
         s.weights.missingRunPerRun = 0
         var p = try Small.plan(s)
         p.solver.gap = 0.2
+        p.solver.searchEnd = .timeLimit
         let grid = TimeGrid(scenario: s, calendar: WorkingCalendar(scenario: s))
-        let explainer = ShortfallExplainer(scenario: s, grid: grid, groups: RunGroupGenerator.generate(scenario: s).groups,
-                                           plan: p, replan: nil)
-        #expect(explainer.shortfalls(unplacedRuns: []).filter { $0.kind == "runs" }.map(\.cause) == [.searchStopped(gapPercent: 20)])
+        func causes(_ p: Plan) -> [ShortfallCause?] {
+            ShortfallExplainer(scenario: s, grid: grid, groups: RunGroupGenerator.generate(scenario: s).groups, plan: p, replan: nil)
+                .shortfalls(unplacedRuns: []).filter { $0.kind == "runs" }.map(\.cause)
+        }
+        #expect(causes(p) == [.searchStopped(gapPercent: 20)])
+        // Stopped by its own fixed budget of work, not the clock: more time would change nothing, and it says so.
+        p.solver.searchEnd = .nodeBudget
+        #expect(causes(p) == [.searchEnded(gapPercent: 20)])
+        let sentence = ShortfallSentence.render(.searchEnded(gapPercent: 20), .sv)
+        #expect(!sentence.contains("--time-limit") && sentence.contains("mer tid ändrar inte planen"), "\(sentence)")
+    }
+
+    /// A re-plan after A lowered its commitment to the hours it attended plus 10 (B keeps the second session
+    /// above its minimum size): the places A's required course still misses do not fit, and the explanation counts the hours already attended (never "raise the quota
+    /// by a negative number").
+    @Test func afterAReductionTheExplanationCountsTheHoursAttended() throws {
+        var s = Small.base()
+        s.courses[0].attendance = .perMunicipality(["A": 10, "B": 8])
+        let base = try Small.plan(s)
+        let sessions = Small.training(base).filter { ($0.seats["A"] ?? 0) > 0 }.sorted { $0.date < $1.date }
+        try #require(sessions.count >= 2 && sessions[0].date < sessions[1].date, "\(sessions)")
+        let asOf = sessions[0].date
+        let attended = Double(sessions[0].seats["A"] ?? 0) * sessions[0].hours
+        var reduced = s
+        reduced.municipalities[0].reductions = [QuotaReduction(from: asOf.adding(days: 1), quotaHours: Int(attended) + 10)]
+        let p = try Small.plan(reduced, replan: ReplanContext(previous: base, asOf: asOf))
+        Small.expectVerified(p, reduced, previous: base, asOf: asOf)
+        #expect(p.plannedHours("A") <= attended + 10, "a reduced commitment is a ceiling")
+        #expect(p.plannedHours("B") <= base.plannedHours("B"), "B did not agree to more")
+        let cause = try #require(causes(p, kind: "attendance").first)
+        guard case let .quotaUsed(m, a, planned, allowed, missing) = cause else {
+            Issue.record("expected quotaUsed, got \(cause)"); return
+        }
+        #expect(m == "A" && a == attended && planned == p.plannedHours("A") && allowed == attended + 10)
+        #expect(missing > 0 && missing.truncatingRemainder(dividingBy: 6) == 0, "\(missing)")
+        let sentence = ShortfallSentence.render(cause, .sv)
+        #expect(sentence.contains("\(Int(attended)) h är redan genomförda") && !sentence.contains(" -"), "\(sentence)")
     }
 
     @Test func causesRoundTripThroughTheirFields() {
@@ -199,7 +234,8 @@ import TidsplanCore
             .followUpAfterEnd(course: "C", due: Self.period.to, sentOn: Self.period.from),
             .followUpWindowAfterEnd(course: "C", runs: ["C-n-1", "C-n-2"], opens: [Self.period.to, Self.period.to.adding(days: 3)],
                                     lastWorkingDay: Self.period.to),
-            .searchStopped(gapPercent: 21.8), .outweighed(goal: "g", weight: 3, competing: "x"),
+            .searchStopped(gapPercent: 21.8), .searchEnded(gapPercent: 1.8), .outweighed(goal: "g", weight: 3, competing: "x"),
+            .quotaUsed(municipality: "J", attendedHours: 1035, plannedHours: 1098, allowedHours: 1100, missingHours: 132),
         ]
         for c in all {
             #expect(ShortfallCause(type: c.type, fields: Dictionary(uniqueKeysWithValues: c.fields)) == c)

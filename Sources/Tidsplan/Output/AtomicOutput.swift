@@ -22,6 +22,8 @@ public enum AtomicOutputError: Error, Equatable, CustomStringConvertible {
     case notWritable(String, message: String)
     /// The file system refused (`path`, the operation, the system's message).
     case io(path: String, operation: String, message: String)
+    /// Too little free space where the output would go.
+    case noSpace(String, freeBytes: UInt64, neededBytes: UInt64)
 
     public var description: String {
         switch self {
@@ -33,11 +35,28 @@ public enum AtomicOutputError: Error, Equatable, CustomStringConvertible {
         case .notWritable(let p, let message):
             return "cannot write an output in \(p) (\(message)); choose another output folder with --out"
         case .io(let p, let op, let message): return "\(p): could not \(op): \(message)"
+        case .noSpace(let p, let free, let needed):
+            return "\(p) has \(Self.mebibytes(free)) free; the output needs about \(Self.mebibytes(needed)). Free some space or choose another output folder with --out"
         }
+    }
+
+    /// "3.2 MiB".
+    static func mebibytes(_ bytes: UInt64, sv: Bool = false) -> String {
+        let text = String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+        return sv ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }
 
 extension AtomicOutputError {
+    /// The operations `io` names, in Swedish.
+    static let operationSV: [String: String] = [
+        "create the folder": "skapa mappen", "create a temporary folder": "skapa en tillfällig mapp",
+        "move the previous output aside": "flytta undan den förra utdatan", "move the new output into place": "flytta den nya utdatan på plats",
+        "set permissions": "sätta behörigheter", "open the folder": "öppna mappen", "flush the folder to disk": "skriva mappen till disk",
+        "create the file": "skapa filen", "write the file": "skriva filen", "flush the file to disk": "skriva filen till disk",
+        "list the folder": "lista mappen",
+    ]
+
     /// The message in the user's language (`description` is English).
     public func text(_ lang: Language) -> String {
         guard lang == .sv else { return description }
@@ -49,7 +68,9 @@ extension AtomicOutputError {
             return "ersätter inte \(p): \(reason); välj en egen mapp för utdata"
         case .notWritable(let p, let message):
             return "kan inte skriva utdata i \(p) (\(message)); välj en annan utdatamapp med --out"
-        case .io(let p, let op, let message): return "\(p): misslyckades med att \(op): \(message)"
+        case .io(let p, let op, let message): return "\(p): kunde inte \(Self.operationSV[op] ?? op): \(message)"
+        case .noSpace(let p, let free, let needed):
+            return "\(p) har \(Self.mebibytes(free, sv: true)) ledigt; utdata behöver omkring \(Self.mebibytes(needed, sv: true)). Frigör utrymme eller välj en annan utdatamapp med --out"
         }
     }
 }
@@ -77,7 +98,10 @@ public enum AtomicOutput {
     public static func replace(directory: String, with files: [OutputFile]) throws {
         try validate(files)
         let (target, parent, name, exists) = try location(directory)
-        if exists { try checkReplaceable(target, with: files) }
+        if exists {
+            try checkReplaceable(target, with: files)
+            try probeWritable(target.path)
+        }
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -127,6 +151,13 @@ public enum AtomicOutput {
         }
         testHook("after-swap")
         guard rename(temp, target.path) == 0 else {
+            // Another run made the folder since we looked (two runs into a new folder): replace its output.
+            if !exists, errno == ENOTEMPTY || errno == EEXIST, (try? checkReplaceable(target, with: files)) != nil,
+               exchange(temp, target.path) {
+                try? syncPath(parent.path)
+                try? fm.removeItem(atPath: temp)
+                return
+            }
             let e = ioError(target.path, "move the new output into place")
             if exists { _ = rename(old, target.path) }
             try? fm.removeItem(atPath: temp)
@@ -139,10 +170,14 @@ public enum AtomicOutput {
     /// Checks, before any work is done, that an output could be written to `directory`: it is a folder (or
     /// can become one), Tidsplan may replace it, and its parent can be written. Jobs call this before solving,
     /// so a bad `--out` costs nothing; `replace` checks again.
-    public static func checkLocation(_ directory: String, topLevel: [String]) throws {
-        let (target, parent, _, exists) = try location(directory)
+    /// Leftovers of crashed runs beside the folder are removed here already; the ones that cannot be are returned, for
+    /// the job to name.
+    @discardableResult
+    public static func checkLocation(_ directory: String, topLevel: [String]) throws -> [String] {
+        let (target, parent, name, exists) = try location(directory)
         if exists {
             try checkReplaceable(target, with: topLevel.map { OutputFile(path: $0, text: "") })
+            try probeWritable(target.path)
         }
         // The nearest existing ancestor must be a folder we can create things in.
         var ancestor = parent
@@ -159,6 +194,61 @@ public enum AtomicOutput {
         } catch AtomicOutputError.io(_, _, let message) {
             throw AtomicOutputError.notWritable(ancestor.path, message: message)
         }
+        // A full disk is found now, not after solving: room for the output there is (twice the previous, at least 4 MiB).
+        let needed = max(4 << 20, 2 * (exists ? folderBytes(target.path) : 0))
+        var fs = statvfs()
+        if statvfs(ancestor.path, &fs) == 0 {
+            let free = UInt64(fs.f_bavail) * UInt64(fs.f_frsize)
+            if free < UInt64(needed) { throw AtomicOutputError.noSpace(ancestor.path, freeBytes: free, neededBytes: UInt64(needed)) }
+        }
+        guard FileManager.default.fileExists(atPath: parent.path) else { return [] }
+        return removeLeftovers(in: parent.path, name: name)
+    }
+
+    /// Replacing swaps folders in the parent, which a read-only, immutable or append-only folder would not
+    /// stop (and the old one could then not be removed); its owner meant it to stay, so it is refused. A real
+    /// attempt, not access(): root passes a permission check that `chattr +i` still fails.
+    static func probeWritable(_ folder: String) throws {
+        // Append-only would let the probe in but not out again: read the flags first.
+        if let flags = attributeFlags(folder) {
+            if flags & 0x10 != 0 { throw AtomicOutputError.notWritable(folder, message: "immutable: chattr +i") }
+            if flags & 0x20 != 0 { throw AtomicOutputError.notWritable(folder, message: "append-only: chattr +a") }
+        }
+        let probe = folder + "/.tidsplan-probe-\(getpid())"
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd < 0 { throw AtomicOutputError.notWritable(folder, message: String(cString: strerror(errno))) }
+        close(fd)
+        if unlink(probe) != 0 { throw AtomicOutputError.notWritable(folder, message: String(cString: strerror(errno))) }
+    }
+
+    /// A folder's `chattr` flags (FS_IOC_GETFLAGS: 0x10 immutable, 0x20 append-only); nil where unknown.
+    static func attributeFlags(_ path: String) -> Int? {
+        #if os(Linux)
+        typealias IOCtl = @convention(c) (Int32, UInt, UnsafeMutableRawPointer) -> Int32
+        // Looked up at run time: Swift does not import C's variadic ioctl.
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "ioctl") else { return nil }
+        let ioctl = unsafeBitCast(symbol, to: IOCtl.self)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var flags = 0  // the kernel writes an int here; 8 bytes leave room either way
+        let getFlags: UInt = 0x8008_6601  // FS_IOC_GETFLAGS
+        return withUnsafeMutablePointer(to: &flags) { ioctl(fd, getFlags, $0) } == 0 ? flags & 0xFFFF_FFFF : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// Bytes of the files below `path`.
+    static func folderBytes(_ path: String) -> Int {
+        guard let walker = FileManager.default.enumerator(atPath: path) else { return 0 }
+        var total = 0
+        while let rel = walker.nextObject() as? String {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path + "/" + rel))?[.size] as? NSNumber {
+                total += size.intValue
+            }
+        }
+        return total
     }
 
     /// The output folder resolved: itself, its parent, its name and whether it exists (as a folder).
@@ -197,19 +287,39 @@ public enum AtomicOutput {
         return fd
     }
 
-    /// Removes `.NAME.tmp-*` and `.NAME.old-*` left by killed runs. A folder a running process holds
-    /// locked is its work in progress and stays.
-    private static func removeLeftovers(in parent: String, name: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for entry in entries where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+    /// Removes `.NAME.tmp-*` and `.NAME.old-*` left by killed runs, and returns those that could not be
+    /// removed. A folder a running process holds locked is its work in progress and stays, unnamed. A
+    /// leftover made read-only (an old output that was mode 555) is made writable first: it is Tidsplan's own.
+    @discardableResult
+    private static func removeLeftovers(in parent: String, name: String) -> [String] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return [] }
+        var stuck: [String] = []
+        for entry in entries.sorted() where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
             let suffix = entry.dropFirst(name.count + 6)
             guard suffix.count == 6, suffix.allSatisfy({ $0.isLetter || $0.isNumber }) else { continue }
             let path = parent + "/" + entry
             let fd = lock(path)
             guard fd >= 0 else { continue }
-            try? FileManager.default.removeItem(atPath: path)
-            close(fd)
+            defer { close(fd) }
+            if (try? FileManager.default.removeItem(atPath: path)) != nil { continue }
+            makeWritable(path)
+            if (try? FileManager.default.removeItem(atPath: path)) == nil, FileManager.default.fileExists(atPath: path) {
+                stuck.append(path)
+            }
         }
+        return stuck
+    }
+
+    /// Gives the owner write access to every folder below `path`, so its contents can be removed.
+    private static func makeWritable(_ path: String) {
+        var folders = [path]
+        if let walker = FileManager.default.enumerator(atPath: path) {
+            while let rel = walker.nextObject() as? String {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path + "/" + rel, isDirectory: &isDir), isDir.boolValue { folders.append(path + "/" + rel) }
+            }
+        }
+        for folder in folders { _ = chmod(folder, 0o755) }
     }
 
     /// Tests only: `TIDSPLAN_TEST_KILL_AT=before-swap|after-swap` kills the process at that step, to show

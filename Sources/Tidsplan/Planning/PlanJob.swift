@@ -59,13 +59,16 @@ public enum PlanJob {
             let outDir = request.outDir ?? "output/\(scenario.project.id)"
             let replan: ReplanContext?
             if let previous {
-                guard let asOf = request.asOf ?? previous.asOf else {
-                    throw JobError("--previous needs --as-of DATE: the day up to which the previous plan has been held")
-                }
+                let refusals = ReplanRefusals(lang: request.lang)
+                guard let asOf = request.asOf ?? previous.asOf else { throw JobError(refusals.previousNeedsAsOf) }
                 guard previous.scenario == scenario.project.id else {
-                    throw JobError("\(request.previousPath ?? ""): the plan is for scenario \"\(previous.scenario)\", not \"\(scenario.project.id)\"")
+                    throw JobError(refusals.otherScenario(path: request.previousPath ?? "", plan: previous.scenario, scenario: scenario.project.id))
                 }
-                try checkAsOf(asOf, scenario: scenario)
+                try checkAsOf(asOf, scenario: scenario, lang: request.lang)
+                // The previous plan's past was held up to its own as-of: an earlier date would re-seat it.
+                if let held = previous.asOf, asOf < held {
+                    throw JobError(ReplanRefusals(lang: request.lang).asOfBeforePrevious(asOf, previous: held, path: request.previousPath ?? ""))
+                }
                 replan = ReplanContext(previous: previous, asOf: asOf)
                 // Held sessions cannot move: if they break the scenario's rules no re-plan can keep them, and
                 // the solver would only say "infeasible". Name them instead.
@@ -76,13 +79,18 @@ public enum PlanJob {
                         failed, limits: SearchLimits(), outDir: outDir, lang: request.lang))
                 }
             } else {
-                if request.asOf != nil { throw JobError("--as-of needs --previous PLAN.json: the plan to keep up to that date") }
+                if request.asOf != nil { throw JobError(ReplanRefusals(lang: request.lang).asOfNeedsPrevious) }
                 replan = nil
             }
             let changes = try ScenarioChanges.apply(withdraw: request.withdraw, reduce: request.reduce, asOf: replan?.asOf ?? request.asOf,
-                                                    compensate: request.compensate, previous: previous, to: scenario)
+                                                    compensate: request.compensate, previous: previous, to: scenario,
+                                                    lang: request.lang)
             let changed = changes.scenario
-            try AtomicOutput.checkLocation(outDir, topLevel: ["plan.json"])
+            for stuck in try AtomicOutput.checkLocation(outDir, topLevel: ["plan.json"]) {
+                console.err(request.lang == .sv
+                    ? "varning: \(stuck) är kvar från en tidigare körning som avbröts och kan inte tas bort; ta bort den för hand"
+                    : "warning: \(stuck) is left from an earlier run that was interrupted and cannot be removed; remove it by hand")
+            }
             let outcome = try solve(changed, request: request, replan: replan, console: console, backend: backend)
             // A solve without a solution is never written as a plan, whatever ended it.
             guard outcome.plan.solver.status.hasPlan else {
@@ -102,10 +110,14 @@ public enum PlanJob {
                     scratchChanges = PlanDiff.between(previous: previous, current: scratch.plan).counts.total
                 }
             }
+            // The figures printed are the plans' own: hours lost and taken over, measured old against new.
+            let compensation = changes.compensation.flatMap { c in
+                previous.map { CompensationOutcome.measured(c, changed: changes.changed, previous: $0, current: outcome.plan) }
+            }
             if let previous {
                 files += ChangesReport.files(previous: previous, current: outcome.plan, scenario: changed,
                                              fromScratchChanges: scratchChanges, lang: request.lang,
-                                             compensation: changes.compensation)
+                                             compensation: compensation)
             }
             files.append(OutputFile(path: "run.json", bytes: Array(RunSummary.json(outcome.statistics, request: request).utf8)))
             if request.exportModel {
@@ -120,19 +132,21 @@ public enum PlanJob {
             console.out(PlanSummary.text(plan: outcome.plan, scenario: changed, statistics: outcome.statistics,
                                          previous: previous, scratchChanges: scratchChanges, violations: violations,
                                          outDir: target, files: files, lang: request.lang))
-            if let c = changes.compensation { console.out(Compensation.text(c, lang: request.lang)) }
+            if let c = compensation { console.out(Compensation.text(c, lang: request.lang)) }
             return violations.isEmpty ? 0 : 3
         } catch let e as AtomicOutputError {
-            console.err("error: \(e.text(request.lang))")
+            console.err(errorPrefix(request.lang) + e.text(request.lang))
             return 1
         } catch let e as JobError {
-            console.err("error: \(e.description)")
+            console.err(errorPrefix(request.lang) + e.description)
             return 1
         } catch {
-            console.err("error: \(error)")
+            console.err(errorPrefix(request.lang) + "\(error)")
             return 1
         }
     }
+
+    static func errorPrefix(_ lang: Language) -> String { lang == .sv ? "fel: " : "error: " }
 
     static func solve(_ scenario: Scenario, request: PlanRequest, replan: ReplanContext?, console: Console,
                       backend: SolverBackend) throws -> PlanOutcome {
@@ -178,16 +192,11 @@ extension PlanJob {
 
     /// A re-plan keeps the past up to `asOf`; a date outside the project would keep all or nothing, so it is
     /// refused with what it would mean.
-    static func checkAsOf(_ asOf: Day, scenario: Scenario) throws {
+    static func checkAsOf(_ asOf: Day, scenario: Scenario, lang: Language = .sv) throws {
         let period = scenario.project.period
-        if asOf < period.from {
-            throw JobError("--as-of \(asOf.iso) is before the project starts (\(period.from.iso)): nothing has been held to keep. "
-                           + "Plan from scratch with the change in the scenario file (withdrawal: or reductions:), or give a date from \(period.from.iso).")
-        }
-        if asOf >= period.to {
-            throw JobError("--as-of \(asOf.iso) is on or after the project's last day (\(period.to.iso)): everything has been held, "
-                           + "so nothing is left to re-plan and a withdrawal would change nothing.")
-        }
+        let w = ReplanRefusals(lang: lang)
+        if asOf < period.from { throw JobError(w.asOfBeforeStart(asOf, start: period.from)) }
+        if asOf >= period.to { throw JobError(w.asOfAtEnd(asOf, end: period.to)) }
     }
 }
 

@@ -22,7 +22,7 @@ enum PlanSummary {
         for m in plan.municipalities {
             totalPlanned += m.plannedHours; totalQuota += m.quotaHours
             let pct = m.quotaHours > 0 ? Int((m.plannedHours / Double(m.quotaHours) * 100).rounded()) : 0
-            let note = scenario.municipality(m.name)?.withdrawal.map { "  " + w.withdrawn($0) } ?? ""
+            let note = scenario.municipality(m.name).map { w.commitmentNote($0) }.map { $0.isEmpty ? "" : "  " + $0 } ?? ""
             lines.append("  \(pad(m.name, width))\(pad(num(m.plannedHours, lang), 7, left: true)) / \(pad(num(Double(m.quotaHours), lang), 5, left: true))  \(pad("\(pct) %", 6, left: true))  \(pad(num(m.cofinancingKr, lang), 10, left: true)) kr\(note)")
         }
         lines.append("  \(pad(w.total, width))\(pad(num(totalPlanned, lang), 7, left: true)) / \(pad(num(Double(totalQuota), lang), 5, left: true))")
@@ -131,6 +131,21 @@ struct SummaryWords {
     }
     var hoursHeading: String { sv ? "Timmar per kommun (planerat / kvot):" : "Hours per municipality (planned / quota):" }
     func withdrawn(_ d: Day) -> String { sv ? "utträder från \(d.iso)" : "withdrawn from \(d.iso)" }
+    /// What the hours table says beside a municipality whose commitment changed ("" when it did not).
+    func commitmentNote(_ m: Municipality) -> String {
+        if let d = m.withdrawal { return withdrawn(d) }
+        let h = { (x: Int) in PlanSummary.num(Double(x), lang) }
+        if let r = m.reductions.filter({ !$0.compensation }).max(by: { $0.from < $1.from }) {
+            return sv ? "åtagandet sänkt till \(h(r.quotaHours)) h från \(r.from.iso) (tak)"
+                      : "commitment lowered to \(h(r.quotaHours)) h from \(r.from.iso) (a ceiling)"
+        }
+        if let r = m.reductions.filter(\.compensation).max(by: { $0.from < $1.from }) {
+            let extra = r.quotaHours - m.quotaHours
+            return sv ? "kompensation: planeras mot \(h(r.quotaHours)) h (+\(h(extra))) från \(r.from.iso)"
+                      : "compensation: planned towards \(h(r.quotaHours)) h (+\(h(extra))) from \(r.from.iso)"
+        }
+        return ""
+    }
     var total: String { sv ? "Totalt" : "Total" }
     func budgetHeading(days: Int) -> String { sv ? "Budget (externa utbildare: \(days) dagar):" : "Budget (external trainers: \(days) days):" }
     var trainerFees: String { sv ? "utbildararvoden" : "trainer fees" }
@@ -185,7 +200,7 @@ enum RunSummary {
           "rounds": \(s.rounds),
           "phases": [\(s.phases.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ", "))],
           "nodes": \(s.nodes),
-          "timeLimit": \(request.timeLimit.map { String($0) } ?? "null"),
+          "timeLimit": \(request.timeLimit.flatMap { $0.isFinite ? String($0) : nil } ?? "null"),
           "gap": \(request.gap)
         }
 

@@ -31,10 +31,15 @@ extension Municipality {
         reductions.filter { !$0.compensation }.max { $0.from < $1.from }?.quotaHours ?? quotaHours
     }
 
+    /// It lowered its own commitment (a reduction, not hours taken over from others).
+    public var hasReducedCommitment: Bool { reductions.contains { !$0.compensation } }
+
     /// The most hours it may be planned for: its committed quota plus the tolerance (never less than the
-    /// quota in force).
+    /// quota in force). A municipality that lowered its commitment said how much it will pay for: its new
+    /// commitment is the ceiling, with no tolerance above it.
     public func quotaCeilingHours(tolerance: Double) -> Double {
-        max(Double(committedQuotaHours) * (1 + tolerance), Double(effectiveQuotaHours))
+        let allowance = hasReducedCommitment ? 0 : tolerance
+        return max(Double(committedQuotaHours) * (1 + allowance), Double(effectiveQuotaHours))
     }
 }
 

@@ -3,6 +3,9 @@
 public enum ShortfallCause: Sendable, Equatable {
     /// The municipality's required courses need more hours than its quota and tolerance allow.
     case quotaCeiling(municipality: String, neededHours: Double, allowedHours: Double, dropCourse: String, dropCourseHours: Double)
+    /// A re-plan: the hours already attended and those planned fill the municipality's ceiling, so the places
+    /// still missing in its required courses (`missingHours`) do not fit.
+    case quotaUsed(municipality: String, attendedHours: Double, plannedHours: Double, allowedHours: Double, missingHours: Double)
     /// One more person in the shortest course still open would take the municipality above its quota ceiling.
     case quotaStep(municipality: String, plannedHours: Double, stepHours: Double, ceilingHours: Double, quotaHours: Int)
     /// Nobody in the scenario may lead the course.
@@ -35,6 +38,9 @@ public enum ShortfallCause: Sendable, Equatable {
     case followUpWindowAfterEnd(course: String, runs: [String], opens: [Day], lastWorkingDay: Day)
     /// No rule binds, but the solver stopped before proving its plan best (within `gapPercent` % of the bound).
     case searchStopped(gapPercent: Double)
+    /// No rule binds; the search ended on its fixed amount of work (not the clock) within `gapPercent` % of
+    /// the bound, so more time would give the same plan.
+    case searchEnded(gapPercent: Double)
     /// No rule binds: the goal lost against others by the weights (each unit costs more than it saves).
     case outweighed(goal: String, weight: Int, competing: String)
 
@@ -42,6 +48,7 @@ public enum ShortfallCause: Sendable, Equatable {
     public var type: String {
         switch self {
         case .quotaCeiling: "quotaCeiling"
+        case .quotaUsed: "quotaUsed"
         case .quotaStep: "quotaStep"
         case .noLeader: "noLeader"
         case .noLeaderDaysInWindow: "noLeaderDaysInWindow"
@@ -57,6 +64,7 @@ public enum ShortfallCause: Sendable, Equatable {
         case .followUpAfterEnd: "followUpAfterEnd"
         case .followUpWindowAfterEnd: "followUpWindowAfterEnd"
         case .searchStopped: "searchStopped"
+        case .searchEnded: "searchEnded"
         case .outweighed: "outweighed"
         }
     }
@@ -76,6 +84,9 @@ extension ShortfallCause {
         case let .quotaCeiling(m, need, allowed, course, courseHours):
             [("municipality", .text(m)), ("neededHours", .number(need)), ("allowedHours", .number(allowed)),
              ("dropCourse", .text(course)), ("dropCourseHours", .number(courseHours))]
+        case let .quotaUsed(m, attended, planned, allowed, missing):
+            [("municipality", .text(m)), ("attendedHours", .number(attended)), ("plannedHours", .number(planned)),
+             ("allowedHours", .number(allowed)), ("missingHours", .number(missing))]
         case let .quotaStep(m, planned, step, ceiling, quota):
             [("municipality", .text(m)), ("plannedHours", .number(planned)), ("stepHours", .number(step)),
              ("ceilingHours", .number(ceiling)), ("quotaHours", .number(Double(quota)))]
@@ -98,6 +109,7 @@ extension ShortfallCause {
         case let .followUpWindowAfterEnd(c, runs, opens, last):
             [("course", .text(c)), ("runs", .texts(runs)), ("opens", .texts(opens.map(\.iso))), ("lastWorkingDay", .text(last.iso))]
         case let .searchStopped(gap): [("gapPercent", .number(gap))]
+        case let .searchEnded(gap): [("gapPercent", .number(gap))]
         case let .outweighed(goal, w, competing): [("goal", .text(goal)), ("weight", .number(Double(w))), ("competing", .text(competing))]
         }
     }
@@ -113,6 +125,10 @@ extension ShortfallCause {
             guard let m = t("municipality"), let a = n("neededHours"), let b = n("allowedHours"), let c = t("dropCourse"),
                   let h = n("dropCourseHours") else { return nil }
             self = .quotaCeiling(municipality: m, neededHours: a, allowedHours: b, dropCourse: c, dropCourseHours: h)
+        case "quotaUsed":
+            guard let m = t("municipality"), let a = n("attendedHours"), let p = n("plannedHours"), let l = n("allowedHours"),
+                  let x = n("missingHours") else { return nil }
+            self = .quotaUsed(municipality: m, attendedHours: a, plannedHours: p, allowedHours: l, missingHours: x)
         case "quotaStep":
             guard let m = t("municipality"), let p = n("plannedHours"), let st = n("stepHours"), let c = n("ceilingHours"),
                   let q = i("quotaHours") else { return nil }
@@ -154,6 +170,7 @@ extension ShortfallCause {
             guard opens.count == isos.count, opens.count == runs.count else { return nil }
             self = .followUpWindowAfterEnd(course: c, runs: runs, opens: opens, lastWorkingDay: last)
         case "searchStopped": guard let g = n("gapPercent") else { return nil }; self = .searchStopped(gapPercent: g)
+        case "searchEnded": guard let g = n("gapPercent") else { return nil }; self = .searchEnded(gapPercent: g)
         case "outweighed":
             guard let g = t("goal"), let w = i("weight"), let c = t("competing") else { return nil }
             self = .outweighed(goal: g, weight: w, competing: c)

@@ -11,8 +11,18 @@ public enum ShortfallSentence {
             return sv
                 ? "\(m): de obligatoriska kurserna kräver \(h(need)) h, kvoten tillåter \(h(allowed)) h; höj kvoten med \(raise) h eller stryk \(courseName(course)) (\(h(courseHours)) h)"
                 : "\(m): the required courses need \(h(need)) h, the quota allows \(h(allowed)) h; raise the quota by \(raise) h or drop \(courseName(course)) (\(h(courseHours)) h)"
+        case let .quotaUsed(m, attended, planned, allowed, missing):
+            let needed = h((planned + missing).rounded(.up))
+            return sv
+                ? "\(m): \(h(attended)) h är redan genomförda och planen ger \(h(planned)) h av taket \(h(allowed)) h; platserna som saknas i de obligatoriska kurserna kräver \(h(missing)) h till, vilket bara ryms om kommunen åtar sig \(needed) h"
+                : "\(m): \(h(attended)) h have already been attended and the plan gives \(h(planned)) h of its ceiling of \(h(allowed)) h; the places missing in the required courses need \(h(missing)) h more, which fit only if the municipality commits to \(needed) h"
         case let .quotaStep(m, planned, step, ceiling, quota):
             let pct = quota > 0 ? Int((((planned + step) / Double(quota) - 1) * 100).rounded(.up)) : 0
+            if ceiling <= Double(quota) + 1e-6 {
+                // A reduced commitment: its ceiling has no tolerance to raise.
+                return sv ? "\(m): en person till i den kortaste kurs som är öppen ger \(h(step)) h och tar kommunen från \(h(planned)) h till \(h(planned + step)) h, över dess åtagande \(h(ceiling)) h; erbjud en kortare kurs eller godta skillnaden"
+                          : "\(m): one more person in the shortest course still open adds \(h(step)) h and takes it from \(h(planned)) h to \(h(planned + step)) h, above its commitment of \(h(ceiling)) h; offer a shorter course or accept the difference"
+            }
             return sv ? "\(m): en person till i den kortaste kurs som är öppen ger \(h(step)) h och tar kommunen från \(h(planned)) h till \(h(planned + step)) h, över taket \(h(ceiling)) h (kvoten plus toleransen); höj quotaTolerance till \(pct) % eller erbjud en kortare kurs"
                       : "\(m): one more person in the shortest course still open adds \(h(step)) h and takes it from \(h(planned)) h to \(h(planned + step)) h, above the ceiling of \(h(ceiling)) h (quota plus tolerance); raise quotaTolerance to \(pct) % or offer a shorter course"
         case let .noLeader(c):
@@ -62,6 +72,9 @@ public enum ShortfallSentence {
         case let .searchStopped(gap):
             return sv ? "ingen regel hindrar det, men lösaren stannade med planen inom \(h(gap)) % från den bästa möjliga; ge mer tid med --time-limit så kan det få plats"
                       : "no rule prevents it, but the solver stopped with the plan within \(h(gap)) % of the best possible; allow more time with --time-limit and it may fit"
+        case let .searchEnded(gap):
+            return sv ? "ingen regel hindrar det, men planen är bara bevisad inom \(h(gap)) % från den bästa möjliga; sökningen gör en fast mängd arbete (så att samma scenario ger samma plan), så mer tid ändrar inte planen"
+                      : "no rule prevents it, but the plan is only proven within \(h(gap)) % of the best possible; the search does a fixed amount of work (so the same scenario gives the same plan), so more time does not change the plan"
         case let .outweighed(goal, w, competing):
             return sv ? "ingen regel hindrar, men målet (\(goal), vikt \(w)) vägs mot \(competing); höj vikten för att prioritera det"
                       : "no rule prevents it, but the goal (\(goal), weight \(w)) is outweighed by \(competing); raise its weight to put it first"

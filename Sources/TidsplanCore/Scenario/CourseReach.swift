@@ -37,9 +37,9 @@ public enum CourseReach {
         }
     }
 
-    /// The most hours `m` may be planned for: its quota plus the tolerance.
+    /// The most hours `m` may be planned for: its quota plus the tolerance (a reduced commitment is a ceiling).
     public static func ceiling(_ m: Municipality, _ s: Scenario) -> Double {
-        Double(m.effectiveQuotaHours) * (1 + s.rules.quotaTolerance)
+        m.quotaCeilingHours(tolerance: s.rules.quotaTolerance)
     }
 
     /// The required course whose removal closes a gap of `over` hours: the smallest that is big enough,

@@ -90,7 +90,9 @@ extension ScenarioIssueCollector {
             let allowed = CourseReach.ceiling(m, s)
             guard need > allowed + 1e-9 else { continue }
             let drop = CourseReach.courseToDrop(needs, over: need - allowed)
-            warning("municipalities[\(i)].quotaHours", "\(m.name): the required courses need \(Self.num(need)) h, the quota allows \(Self.num(allowed)) h (\(m.effectiveQuotaHours) h + \(Self.num(s.rules.quotaTolerance * 100)) %)",
+            let why = m.hasReducedCommitment ? "a reduced commitment, no tolerance above it"
+                : "\(m.effectiveQuotaHours) h + \(Self.num(s.rules.quotaTolerance * 100)) %"
+            warning("municipalities[\(i)].quotaHours", "\(m.name): the required courses need \(Self.num(need)) h, the quota allows \(Self.num(allowed)) h (\(why))",
                     hint: "raise the quota by \(Self.num((need - allowed).rounded(.up))) h" + (drop.map { " or require fewer persons (\($0.course): \(Self.num($0.hours)) h)" } ?? ""))
         }
     }

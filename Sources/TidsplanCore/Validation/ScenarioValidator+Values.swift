@@ -27,6 +27,9 @@ extension ScenarioIssueCollector {
         else if v > limit { error(path, "\(what) \(v) is implausibly large", hint: "at most \(limit) is accepted; check for extra zeros") }
     }
 
+    /// The longest project id: `.<id>-capacity.tmp-XXXXXX` must stay within a file name's 255 bytes, with room to spare.
+    static let maxProjectIDLength = 100
+
     mutating func checkProject() {
         let p = s.project
         if p.id.isEmpty {
@@ -35,6 +38,10 @@ extension ScenarioIssueCollector {
                     || p.id.hasPrefix(".") {
             error("project.id", "the project id \"\(p.id)\" may only contain a–z, 0–9, '-', '_' and '.'",
                   hint: "it names the output folder and calendar UIDs, e.g. rakna-med-oss-2024")
+        } else if p.id.count > Self.maxProjectIDLength {
+            // The output folder (`output/<id>-capacity`, and its temporary sibling) must fit a file name.
+            error("project.id", "the project id is \(p.id.count) characters long; at most \(Self.maxProjectIDLength) are allowed",
+                  hint: "it names the output folder (a file name has room for 255 bytes), e.g. rakna-med-oss-2024")
         }
         if p.name.trimmingSpaces.isEmpty { error("project.name", "the project name is empty") }
         checkRange(p.period, "project.period", "the project period")

@@ -30,6 +30,7 @@ public enum PlanVerifier {
         QuotaCeilingRule.self,
         PinnedRule.self,
         FollowUpWindowRule.self,
+        EventRule.self,
         FrozenPastRule.self,
     ]}
 

@@ -24,9 +24,15 @@ public enum SearchEndWords {
                        : "no plan was found within the time limit\(s.map { " (\($0))" } ?? "")",
                     sv ? "ge mer tid med --time-limit" : "allow more time with --time-limit")
         case .memoryLimit:
-            let m = limits.memoryLimitMiB.map { "\($0) MiB" }
-            return (sv ? "lösaren nådde minnesgränsen\(m.map { " (\($0))" } ?? "") innan någon plan hittades"
-                       : "the solver reached the memory limit\(m.map { " (\($0))" } ?? "") before any plan was found",
+            guard let m = limits.memoryLimitMiB else {
+                // No --memory-limit: the system itself (little memory, or a limit such as `ulimit -v`) said no.
+                return (sv ? "lösaren fick inte tillräckligt med minne av systemet innan någon plan hittades"
+                           : "the solver did not get enough memory from the system before any plan was found",
+                        sv ? "frigör minne (stäng andra program) eller höj gränsen för processen (ulimit -v), och kör igen"
+                           : "free memory (close other programs) or raise the process's limit (ulimit -v), and run again")
+            }
+            return (sv ? "lösaren nådde minnesgränsen (\(m) MiB) innan någon plan hittades"
+                       : "the solver reached the memory limit (\(m) MiB) before any plan was found",
                     sv ? "ge mer minne med --memory-limit, eller utelämna den" : "allow more memory with --memory-limit, or leave it out")
         case .nodeBudget:
             return (sv ? "sökningen använde hela sin nodbudget utan att hitta någon plan"

@@ -6,7 +6,7 @@ import TidsplanCore
 /// shortfall is the explanation.
 enum QuotaGoal: ConstraintFamily {
     static let id = "quota-ceiling"
-    static let explanation = "Each municipality's hours come as close to its quota as possible, and never exceed it by more than the tolerance."
+    static let explanation = "Each municipality's hours come as close to its quota as possible, and never exceed it by more than the tolerance (a reduced commitment not at all; in a re-plan, not above the plan in force unless its commitment rose)."
     static let verifierRules = ["quota-ceiling"]
 
     static func apply(to b: WeekModelBuilder) {
@@ -23,7 +23,9 @@ enum QuotaGoal: ConstraintFamily {
             }
             guard !h.terms.isEmpty else { continue }
             let quota = Double(m.effectiveQuotaHours)
-            let ceiling = max(m.quotaCeilingHours(tolerance: b.scenario.rules.quotaTolerance), frozenHours)
+            var ceiling = max(m.quotaCeilingHours(tolerance: b.scenario.rules.quotaTolerance), frozenHours)
+            // A re-plan raises nobody's hours above the plan in force without a raised commitment.
+            if let cap = b.replan?.hoursCap(m) { ceiling = min(ceiling, max(cap, frozenHours)) }
             let tag = Slug.make(m.name)
             let row = b.model.addConstraint("quota_ceiling_\(tag)", h, upper: (ceiling + 1e-6).rounded(.down))
             b.tags.tag(row, .quotaCeiling(municipality: m.name))

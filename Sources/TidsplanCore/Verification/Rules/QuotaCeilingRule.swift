@@ -1,5 +1,5 @@
 /// `quota-ceiling`: a municipality's planned hours (participants × session hours) stay within its quota
-/// in force plus the tolerance.
+/// in force plus the tolerance; a reduced commitment is itself the ceiling.
 enum QuotaCeilingRule: PlanRule {
     static let id = "quota-ceiling"
     static let tolerance = 1e-6
@@ -12,9 +12,11 @@ enum QuotaCeilingRule: PlanRule {
             let quota = m.committedQuotaHours
             let ceiling = m.quotaCeilingHours(tolerance: tolerance)
             guard hours > ceiling + QuotaCeilingRule.tolerance else { return nil }
+            let limit = m.hasReducedCommitment ? "a reduced commitment, so also the ceiling"
+                : "at most \(VerificationText.number(ceiling)) with the tolerance"
             return RuleFinding(date: nil, sessionIDs: attended.map(\.id),
                 message: "\(m.name) is planned for \(VerificationText.number(hours)) hours; its quota in force is"
-                    + " \(quota) hours (at most \(VerificationText.number(ceiling)) with the tolerance)")
+                    + " \(quota) hours (\(limit))")
         }
     }
 }
