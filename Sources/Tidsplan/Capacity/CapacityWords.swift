@@ -130,6 +130,10 @@ struct CapacityWords {
             return sv ? "inte prövat: högst \(most) prövningar per körning" : "not tried: at most \(most) trials per run"
         case .stopped: return sv ? "inte prövat: avbrutet" : "not tried: interrupted"
         case .noPlan: return sv ? "planeringen med tillägget gav ingen plan" : "planning with the addition gave no plan"
+        case .outOfTime(let limit):
+            let s = limit.map { " (\(Int($0.rounded())) s)" } ?? ""
+            return sv ? "planeringen med tillägget hann inte bli klar inom tidsgränsen\(s); ge mer tid med --time-limit"
+                      : "planning with the addition did not finish within the time limit\(s); allow more time with --time-limit"
         case .stoppedEarly(let base, let resolve):
             return sv ? "planerna är inte bevisat bäst (utan: \(status(base)), med: \(status(resolve))), så skillnaden kan vara något av"
                       : "the plans are not proven best (without: \(status(base)), with: \(status(resolve))), so the difference may be a little off"
@@ -176,7 +180,7 @@ struct CapacityWords {
         }
         let untried = a.marginalValues.filter { $0.resolvedQuotaHours == nil }
         if !untried.isEmpty {
-            others.append((sv ? "Inte prövat: " : "Not tried: ")
+            others.append((sv ? "Inte mätt: " : "Not measured: ")
                           + untried.map { unitWords($0) + ($0.note.map { " (" + note($0) + ")" } ?? "") }.joined(separator: "; ") + ".")
         }
         let measured = Set(a.marginalValues.map(\.resource))

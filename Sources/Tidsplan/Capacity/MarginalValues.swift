@@ -140,6 +140,11 @@ struct MarginalValueSearch {
                 values[i].note = .noPlan(plan.solver.status)
                 continue
             }
+            // The start plan a time limit left is no measurement ("−5 992 quota hours" on a busy machine).
+            guard plan.isMeasurable else {
+                values[i].note = .outOfTime(solver.timeLimit)
+                continue
+            }
             values[i].resolvedQuotaHours = (QuotaFigures.coveredHours(plan) - baseCovered).roundedTo(6)
             values[i].resolvedCofinancingKr = (QuotaFigures.coveredKr(plan) - QuotaFigures.coveredKr(basePlan)).roundedTo(2)
             values[i].resolvedPlaces = QuotaFigures.missingPlaces(basePlan) - QuotaFigures.missingPlaces(plan)
@@ -190,5 +195,7 @@ public enum MarginalNote: Sendable, Equatable {
     case resolveCap(Int)
     case stopped
     case noPlan(SolverStatus)
+    /// Planning with the unit reached the time limit before it chose anything.
+    case outOfTime(Double?)
     case stoppedEarly(base: SolverSummary, resolve: SolverSummary)
 }
