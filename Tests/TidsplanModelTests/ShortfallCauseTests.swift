@@ -242,4 +242,15 @@ import TidsplanCore
             for lang in Language.allCases { #expect(!ShortfallSentence.render(c, lang).isEmpty) }
         }
     }
+
+    /// A shortfall the priorities chose is told in words, never by the weights' names or values.
+    @Test func outweighedNamesNoParameters() {
+        let c = ShortfallCause.outweighed(goal: "quotaShortfallPerHour", weight: 100, competing: "costPerThousandKr, perSession")
+        #expect(ShortfallSentence.render(c, .sv) == "ingen regel hindrar det; planen avstår eftersom det enligt scenariots prioriteringar kostar mer i kronor och fler tillfällen än det ger")
+        #expect(ShortfallSentence.render(c, .en) == "no rule prevents it; the plan leaves it out because, by the scenario's priorities, it costs more in kronor and more sessions than it gains")
+        for lang in Language.allCases {
+            let text = ShortfallSentence.render(c, lang)
+            for word in ["quotaShortfallPerHour", "costPerThousandKr", "perSession", "vikt", "weight", "100"] { #expect(!text.contains(word)) }
+        }
+    }
 }

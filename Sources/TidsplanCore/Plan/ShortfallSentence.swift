@@ -75,10 +75,26 @@ public enum ShortfallSentence {
         case let .searchEnded(gap):
             return sv ? "ingen regel hindrar det, men planen är bara bevisad inom \(h(gap)) % från den bästa möjliga; sökningen gör en fast mängd arbete (så att samma scenario ger samma plan), så mer tid ändrar inte planen"
                       : "no rule prevents it, but the plan is only proven within \(h(gap)) % of the best possible; the search does a fixed amount of work (so the same scenario gives the same plan), so more time does not change the plan"
-        case let .outweighed(goal, w, competing):
-            return sv ? "ingen regel hindrar, men målet (\(goal), vikt \(w)) vägs mot \(competing); höj vikten för att prioritera det"
-                      : "no rule prevents it, but the goal (\(goal), weight \(w)) is outweighed by \(competing); raise its weight to put it first"
+        case let .outweighed(_, _, competing):
+            // Plain words for the leader: what the plan weighed it against, never the parameters' names.
+            let against = outweighedBy(competing, sv: sv)
+            return sv ? "ingen regel hindrar det; planen avstår eftersom det enligt scenariots prioriteringar kostar mer i \(against) än det ger"
+                      : "no rule prevents it; the plan leaves it out because, by the scenario's priorities, it costs more in \(against) than it gains"
         }
+    }
+
+    /// The goals a shortfall lost against ("costPerThousandKr, perSession"), in words.
+    static func outweighedBy(_ competing: String, sv: Bool) -> String {
+        let words: [String: (String, String)] = [
+            "costPerThousandKr": ("kronor", "kronor"), "perSession": ("fler tillfällen", "more sessions"),
+            "quotaExcessPerHour": ("timmar över kvoten", "hours above quota"), "travel": ("resor", "travel"),
+        ]
+        let parts = competing.split(separator: ",").map { String($0).filter { !$0.isWhitespace } }
+            .map { words[$0].map { sv ? $0.0 : $0.1 } ?? (sv ? "andra mål" : "other goals") }
+        var seen: [String] = []
+        for p in parts where !seen.contains(p) { seen.append(p) }
+        guard seen.count > 1 else { return seen.first ?? (sv ? "andra mål" : "other goals") }
+        return seen.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + (seen.last ?? "")
     }
 
     /// "150", "157,5" (sv) or "157.5" (en); thousands with a space.
