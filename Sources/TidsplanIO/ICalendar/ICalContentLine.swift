@@ -28,6 +28,23 @@ public enum ICalFormat {
         return out
     }
 
+    /// Undoes `escapeText`: `\\n` and `\\N` become newlines, `\\;` `\\,` `\\\\` their character.
+    public static func unescapeText(_ text: String) -> String {
+        var out = ""
+        var escaped = false
+        for ch in text {
+            if escaped {
+                out.append(ch == "n" || ch == "N" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
     /// Folds one logical content line into physical lines of at most 75 octets each (continuation
     /// lines begin with one space, which counts), never splitting a UTF-8 sequence. Each physical
     /// line ends with CRLF.
