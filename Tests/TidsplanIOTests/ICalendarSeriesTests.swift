@@ -115,11 +115,25 @@ import TidsplanCore
         #expect(Self.publish(next, previous: plan, published: read, now: Support.later).files == second.files)
     }
 
-    /// Calendars published before per-file UIDs (one UID a session, in every file). Rewrites a set to that form.
+    /// Calendars as an older Tidsplan published them: every file carried a session under one UID with the very
+    /// event all.ics has. Made from a current set by putting all.ics's event in place of each file's own copy.
     static func legacy(_ files: [String: String]) -> [String: String] {
-        files.mapValues { text in
-            ICalFormat.unfold(text).replacingOccurrences(of: #"(?m)^UID:([^\r]*?)\.(leaders|municipalities|venues)\.[a-z0-9-]+@"#,
-                                      with: "UID:$1@", options: .regularExpression)
+        func parts(_ text: String) -> [String] { ICalFormat.unfold(text).components(separatedBy: "BEGIN:VEVENT\r\n") }
+        func uid(_ part: String) -> String {
+            part.components(separatedBy: "\r\n").first { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) } ?? ""
+        }
+        var shared: [String: String] = [:]
+        for part in parts(files["calendars/all.ics"] ?? "").dropFirst() {
+            shared[uid(part)] = String(part[..<(part.range(of: "END:VEVENT\r\n")?.lowerBound ?? part.endIndex)])
+        }
+        return files.mapValues { text in
+            let split = parts(text)
+            return ([split[0]] + split.dropFirst().map { part -> String in
+                let old = uid(part)
+                let id = old.replacingOccurrences(of: #"\.(leaders|municipalities|venues)\.[a-z0-9-]+@"#, with: "@", options: .regularExpression)
+                guard let end = part.range(of: "END:VEVENT\r\n"), let body = shared[id] else { return part }
+                return body + String(part[end.lowerBound...])
+            }).joined(separator: "BEGIN:VEVENT\r\n")
         }
     }
 

@@ -64,7 +64,15 @@ public enum ICalendarWriter {
         }
         // Which files published which UID: a UID once in a file stays in it.
         var publishedIn: [String: [String]] = [:]
-        for (path, file) in published.files { for uid in file.events.keys { publishedIn[uid, default: []].append(path) } }
+        // And which files published a copy of a session under their own UID (by the session's escaped id).
+        var ownCopies: [String: [String]] = [:]
+        for (path, file) in published.files {
+            let suffix = "." + fileTag(path) + "@" + domain
+            for uid in file.events.keys {
+                publishedIn[uid, default: []].append(path)
+                if uid.hasSuffix(suffix) { ownCopies[String(uid.dropLast(suffix.count)), default: []].append(path) }
+            }
+        }
 
         // Each file's events, in session order: (uid, content, kind of copy).
         var entries: [String: [(uid: String, body: EventBody)]] = [:]
@@ -74,8 +82,8 @@ public enum ICalendarWriter {
             let shown = paths(s.calendarFiles)
             let shownSet = Set(shown)
             var left = paths(s.cancelledIn).filter { !shownSet.contains($0) }
-            for path in (publishedIn[shared] ?? []) + owners.keys.filter({ publishedIn[uid(s.id, domain, file: $0)] != nil })
-            where path != allPath && !shownSet.contains(path) && !left.contains(path) {
+            for path in (publishedIn[shared] ?? []) + (ownCopies[ICalFormat.escapeText(s.id)] ?? [])
+            where path != allPath && owners[path] != nil && !shownSet.contains(path) && !left.contains(path) {
                 left.append(path)
             }
             left.sort()
@@ -100,7 +108,10 @@ public enum ICalendarWriter {
                         continue
                     }
                 }
-                entries[path, default: []].append((uid(s.id, domain, file: path), asIs))
+                // A municipality's own copy says in its title how many of its own people go.
+                let own = path.hasPrefix("calendars/municipalities/") ? (owners[path]).flatMap { s.seats[$0] } ?? 0 : 0
+                let body = s.kind == .training && own > 0 ? vevent(s, scenario: scenario, words: words, ownPlaces: own) : asIs
+                entries[path, default: []].append((uid(s.id, domain, file: path), body))
             }
             for path in left {
                 let own = uid(s.id, domain, file: path)
@@ -166,8 +177,12 @@ public enum ICalendarWriter {
     /// The UID of a session's copy in one file: `<id>.<folder>.<file>@<domain>` (`<id>.all@…` in all.ics, used
     /// only once a shared UID was retired there).
     static func uid(_ id: String, _ domain: String, file path: String) -> String {
-        let tag = path.dropFirst("calendars/".count).dropLast(".ics".count).replacingOccurrences(of: "/", with: ".")
-        return ICalFormat.escapeText(id) + "." + tag + "@" + domain
+        ICalFormat.escapeText(id) + "." + fileTag(path) + "@" + domain
+    }
+
+    /// `calendars/leaders/arla.ics` → `leaders.arla`.
+    static func fileTag(_ path: String) -> String {
+        path.dropFirst("calendars/".count).dropLast(".ics".count).replacingOccurrences(of: "/", with: ".")
     }
 
     static func calendarFile(name: String, lang: Language, events: [String]) -> String {
@@ -206,11 +221,13 @@ public enum ICalendarWriter {
     }
 
     /// The event as it is (UID, DTSTAMP, LAST-MODIFIED and SEQUENCE are added per UID by `EventBody.text`).
-    static func vevent(_ s: PlannedSession, scenario: Scenario, words: CalendarWords) -> EventBody {
+    /// `ownPlaces`: in a municipality's file, its own participants (named in the title).
+    static func vevent(_ s: PlannedSession, scenario: Scenario, words: CalendarWords, ownPlaces: Int? = nil) -> EventBody {
         let cancelled = s.status == .cancelled
         var e = ICalLines()
         times(s, into: &e)
-        e.text("SUMMARY", (cancelled ? words.cancelledPrefix : "") + summary(s, words: words))
+        let places = ownPlaces.map { " – " + words.ownPlaces($0) } ?? ""
+        e.text("SUMMARY", (cancelled ? words.cancelledPrefix : "") + summary(s, words: words) + places)
         if let location = location(s, scenario: scenario) { e.text("LOCATION", location) }
         e.text("DESCRIPTION", description(s, scenario: scenario, words: words))
         if let link = link(s, scenario: scenario) { e.raw("URL", link) }
@@ -320,6 +337,8 @@ struct CalendarWords {
     var municipalities: String { sv ? "Kommuner" : "Municipalities" }
     var link: String { sv ? "Länk" : "Link" }
 
+    /// "3 deltagare" / "3 participants" (a municipality's own, in its calendar's titles).
+    func ownPlaces(_ n: Int) -> String { sv ? "\(n) deltagare" : "\(n) \(n == 1 ? "participant" : "participants")" }
     func meeting(_ k: Int, of n: Int) -> String { sv ? "träff \(k) av \(n)" : "meeting \(k) of \(n)" }
     func meetingLine(_ k: Int, of n: Int) -> String { sv ? "Träff \(k) av \(n)" : "Meeting \(k) of \(n)" }
 
@@ -364,7 +383,8 @@ struct EventBody {
 
     /// SEQUENCE and LAST-MODIFIED for `uid`, against what the files in `paths` published: unchanged
     /// everywhere, it keeps the highest published SEQUENCE and the latest LAST-MODIFIED; changed (or new in
-    /// a file that had it not), LAST-MODIFIED is `now` and SEQUENCE rises above every published one.
+    /// a file that had it not), LAST-MODIFIED is `now` (at least a second after the published one) and
+    /// SEQUENCE rises above every published one.
     func state(uid: String, now: ICalTimestamp, published: CalendarSeries, in paths: [String]) -> CalendarSeries.Event {
         let digest = self.digest
         let old = paths.compactMap { published.files[$0]?.events[uid] }
@@ -374,7 +394,10 @@ struct EventBody {
         // An empty digest: published by a plan.json with no calendars at hand; the plan's SEQUENCE says it all.
         let changed = old.contains { $0.digest.isEmpty ? !followsPlan : $0.digest != digest }
         if !changed { return CalendarSeries.Event(sequence: highest, lastModified: latest, digest: digest) }
-        return CalendarSeries.Event(sequence: max(followsPlan ? sequence : 0, highest + 1), lastModified: now.text, digest: digest)
+        // LAST-MODIFIED moves forward on a change even when the clock (or a pinned time) does not.
+        let after = ICalTimestamp(text: latest).map { ICalTimestamp(secondsSince1970: $0.secondsSince1970 + 1) }
+        let stamp = after.map { max($0, now) } ?? now
+        return CalendarSeries.Event(sequence: max(followsPlan ? sequence : 0, highest + 1), lastModified: stamp.text, digest: digest)
     }
 
     /// The whole VEVENT.
