@@ -292,7 +292,8 @@ enum HTTP {
         try request(port, "GET", target, headers: headers)
     }
 
-    static func request(_ port: Int, _ method: String, _ target: String, headers: [String: String] = [:]) throws -> Reply {
+    static func request(_ port: Int, _ method: String, _ target: String, headers: [String: String] = [:],
+                        body: String = "") throws -> Reply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         defer { close(fd) }
@@ -308,7 +309,8 @@ enum HTTP {
         guard connected == 0 else { throw CocoaError(.fileReadNoPermission) }
         var text = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (k, v) in headers { text += "\(k): \(v)\r\n" }
-        let bytes = Array((text + "\r\n").utf8)
+        if !body.isEmpty { text += "Content-Length: \(body.utf8.count)\r\n" }
+        let bytes = Array((text + "\r\n" + body).utf8)
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65_536)

@@ -28,6 +28,12 @@ public enum ICalFormat {
         return out
     }
 
+    /// A parameter value (RFC 5545 3.2): quoted, with the characters a quoted value cannot hold (`"`, control
+    /// characters) left out.
+    public static func parameterValue(_ text: String) -> String {
+        "\"" + String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\"" && $0.value >= 0x20 && $0.value != 0x7F })) + "\""
+    }
+
     /// Undoes `escapeText`: `\\n` and `\\N` become newlines, `\\;` `\\,` `\\\\` their character.
     public static func unescapeText(_ text: String) -> String {
         var out = ""

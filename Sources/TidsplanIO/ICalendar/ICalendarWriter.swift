@@ -231,6 +231,13 @@ public enum ICalendarWriter {
         if let location = location(s, scenario: scenario) { e.text("LOCATION", location) }
         e.text("DESCRIPTION", description(s, scenario: scenario, words: words))
         if let link = link(s, scenario: scenario) { e.raw("URL", link) }
+        if let contact = scenario.project.contact {
+            // ORGANIZER needs an address (RFC 5545 3.8.4.3); CONTACT says it in words, phone included.
+            if let email = contact.email {
+                e.raw("ORGANIZER;CN=" + ICalFormat.parameterValue(contact.name), "mailto:" + email)
+            }
+            e.text("CONTACT", ([contact.name] + [contact.email, contact.phone].compactMap { $0 }).joined(separator: ", "))
+        }
         e.text("CATEGORIES", s.kind == .training ? s.course : words.eventKind(s.course))
         e.raw("STATUS", cancelled ? "CANCELLED" : "CONFIRMED")
         e.raw("TRANSP", cancelled || isSendOut(s) ? "TRANSPARENT" : "OPAQUE")
@@ -280,12 +287,13 @@ public enum ICalendarWriter {
         return link
     }
 
-    /// "Venue name, town" (the town left out when the name already says it); nil when no venue.
+    /// "Venue name, street address, town" (the town left out when the name already says it); nil when no venue.
     static func location(_ s: PlannedSession, scenario: Scenario) -> String? {
         guard !s.venue.isEmpty else { return nil }
         guard let v = scenario.venue(s.venue) else { return s.venue }
-        if v.town.isEmpty || v.name.contains(v.town) { return v.name }
-        return v.name + ", " + v.town
+        let street = v.address.map { ", " + $0 } ?? ""
+        if v.town.isEmpty || v.name.contains(v.town) { return v.name + street }
+        return v.name + street + ", " + v.town
     }
 
     static func description(_ s: PlannedSession, scenario: Scenario, words: CalendarWords) -> String {
@@ -306,10 +314,10 @@ public enum ICalendarWriter {
             if let fixed = scenario.fixedEvents.first(where: { $0.id == s.id }), !fixed.description.isEmpty {
                 lines.append(fixed.description)
             }
-            if !s.leaders.isEmpty { lines.append(words.fromProject + ": " + s.leaders.joined(separator: ", ")) }
             if !s.municipalityNames.isEmpty {
-                lines.append(words.municipalities + ": " + s.municipalityNames.joined(separator: ", "))
+                lines.append((isSendOut(s) ? words.sentTo : words.invited) + ": " + words.staffFrom(s.municipalityNames))
             }
+            if !s.leaders.isEmpty { lines.append(words.fromProject + ": " + s.leaders.joined(separator: ", ")) }
         }
         if let link = link(s, scenario: scenario) { lines.append(words.link + ": " + link) }
         return lines.joined(separator: "\n")
@@ -334,7 +342,10 @@ struct CalendarWords {
     var leaders: String { sv ? "Ledare" : "Leaders" }
     var participants: String { sv ? "Deltagare" : "Participants" }
     var fromProject: String { sv ? "Från projektet" : "From the project" }
-    var municipalities: String { sv ? "Kommuner" : "Municipalities" }
+    var invited: String { sv ? "Inbjudna" : "Invited" }
+    var sentTo: String { sv ? "Skickas till" : "Sent to" }
+    /// "personal från Habo, Mullsjö" / "staff from Habo, Mullsjö".
+    func staffFrom(_ names: [String]) -> String { (sv ? "personal från " : "staff from ") + names.joined(separator: ", ") }
     var link: String { sv ? "Länk" : "Link" }
 
     /// "3 deltagare" / "3 participants" (a municipality's own, in its calendar's titles).

@@ -158,6 +158,11 @@ final class RunningCommand {
         String(decoding: FileManager.default.contents(atPath: stdoutPath) ?? Data(), as: UTF8.self)
     }
 
+    /// What the process has written to standard error so far.
+    func stderrSoFar() -> String {
+        String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self)
+    }
+
     /// Sends SIGINT, as Ctrl-C in a terminal would.
     func interrupt() { process.interrupt() }
 
