@@ -74,7 +74,7 @@ public enum ICalendarWriter {
             }
         }
 
-        // Each file's events, in session order: (uid, content, kind of copy).
+        // Each file's events, in session order: UID and content.
         var entries: [String: [(uid: String, body: EventBody)]] = [:]
         for s in sessions {
             let shared = uid(s.id, domain)
