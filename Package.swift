@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Tidsplan",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "tidsplan", targets: ["tidsplan"]),
         .library(name: "Tidsplan", targets: ["Tidsplan"]),
@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Only `tidsplan serve` (target TidsplanServe) uses it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // GLPK itself, from Debian's libglpk-dev.
@@ -37,8 +40,14 @@ let package = Package(
         ]),
         // The jobs: plan, replan, capacity, compare, verify; atomic output.
         .target(name: "Tidsplan", dependencies: ["TidsplanCore", "TidsplanModel", "TidsplanIO", "LinearModel", "GLPKBackend"]),
+        // `tidsplan serve`: the output folder over HTTP (calendars to subscribe to). The only target that sees Hummingbird.
+        .target(name: "TidsplanServe", dependencies: [
+            "TidsplanCore", "TidsplanIO",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "tidsplan", dependencies: [
-            "Tidsplan",
+            "Tidsplan", "TidsplanServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tidsplan-bench", dependencies: ["Tidsplan"], path: "Sources/tidsplan-bench"),

@@ -24,8 +24,13 @@ import Testing
         let excel = FolderSnapshot(work.file("excel"))
         let planned = FolderSnapshot(work.file("planned"))
 
-        // The plan itself is carried over unchanged; every rendered file is there again.
-        #expect(excel.files["plan.json"] == planned.files["plan.json"])
+        // The plan itself is carried over unchanged (its calendars' series goes on: in English every event
+        // says something new, so it is sent again); every rendered file is there again.
+        func plan(_ data: Data?) -> String? {
+            let text = data.map { String(decoding: $0, as: UTF8.self) }
+            return text.flatMap { $0.range(of: ",\n  \"calendarSeries\"").map { String(text![..<$0.lowerBound]) } }
+        }
+        #expect(plan(excel.files["plan.json"]) != nil && plan(excel.files["plan.json"]) == plan(planned.files["plan.json"]))
         for file in ["timetable.csv", "timetable.md", "report.html", "calendars/all.ics"] {
             #expect(excel.files[file] != nil, "missing \(file)")
         }

@@ -46,7 +46,12 @@ import TidsplanIO
         #expect(ExportJob.render(scenario: scenario, plan: plan, options: options) == files)
 
         let json = try #require(files.first { $0.path == "plan.json" })
-        #expect(try PlanJSONReader.decode(String(decoding: json.bytes, as: UTF8.self), file: "plan.json") == plan)
+        // plan.json is the plan plus the series its calendars continue.
+        var published = plan
+        published.calendarSeries = ICalendarWriter.publish(scenario: scenario, plan: plan, previous: options.previous,
+                                                           now: options.now, lang: options.lang).series
+        #expect(published.calendarSeries?.files["calendars/all.ics"] != nil)
+        #expect(try PlanJSONReader.decode(String(decoding: json.bytes, as: UTF8.self), file: "plan.json") == published)
         let csv = try #require(files.first { $0.path == "timetable.csv" })
         #expect(Array(csv.bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         try AtomicOutput.validate(files)

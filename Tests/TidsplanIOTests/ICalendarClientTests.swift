@@ -40,6 +40,8 @@ import TidsplanCore
         defer { ICalTestSupport.remove(dir) }
         let old = dir.appendingPathComponent("old"), new = dir.appendingPathComponent("new")
         try ICalTestSupport.write(ICalTestSupport.files(), to: old)
+        let published = ICalendarWriter.publish(scenario: SamplePlan.scenario, plan: SamplePlan.plan, previous: nil,
+                                                now: ICalTestSupport.now).series
 
         var changed = SamplePlan.plan
         let moved = try #require(changed.sessions.firstIndex { $0.id == "MI-sodra-vatterbygden-1" })
@@ -49,12 +51,13 @@ import TidsplanCore
         changed.sessions[cancelled].status = .cancelled
         changed.sessions[cancelled].sequence += 1
         changed.sortSessions()
-        let newFiles = ICalTestSupport.files(changed, previous: SamplePlan.plan, now: ICalTestSupport.later)
+        let newFiles = ICalTestSupport.files(changed, previous: SamplePlan.plan, now: ICalTestSupport.later, published: published)
         try ICalTestSupport.write(newFiles, to: new)
+        #expect(CalendarUpdateCheck.problems(new: newFiles, old: ICalTestSupport.files()) == [])
         let (result, summary) = try ICalTestSupport.icsCheck([new.path, "--against", old.path])
         #expect(summary == "\(newFiles.count) passed, 0 failed", "\(result.stdout)\(result.stderr)")
 
-        // The check has teeth: the same move without a raised SEQUENCE fails.
+        // The check has teeth: the same move without a raised SEQUENCE (and no series to continue) fails.
         var careless = changed
         careless.sessions[try #require(careless.sessions.firstIndex { $0.id == "MI-sodra-vatterbygden-1" })].sequence = 0
         let badDir = dir.appendingPathComponent("careless")

@@ -63,8 +63,8 @@ import TidsplanCore
         changed.sessions[i].seats = changed.sessions[i].seats.filter { $0.key != "Jönköping" }
         changed.sessions[i].sequence += 1
         let files = ICalTestSupport.files(changed, previous: SamplePlan.plan, now: ICalTestSupport.later)
-        let uid = ICalTestSupport.uid("MI-sodra-vatterbygden-1")
         func status(_ path: String) throws -> String? {
+            let uid = ICalTestSupport.uid("MI-sodra-vatterbygden-1", file: path)
             let event = ICalTestSupport.events(try #require(files[path], "\(path) is missing"))[uid]
             return event?.components(separatedBy: "\r\n").first { $0.hasPrefix("STATUS:") }
         }

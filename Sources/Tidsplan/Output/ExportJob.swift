@@ -12,8 +12,9 @@ public struct ExportOptions: Sendable {
     public var previous: Plan?
     /// Extra report sections (capacity, changes) from other jobs.
     public var extraSections: [ReportSection]
-    /// The calendar files published before (path → text): unchanged events keep their LAST-MODIFIED.
-    public var previousCalendars: [String: String] = [:]
+    /// What the calendars published before said: names keep their files, unchanged events their
+    /// SEQUENCE and LAST-MODIFIED.
+    public var published = CalendarSeries()
 
     public init(csvDialect: CSVDialect = .rfc4180, lang: Language = .sv, now: ICalTimestamp,
                 previous: Plan? = nil, extraSections: [ReportSection] = []) {
@@ -24,10 +25,16 @@ public struct ExportOptions: Sendable {
 
 /// Renders everything a plan run writes, in memory; `AtomicOutput.replace` puts it on disk.
 public enum ExportJob {
-    /// plan.json, timetable.csv, timetable.md, courses.csv, report.html and the calendars/ tree, sorted by path.
+    /// plan.json, timetable.csv, timetable.md, courses.csv, report.html, index.html (the calendars to subscribe
+    /// to) and the calendars/ tree, sorted by path.
+    /// plan.json records the calendars' series (`Plan.calendarSeries`), so the next run continues it.
     public static func render(scenario: Scenario, plan: Plan, options: ExportOptions) -> [OutputFile] {
+        let calendars = ICalendarWriter.publish(scenario: scenario, plan: plan, previous: options.previous,
+                                                now: options.now, lang: options.lang, published: options.published)
+        var published = plan
+        published.calendarSeries = calendars.series
         var files: [OutputFile] = [
-            OutputFile(path: "plan.json", text: PlanJSONWriter.encode(plan)),
+            OutputFile(path: "plan.json", text: PlanJSONWriter.encode(published)),
             OutputFile(path: "timetable.csv", text: TimetableWriter.csv(plan: plan, scenario: scenario,
                                                                         dialect: options.csvDialect, lang: options.lang)),
             OutputFile(path: "courses.csv", text: CoursesCSV.text(scenario: scenario, plan: plan, lang: options.lang,
@@ -35,14 +42,15 @@ public enum ExportJob {
             OutputFile(path: "timetable.md", text: TimetableWriter.markdown(plan: plan, scenario: scenario,
                                                                             lang: options.lang)),
         ]
-        let calendars = ICalendarWriter.calendars(scenario: scenario, plan: plan, previous: options.previous,
-                                                  now: options.now, lang: options.lang,
-                                                  previousFiles: options.previousCalendars)
-        files += calendars.map { OutputFile(path: $0.path, text: $0.text) }
+        files += calendars.files.map { OutputFile(path: $0.path, text: $0.text) }
         // The report sits next to calendars/, so the writer's paths are also the links.
         let report = ReportWriter.html(scenario: scenario, plan: plan, lang: options.lang,
-                                       calendarFiles: calendars.map(\.path), extraSections: options.extraSections)
+                                       calendarFiles: calendars.files.map(\.path), extraSections: options.extraSections)
         files.append(OutputFile(path: "report.html", text: report))
+        // The links page: every calendar to subscribe to, whatever web server hosts the folder.
+        let entries = calendars.files.map { SubscribePage.Entry(path: $0.path, name: SubscribePage.calendarName($0.text) ?? $0.path) }
+        files.append(OutputFile(path: "index.html", text: SubscribePage.html(title: scenario.project.name, entries: entries,
+                                                                             lang: options.lang, baseURL: nil)))
         return files.sorted { $0.path < $1.path }
     }
 }

@@ -97,8 +97,14 @@ public enum PlanJob {
                 throw JobError(SearchEndWords.nothingWritten(outcome.plan.solver, limits: SearchLimits(
                     timeLimit: request.timeLimit, memoryLimitMiB: request.memoryLimitMiB), outDir: outDir, lang: request.lang))
             }
-            var options = ExportOptions(csvDialect: request.csvDialect, lang: request.lang, now: Clock.icalNow(), previous: previous)
-            options.previousCalendars = request.previousPath.map(PublishedCalendars.beside) ?? PublishedCalendars.load(folder: outDir)
+            let now = Clock.icalNow()
+            var options = ExportOptions(csvDialect: request.csvDialect, lang: request.lang, now: now, previous: previous)
+            if let previous, let previousPath = request.previousPath {
+                options.published = PublishedCalendars.series(of: previous, planPath: previousPath, fallbackFolder: nil,
+                                                              scenario: changed, now: now)
+            } else {
+                options.published = PublishedCalendars.series(inOutputFolder: outDir, scenario: changed)
+            }
             var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: options)
             var scratchChanges: Int?
             if let previous, request.compareWithScratch, !StopSignal.isRequested {

@@ -12,7 +12,7 @@ enum ChangesReport {
         var md = markdown(diff, current: current, fromScratchChanges: fromScratchChanges, words: words)
         if let compensation {
             // Right after the commitments: what --compensate took over, and what would need consent.
-            let text = Compensation.text(compensation, lang: lang) + "\n\n"
+            let text = MarkdownText.inline(Compensation.text(compensation, lang: lang)) + "\n\n"
             if let at = md.range(of: "## " + words.hoursHeading) { md.insert(contentsOf: text, at: at.lowerBound) } else { md += text }
         }
         return [OutputFile(path: "changes.md", bytes: Array(md.utf8)),
@@ -73,7 +73,7 @@ enum ChangesReport {
         if let asOf = current.asOf { out += w.keptUpTo(asOf.iso) + "\n\n" }
         if !current.commitmentChanges.isEmpty {
             out += "## \(w.commitmentsHeading)\n\n"
-            for c in current.commitmentChanges { out += "- " + w.commitment(c) + "\n" }
+            for c in current.commitmentChanges { out += "- " + MarkdownText.inline(w.commitment(c)) + "\n" }
             out += "\n"
         }
         let c = diff.counts
@@ -103,9 +103,8 @@ enum ChangesReport {
 
     static func num(_ x: Double, _ w: ChangesWords) -> String { NumberText.human(x, lang: w.lang) }
 
-    static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-    }
+    /// Names and titles come from the scenario: escaped like timetable.md's.
+    static func cell(_ s: String) -> String { MarkdownText.inline(s) }
 
     /// One row per change and leader or municipality it concerns (unchanged sessions left out).
     static func csv(_ diff: PlanDiff, words w: ChangesWords) -> String {

@@ -63,9 +63,12 @@ public enum ExportCommandJob {
                                : "Nothing was written (\(dir) is unchanged). Correct the plan, or use --force to write it anyway, marked as unverified.")
                 return 3
             }
-            var options = ExportOptions(csvDialect: dialect, lang: lang, now: Clock.icalNow(), previous: previous,
+            let now = Clock.icalNow()
+            var options = ExportOptions(csvDialect: dialect, lang: lang, now: now, previous: previous,
                                         extraSections: violations.isEmpty ? [] : [unverifiedSection(violations, lang: lang)])
-            options.previousCalendars = previousPath.map(PublishedCalendars.beside) ?? PublishedCalendars.load(folder: dir)
+            // The plan was published already (beside it, or in the folder about to be replaced): continue that.
+            options.published = PublishedCalendars.series(of: plan, planPath: planPath, fallbackFolder: dir,
+                                                          scenario: scenario, now: now)
             let files = ExportJob.render(scenario: scenario, plan: plan, options: options)
             try AtomicOutput.replace(directory: dir, with: files)
             console.out(sv ? "Skrev \(files.count) filer till \(dir)/" : "Wrote \(files.count) files to \(dir)/")

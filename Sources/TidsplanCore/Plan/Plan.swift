@@ -11,6 +11,9 @@ public struct Plan: Sendable, Equatable {
     public var asOf: Day?
     /// Withdrawals, reductions and compensation the plan was made for (carried into later re-plans).
     public var commitmentChanges: [CommitmentChange] = []
+    /// What the calendars published from this plan said (nil: a plan not yet published, or written before
+    /// plan.json carried it).
+    public var calendarSeries: CalendarSeries?
 
     public init(scenario: String, period: DateRange, solver: SolverSummary, sessions: [PlannedSession],
                 municipalities: [MunicipalityHours], shortfalls: [Shortfall], asOf: Day? = nil) {

@@ -62,6 +62,8 @@ public struct Project: Sendable, Equatable {
     /// Totals the application's narrative states (it may disagree with its budget table); `check` sums
     /// the narrative's per-municipality figures (`statedElsewhere`, else the quota) against them.
     public var narrativeStated = StatedTotals()
+    /// Whom people ask about a session (calendars: ORGANIZER and CONTACT); nil when the scenario names nobody.
+    public var contact: Contact?
 
     public init(id: String, name: String, owner: String = "", period: DateRange,
                 timeZone: String = "Europe/Stockholm", trainingFrom: Day? = nil,
@@ -69,6 +71,14 @@ public struct Project: Sendable, Equatable {
         self.id = id; self.name = name; self.owner = owner; self.period = period; self.timeZone = timeZone
         self.trainingFrom = trainingFrom ?? period.from; self.stated = stated; self.uidDomain = uidDomain
     }
+}
+
+/// A person to contact about the project's sessions.
+public struct Contact: Sendable, Equatable {
+    public var name: String
+    public var email: String?
+    public var phone: String?
+    public init(name: String, email: String? = nil, phone: String? = nil) { self.name = name; self.email = email; self.phone = phone }
 }
 
 /// The totals the application states, kept so `check` can cross-check them against the rows.
@@ -177,10 +187,12 @@ public struct Venue: Sendable, Equatable {
     public var costPerDay: Int
     /// Meeting link for digital venues.
     public var link: String?
+    /// Street address (calendars' LOCATION), e.g. "Storgatan 1".
+    public var address: String?
     public init(id: String, name: String, town: String = "", countyPart: String?, capacity: Int,
-                mode: DeliveryMode, costPerDay: Int = 0, link: String? = nil) {
+                mode: DeliveryMode, costPerDay: Int = 0, link: String? = nil, address: String? = nil) {
         self.id = id; self.name = name; self.town = town; self.countyPart = countyPart; self.capacity = capacity
-        self.mode = mode; self.costPerDay = costPerDay; self.link = link
+        self.mode = mode; self.costPerDay = costPerDay; self.link = link; self.address = address
     }
 }
 

@@ -72,14 +72,17 @@ public enum SafeFileName {
         var result: [String: String] = [:]
         for (stem, clashing) in byStem {
             if clashing.count == 1 { result[clashing[0]] = stem; continue }
-            for name in clashing {
-                let suffix = "-" + hash(name)
-                var cut = String(stem.prefix(maxBytes - suffix.utf8.count))
-                while cut.hasSuffix("-") { cut.removeLast() }
-                result[name] = cut + suffix
-            }
+            for name in clashing { result[name] = suffixed(stem, name) }
         }
         return result
+    }
+
+    /// `stem` plus a hash of `name`, within `maxBytes`.
+    public static func suffixed(_ stem: String, _ name: String) -> String {
+        let suffix = "-" + hash(name)
+        var cut = String(stem.prefix(maxBytes - suffix.utf8.count))
+        while cut.hasSuffix("-") { cut.removeLast() }
+        return cut + suffix
     }
 
     /// 8 hex digits of FNV-1a over the name's UTF-8 bytes: stable across runs and machines.

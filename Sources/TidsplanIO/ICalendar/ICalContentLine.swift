@@ -28,6 +28,29 @@ public enum ICalFormat {
         return out
     }
 
+    /// A parameter value (RFC 5545 3.2): quoted, with the characters a quoted value cannot hold (`"`, control
+    /// characters) left out.
+    public static func parameterValue(_ text: String) -> String {
+        "\"" + String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\"" && $0.value >= 0x20 && $0.value != 0x7F })) + "\""
+    }
+
+    /// Undoes `escapeText`: `\\n` and `\\N` become newlines, `\\;` `\\,` `\\\\` their character.
+    public static func unescapeText(_ text: String) -> String {
+        var out = ""
+        var escaped = false
+        for ch in text {
+            if escaped {
+                out.append(ch == "n" || ch == "N" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
     /// Folds one logical content line into physical lines of at most 75 octets each (continuation
     /// lines begin with one space, which counts), never splitting a UTF-8 sequence. Each physical
     /// line ends with CRLF.

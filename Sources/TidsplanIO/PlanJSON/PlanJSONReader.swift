@@ -22,7 +22,7 @@ public enum PlanJSONReader {
         }
         let root = try JSONNode(value: parsed, path: "", file: file).object()
         try root.rejectUnknownFields(["format", "scenario", "period", "asOf", "commitmentChanges", "solver", "sessions",
-                                      "municipalities", "shortfalls"])
+                                      "municipalities", "shortfalls", "calendarSeries"])
 
         let formatNode = try root.field("format")
         let format = try formatNode.string()
@@ -56,7 +56,35 @@ public enum PlanJSONReader {
         var plan = Plan(scenario: scenario, period: period, solver: solver, sessions: sessions,
                         municipalities: municipalities, shortfalls: shortfalls, asOf: asOf)
         plan.commitmentChanges = commitmentChanges
+        if let node = root.optionalField("calendarSeries") { plan.calendarSeries = try readSeries(node) }
         return plan
+    }
+
+    private static func readSeries(_ node: JSONNode) throws(PlanReadError) -> CalendarSeries {
+        var series = CalendarSeries()
+        for item in try node.array() {
+            let o = try item.object()
+            try o.rejectUnknownFields(["path", "owner", "events"])
+            let path = try o.field("path").nonEmptyString()
+            guard path.hasPrefix("calendars/"), path.hasSuffix(".ics"), !path.split(separator: "/").contains("..") else {
+                throw item.error("\(JSONText.quote(path)) is not a calendar file below calendars/")
+            }
+            guard series.files[path] == nil else { throw item.error("\(JSONText.quote(path)) appears twice") }
+            var file = CalendarSeries.File(owner: try o.field("owner").string())
+            for eventNode in try o.field("events").array() {
+                let parts = try eventNode.array()
+                guard parts.count == 4 else { throw eventNode.error("an event is [uid, sequence, lastModified, digest]") }
+                let uid = try parts[0].nonEmptyString()
+                let lastModified = try parts[2].string()
+                guard lastModified.utf8.count == 16, lastModified.hasSuffix("Z") else {
+                    throw parts[2].error("\(JSONText.quote(lastModified)) is not a UTC time like 20250301T080000Z")
+                }
+                file.events[uid] = CalendarSeries.Event(sequence: try parts[1].nonNegativeInt(), lastModified: lastModified,
+                                                        digest: try parts[3].nonEmptyString())
+            }
+            series.files[path] = file
+        }
+        return series
     }
 
     private static func readCommitmentChange(_ node: JSONNode) throws(PlanReadError) -> CommitmentChange {

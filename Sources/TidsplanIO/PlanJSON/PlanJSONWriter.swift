@@ -56,6 +56,7 @@ public enum PlanJSONWriter {
             if let cause = s.cause { fields.append(("cause", Self.cause(cause))) }
             return .object(fields)
         })))
+        if let series = plan.calendarSeries { root.append(("calendarSeries", Self.series(series))) }
         var out = ""
         JSONOut.object(root).write(to: &out, indent: 0)
         out += "\n"
@@ -108,6 +109,21 @@ public enum PlanJSONWriter {
             ])))
         }
         return .object(fields)
+    }
+
+    /// Per file (sorted by path): its owner and its events, one `[uid, sequence, lastModified, digest]` a line.
+    private static func series(_ c: CalendarSeries) -> JSONOut {
+        .array(c.files.keys.sorted().map { path in
+            let f = c.files[path] ?? CalendarSeries.File(owner: "")
+            return .object([
+                ("path", .string(path)),
+                ("owner", .string(f.owner)),
+                ("events", .array(f.events.keys.sorted().map { uid in
+                    let e = f.events[uid] ?? CalendarSeries.Event(sequence: 0, lastModified: "", digest: "")
+                    return .array([.string(uid), .number(Double(e.sequence)), .string(e.lastModified), .string(e.digest)])
+                })),
+            ])
+        })
     }
 
     private static func cause(_ c: ShortfallCause) -> JSONOut {

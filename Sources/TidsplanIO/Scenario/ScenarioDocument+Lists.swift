@@ -10,7 +10,7 @@ extension ScenarioDocument {
 
     static let municipalityKeys = ["name", "countyPart", "rateKrPerHour", "hoursEach", "quotaHours", "persons",
                                    "statedElsewhere", "withdrawal", "reductions"]
-    static let venueKeys = ["id", "name", "town", "countyPart", "capacity", "mode", "costPerDay", "link"]
+    static let venueKeys = ["id", "name", "town", "countyPart", "capacity", "mode", "costPerDay", "link", "address"]
     static let staffKeys = ["name", "role", "shares", "courses", "absences"]
     static let trainerKeys = ["name", "organisation", "courses", "dayRate", "travelPerDay", "weekdays", "available",
                               "maxDays", "absences"]
@@ -50,7 +50,8 @@ extension ScenarioDocument {
         let mode = r.choice(f, "mode", ["physical", "digital"], required: true).flatMap(DeliveryMode.init(rawValue:))
         return Venue(id: id, name: r.text(f, "name") ?? id, town: r.text(f, "town") ?? "",
                      countyPart: r.text(f, "countyPart"), capacity: r.int(f, "capacity", required: true) ?? 1,
-                     mode: mode ?? .physical, costPerDay: r.int(f, "costPerDay") ?? 0, link: r.text(f, "link"))
+                     mode: mode ?? .physical, costPerDay: r.int(f, "costPerDay") ?? 0, link: r.text(f, "link"),
+                     address: r.text(f, "address").flatMap { $0.isEmpty ? nil : $0 })
     }
 
     func readAbsences(_ f: Fields) -> [Blackout] {

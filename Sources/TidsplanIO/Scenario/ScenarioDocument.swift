@@ -43,6 +43,7 @@ struct ScenarioDocument {
                               timeZone: projectParts.timeZone, trainingFrom: projectParts.trainingFrom,
                               stated: projectParts.stated, uidDomain: projectParts.uidDomain)
         project.narrativeStated = projectParts.narrativeStated
+        project.contact = projectParts.contact
         var scenario = Scenario(project: project, calendar: calendar, municipalities: municipalities, venues: venues,
                                 staff: staff, trainers: trainers, courses: courses, rules: rules, budget: budget,
                                 fixedEvents: events, pinned: pinned, weights: weights)
@@ -65,12 +66,14 @@ struct ScenarioDocument {
         var trainingFrom: Day?
         var stated = StatedTotals()
         var narrativeStated = StatedTotals()
+        var contact: Contact?
     }
 
     func readProject(_ root: ScenarioNodeReader.Fields) -> ProjectParts {
         var p = ProjectParts()
         guard let f = section(root, "project", what: "project",
-                              keys: ["id", "name", "owner", "period", "timeZone", "trainingFrom", "uidDomain", "stated", "narrativeStated"],
+                              keys: ["id", "name", "owner", "period", "timeZone", "trainingFrom", "uidDomain", "stated", "narrativeStated",
+                                     "contact"],
                               required: true) else { return p }
         p.id = r.text(f, "id", required: true) ?? ""
         p.name = r.text(f, "name", required: true) ?? ""
@@ -84,7 +87,30 @@ struct ScenarioDocument {
         p.uidDomain = r.text(f, "uidDomain") ?? p.uidDomain
         p.stated = readStated(f, "stated", what: "project stated totals")
         p.narrativeStated = readStated(f, "narrativeStated", what: "project narrative totals")
+        if let cf = section(f, "contact", what: "project contact", keys: ["name", "email", "phone"]) {
+            let name = r.text(cf, "name", required: true) ?? ""
+            var email = r.text(cf, "email")
+            if let e = email, !Self.isEmailAddress(e) {
+                r.error(r.value(cf, "email", required: false), ScenarioNodeReader.join(cf.path, "email"),
+                        "project contact: `email` \"\(e)\" is not an e-mail address", hint: "like name@kommun.se")
+                email = nil
+            }
+            var phone = r.text(cf, "phone")
+            if let t = phone, t.unicodeScalars.contains(where: { $0.value < 0x20 }) || t.count > 40 {
+                r.error(r.value(cf, "phone", required: false), ScenarioNodeReader.join(cf.path, "phone"),
+                        "project contact: `phone` \"\(t.prefix(40))\" is not a phone number", hint: "like 036-10 50 00")
+                phone = nil
+            }
+            if !name.isEmpty { p.contact = Contact(name: name, email: email, phone: phone) }
+        }
         return p
+    }
+
+    /// One `@` with text either side, nothing a calendar line or mail program would trip on.
+    static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>\",;:()[]\\".unicodeScalars.contains($0) }
     }
 
     func readStated(_ f: ScenarioNodeReader.Fields, _ key: String, what: String) -> StatedTotals {

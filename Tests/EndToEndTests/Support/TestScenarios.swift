@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidsplanIO
 
 /// The scenario files the end-to-end tests run on.
 enum TestScenarios {
@@ -24,9 +25,10 @@ enum TestScenarios {
     }
 }
 
-/// The shared iCalendar validator `../shared/tools/ics-check` (Python): beside the checkout, as CI lays it out,
-/// or named by `TIDSPLAN_ICS_CHECK`. It checks in addition to the project's own calendar tests, so a clone
-/// elsewhere (no `../shared`) runs without it; under CI (`CI` set) a missing tool is a failure, not a skip.
+/// Checks calendar folders: always with the project's own `CalendarUpdateCheck` (file by file against the
+/// previous set with `--against`, and no contradiction between the files of one set), and in addition with
+/// the shared validator `ics-check` when it is at hand (`TIDSPLAN_ICS_CHECK`, or `../shared/tools/ics-check`
+/// beside the checkout). A clone with neither beside it still checks every update.
 enum ICSCheck {
     static let path: String? = {
         var candidates = [URL(fileURLWithPath: TidsplanCLI.packageRoot).deletingLastPathComponent()
@@ -35,28 +37,34 @@ enum ICSCheck {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    static let requiredHere = ProcessInfo.processInfo.environment["CI"] != nil
-
     /// Runs ics-check and returns its exit status and output.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         guard let path else { throw CocoaError(.fileNoSuchFile) }
         return try ExternalTool.run(path, arguments)
     }
 
-    /// ics-check over `arguments` passes every one of `files` calendar files. Without the tool: a failure
-    /// under CI, else a note on standard error and nothing checked.
+    /// `arguments` as for ics-check: `NEW` or `NEW --against OLD` (folders). Every one of `files` calendar
+    /// files must pass.
     static func expectPasses(_ arguments: [String], files: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        guard path != nil else {
-            if requiredHere {
-                Issue.record("ics-check not found at <repo>/../shared/tools/ics-check (or TIDSPLAN_ICS_CHECK), and CI needs it",
-                             sourceLocation: sourceLocation)
-            } else {
-                FileHandle.standardError.write(Data("note: ics-check not found beside the checkout; calendar files not validated by it\n".utf8))
-            }
-            return
+        let new = calendars(in: arguments[0])
+        #expect(new.count == files, "\(new.count) calendar files, expected \(files)", sourceLocation: sourceLocation)
+        if let i = arguments.firstIndex(of: "--against"), i + 1 < arguments.count {
+            let problems = CalendarUpdateCheck.problems(new: new, old: calendars(in: arguments[i + 1]))
+            #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        } else {
+            let problems = CalendarUpdateCheck.conflicts(new)
+            #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))", sourceLocation: sourceLocation)
         }
+        guard path != nil else { return }
         let (status, output) = try run(arguments)
         expectAllPassed(output, status: status, files: files, sourceLocation: sourceLocation)
+    }
+
+    /// The `.ics` files below a folder: path relative to it → text.
+    static func calendars(in folder: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for (path, data) in FolderSnapshot(folder).files where path.hasSuffix(".ics") { out[path] = String(decoding: data, as: UTF8.self) }
+        return out
     }
 
     /// The number of `.ics` files below a folder.

@@ -153,6 +153,16 @@ final class RunningCommand {
         try? FileManager.default.removeItem(atPath: logFolder)
     }
 
+    /// What the process has written to standard output so far (it may still be running).
+    func stdoutSoFar() -> String {
+        String(decoding: FileManager.default.contents(atPath: stdoutPath) ?? Data(), as: UTF8.self)
+    }
+
+    /// What the process has written to standard error so far.
+    func stderrSoFar() -> String {
+        String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self)
+    }
+
     /// Sends SIGINT, as Ctrl-C in a terminal would.
     func interrupt() { process.interrupt() }
 
