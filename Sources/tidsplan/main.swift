@@ -11,7 +11,8 @@ struct TidsplanCommand: ParsableCommand {
         `tidsplan plan SCENARIO`. See docs/scenario-format.md for the file format.
         """,
         subcommands: [PlanCommand.self, ReplanCommand.self, ExportCommand.self, CheckCommand.self,
-                      CalendarCommand.self, VerifyCommand.self, CapacityCommand.self, CompareCommand.self],
+                      CalendarCommand.self, VerifyCommand.self, CapacityCommand.self, CompareCommand.self,
+                      AttendanceCommand.self, FollowUpCommand.self],
         defaultSubcommand: nil)
 }
 

@@ -21,6 +21,9 @@ enum QuotaGoal: ConstraintFamily {
                 frozenHours += Double(b.frozenRuns(g).reduce(0) { $0 + ($1.seats[m.name] ?? 0) }) * perSeat
             }
             guard !h.terms.isEmpty else { continue }
+            let attended = b.attendedHoursCorrection(m.name)
+            h.constant += attended
+            frozenHours += attended
             let quota = Double(m.effectiveQuotaHours)
             let ceiling = max(m.quotaCeilingHours(tolerance: b.scenario.rules.quotaTolerance), frozenHours)
             let tag = Slug.make(m.name)
