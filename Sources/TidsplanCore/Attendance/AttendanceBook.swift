@@ -51,9 +51,9 @@ public enum AttendanceBook {
                 out.groupSeats[k].seats = r.attended
             }
         }
-        if status == .cancelled {
-            for k in out.groupSeats.indices { out.groupSeats[k].seats = 0 }
-        }
+        // A cancelled session keeps its booking as seats: its status says nobody came, and the calendars of
+        // those booked show it as cancelled.
+        if status == .cancelled { out.groupSeats = booked }
         for m in Set(out.groupSeats.map(\.municipality)) {
             out.seats[m] = out.groupSeats.filter { $0.municipality == m }.reduce(0) { $0 + $1.seats }
         }

@@ -20,7 +20,7 @@ public enum AttendanceCSV {
         for s in sessions {
             let status: AttendanceStatus = s.status == .cancelled ? .cancelled : (s.attendance?.plannedDate == nil ? .held : .moved)
             for b in s.bookedGroupSeats where b.seats > 0 {
-                let attended = s.groupSeats.first { $0.municipality == b.municipality && $0.area == b.area && $0.role == b.role }?.seats ?? 0
+                let attended = status == .cancelled ? 0 : s.groupSeats.first { $0.municipality == b.municipality && $0.area == b.area && $0.role == b.role }?.seats ?? 0
                 rows.append([s.id, (s.attendance?.plannedDate ?? s.date).iso, s.start.text, s.title(in: lang), b.municipality,
                              "\(b.area)/\(b.role.rawValue)", String(b.seats), String(attended), status.word(lang),
                              status == .moved ? s.date.iso : "", ""])
