@@ -258,7 +258,7 @@ enum PreviousRuns {
             for s in sessions { dates[s.series?.meeting ?? 1] = s.date; leaders[s.series?.meeting ?? 1] = s.leaders }
             let key = "\(course.id)|\(course.delivery == .countyPart ? first.countyPart : "")"
             out.append(PreviousRun(id: run, groupKey: key, startWeek: week - ((first.series?.meeting ?? 1) - 1) * every,
-                                   leaders: leaders, dates: dates, seats: first.seats, groupSeats: first.groupSeats,
+                                   leaders: leaders, dates: dates, seats: RunPlaces.seats(sessions), groupSeats: RunPlaces.groupSeats(sessions),
                                    frozen: sessions.contains { $0.date <= replan.asOf }))
         }
         return out

@@ -44,3 +44,29 @@ extension Plan {
         return (hours, unrecorded)
     }
 }
+
+/// The places a run counts with (persons trained, for prerequisites and the planner's held runs), from its
+/// meetings in the plan: its first meeting's seats. Once the register has recorded every one of its
+/// meetings, those are who came; while a meeting has no record (the run is under way), the run keeps the
+/// places booked: those who missed a meeting are still in the group.
+public enum RunPlaces {
+    public static func groupSeats(_ meetings: [PlannedSession]) -> [GroupSeats] {
+        guard let first = firstMeeting(meetings) else { return [] }
+        return isRecorded(meetings) ? first.groupSeats : first.bookedGroupSeats
+    }
+
+    public static func seats(_ meetings: [PlannedSession]) -> [String: Int] {
+        guard let first = firstMeeting(meetings) else { return [:] }
+        guard !isRecorded(meetings), first.attendance != nil else { return first.seats }
+        var out: [String: Int] = [:]
+        for name in first.seats.keys { out[name] = first.booked(name) }
+        return out
+    }
+
+    /// Every meeting recorded (a run no register touched counts as planned either way).
+    static func isRecorded(_ meetings: [PlannedSession]) -> Bool { meetings.allSatisfy(\.isRecorded) }
+
+    static func firstMeeting(_ meetings: [PlannedSession]) -> PlannedSession? {
+        meetings.min { ($0.series?.meeting ?? 1, $0.date, $0.id) < ($1.series?.meeting ?? 1, $1.date, $1.id) }
+    }
+}
