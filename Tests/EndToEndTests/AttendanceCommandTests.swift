@@ -219,6 +219,30 @@ import Testing
         #expect(v3.sessions.first { $0["id"]?.string == "MI-norra-2-m2" }?["attendance"] == moved["attendance"])
     }
 
+    /// A series whose first meeting few came to, with its second meeting still to come: the run keeps its
+    /// booked group (those who missed a meeting are still in it), so it is not left below the course's minimum.
+    @Test func aSeriesUnderWayKeepsItsGroup() throws {
+        let work = try work()
+        let v1 = try PlanFile(work.file("v1/plan.json"))
+        let first = try #require(v1.plannedTraining.first { $0["id"]?.string == "MI-sodra-1-m1" })
+        let second = try #require(v1.plannedTraining.first { $0["id"]?.string == "MI-sodra-1-m2" })
+        let asOf = try #require(first["date"]?.string)
+        try #require((second["date"]?.string ?? "") > asOf)
+        var rows = asPlanned(v1, through: asOf)
+        for i in rows.indices where rows[i].session == "MI-sodra-1-m1" { rows[i].attended = rows[i].booked / 3 }
+        try work.write("narvaro.csv", excelSwedish(rows))
+        let r = try TidsplanCLI.run(["replan", Self.scenario, "--previous", "v1/plan.json", "--as-of", asOf, "--attendance", "narvaro.csv",
+                                     "--out", "v2", "--quiet", "--no-scratch-comparison"], cwd: work.path)
+        #expect(r.status == 0 && r.endedCleanly, "\(r.transcript)")
+        let v2 = try PlanFile(work.file("v2/plan.json"))
+        let kept = try #require(v2.plannedTraining.first { $0["id"]?.string == "MI-sodra-1-m2" })
+        #expect(kept["seats"] == second["seats"], "the second meeting keeps the booked group")
+        let held = try #require(v2.plannedTraining.first { $0["id"]?.string == "MI-sodra-1-m1" })
+        #expect(held["seats"]?["Sörby"]?.number == Double((rows.first { $0.session == "MI-sodra-1-m1" && $0.municipality == "Sörby" }?.booked ?? 0) / 3))
+        let verify = try TidsplanCLI.run(["verify", Self.scenario, "v2/plan.json"], cwd: work.path)
+        #expect(verify.status == 0, "\(verify.transcript)")
+    }
+
     @Test func withoutARegisterThePastCountsAsPlanned() throws {
         let work = try work()
         let r = try TidsplanCLI.run(["replan", Self.scenario, "--previous", "v1/plan.json", "--as-of", Self.asOf,

@@ -163,6 +163,12 @@ enum AttendanceSample {
         ])
     }
 
+    @Test func aMoveOntoABusyLeaderIsRefused() throws {
+        // Erik Öst leads MI-sodra-vatterbygden-1 on 2024-04-17: MI-hoglandet-1 cannot have moved there.
+        let problems = try AttendanceSample.problems(AttendanceSample.header + "MI-hoglandet-1,Aneby,EB/staff,6,moved,2024-04-17\n")
+        #expect(problems == ["r.csv:2: error: held_on: Erik Öst leads MI-sodra-vatterbygden-1 on 2024-04-17: nobody leads two sessions a day; check the day"])
+    }
+
     @Test func aWithdrawnMunicipalityCannotHaveAttended() throws {
         var plan = AttendanceSample.plan
         plan.commitmentChanges = [CommitmentChange(municipality: "Aneby", kind: .withdrawal, from: SamplePlan.day("2024-04-12"))]

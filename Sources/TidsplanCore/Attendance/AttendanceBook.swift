@@ -122,6 +122,16 @@ public enum AttendanceBook {
                 if day == plannedDate { fail(r, .heldOn, w.movedToSameDay(day)); continue }
                 if !scenario.project.period.contains(day) { fail(r, .heldOn, w.outsidePeriod(day, scenario.project.period)); continue }
                 if !calendar.isWorkingDay(day) { fail(r, .heldOn, w.notWorkingDay(day)); continue }
+                // Held that day, it would break the plan's own rules (a leader or a room twice): refused here,
+                // where the row can be named, rather than when the re-plan finds the past broken.
+                let thatDay = plan.sessions.filter { $0.id != s.id && $0.date == day && $0.status == .planned }
+                if let other = thatDay.first(where: { !Set($0.leaders).isDisjoint(with: s.leaders) }) {
+                    let who = s.leaders.filter { other.leaders.contains($0) }.joined(separator: ", ")
+                    fail(r, .heldOn, w.leaderBusy(day, who, other.id)); continue
+                }
+                if s.mode == .physical, !s.venue.isEmpty, let other = thatDay.first(where: { $0.venue == s.venue && $0.mode == .physical }) {
+                    fail(r, .heldOn, w.venueBusy(day, s.venue, other.id)); continue
+                }
             case .held, .cancelled:
                 if let day = r.heldOn { fail(r, .heldOn, w.heldOnWithoutMove(day)); continue }
             }

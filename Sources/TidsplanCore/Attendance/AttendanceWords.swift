@@ -43,6 +43,13 @@ struct AttendanceWords {
     func notWorkingDay(_ day: Day) -> String {
         sv ? "\(day.iso) är ingen arbetsdag i projektets kalender" : "\(day.iso) is not a working day in the project's calendar"
     }
+    func leaderBusy(_ day: Day, _ who: String, _ other: String) -> String {
+        sv ? "\(who) leder \(other) den \(day.iso): ingen kan leda två pass samma dag; kontrollera dagen"
+           : "\(who) leads \(other) on \(day.iso): nobody leads two sessions a day; check the day"
+    }
+    func venueBusy(_ day: Day, _ venue: String, _ other: String) -> String {
+        sv ? "lokalen \(venue) har \(other) den \(day.iso); kontrollera dagen" : "the venue \(venue) holds \(other) on \(day.iso); check the day"
+    }
     func heldOnWithoutMove(_ day: Day) -> String {
         sv ? "hölls_den (\(day.iso)) gäller bara flyttade pass: skriv status flyttad eller töm kolumnen"
            : "held_on (\(day.iso)) is only for moved sessions: write status moved or empty the column"
