@@ -19,8 +19,11 @@ public enum FollowUpWriter {
         var behind: String { sv ? "Faller efter" : "Falling behind" }
         var nobodyBehind: String { sv ? "Ingen kommun faller efter: prognosen når kvoten för alla." : "No municipality is falling behind: the forecast reaches every quota." }
         func behindLine(_ name: String, _ short: String) -> String {
-            sv ? "\(name): prognosen ligger \(short) timmar under kvoten; planera om med närvaroregistret (tidsplan replan --attendance) så läggs mer utbildning in inom kvoten."
-               : "\(name): the forecast is \(short) hours below the quota; re-plan with the attendance register (tidsplan replan --attendance) to add training within the quota."
+            sv ? "\(name): prognosen ligger \(short) timmar under kvoten" : "\(name): the forecast is \(short) hours below the quota"
+        }
+        var remedy: String {
+            sv ? "Planera om med närvaroregistret (tidsplan replan --attendance) så läggs mer utbildning in inom kvoten där kurser och kalender tillåter."
+               : "Re-plan with the attendance register (tidsplan replan --attendance) to add training within the quota where courses and calendars allow."
         }
         func unrecorded(_ n: Int) -> String {
             sv ? "\(n) hållna pass saknar utfall i registret och räknas som planerat." : "\(n) held sessions have no record in the register and count as planned."
@@ -82,6 +85,7 @@ public enum FollowUpWriter {
         .bar-attended { fill: #1f5f8b; } .bar-forecast { fill: #a9c7dd; } .bar-quota { fill: none; stroke: #1d2630; stroke-width: 1; }
         .tick { stroke: #000; stroke-width: 2; } .behind { color: #b3261e; font-weight: 600; } svg text { font: 12px system-ui, sans-serif; fill: #1d2630; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        th.num { white-space: normal; } .scroll { overflow-x: auto; }
         </style>
         </head>
         <body>
@@ -95,12 +99,15 @@ public enum FollowUpWriter {
         let behind = f.municipalities.filter { $0.fallingBehind && $0.withdrawn == nil }
         out += "<section id=\"behind\">\n<h2>\(e(w.behind))</h2>\n"
         if behind.isEmpty { out += "<p>\(e(w.nobodyBehind))</p>\n" }
-        else { out += "<ul>\n" + behind.map { "<li class=\"behind\">\(e(w.behindLine($0.name, n($0.shortOfQuota))))</li>" }.joined(separator: "\n") + "\n</ul>\n" }
+        else {
+            out += "<ul>\n" + behind.map { "<li class=\"behind\">\(e(w.behindLine($0.name, n($0.shortOfQuota))))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            out += "<p>\(e(w.remedy))</p>\n"
+        }
         out += "<p class=\"note\">\(e(f.unrecorded > 0 ? w.unrecorded(f.unrecorded) : w.allRecorded))</p>\n</section>\n"
 
         out += "<section id=\"chart\">\n<h2>\(e(w.chartTitle))</h2>\n" + chart(f, lang: lang) + "\n<p class=\"note\">\(e(w.chartNote))</p>\n</section>\n"
 
-        out += "<section id=\"municipalities\">\n<h2>\(e(w.municipalities))</h2>\n<table>\n<thead><tr><th>\(e(w.municipality))</th>"
+        out += "<section id=\"municipalities\">\n<h2>\(e(w.municipalities))</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>\(e(w.municipality))</th>"
         for h in [w.quota, w.plannedMonth, w.attendedMonth, w.plannedToDate, w.attendedToDate, w.rate, w.plannedKr, w.attendedKr, w.forecast, w.forecastKr, w.ofQuota] {
             out += "<th class=\"num\">\(e(h))</th>"
         }
@@ -113,7 +120,7 @@ public enum FollowUpWriter {
                          n(m.forecast), kr(m.kronor(m.forecast)), pct(m.quotaHours > 0 ? m.forecast / Double(m.quotaHours) : nil)]
             out += "<tr\(m.fallingBehind && m.withdrawn == nil ? " class=\"behind\"" : "")><td>\(e(name))</td>" + cells.map { "<td class=\"num\">\(e($0))</td>" }.joined() + "</tr>\n"
         }
-        out += "</tbody>\n</table>\n</section>\n"
+        out += "</tbody>\n</table></div>\n</section>\n"
 
         let shown = f.municipalities.first?.months.filter { $0.month <= f.reported } ?? []
         out += "<section id=\"months\">\n<h2>\(e(w.monthByMonth))</h2>\n<table>\n<thead><tr><th>\(e(w.municipality))</th>"

@@ -1,3 +1,4 @@
+import LinearModel
 import TidsplanCore
 
 extension WeekModelBuilder {
@@ -15,5 +16,13 @@ extension WeekModelBuilder {
             out += Double(came - first) * s.hours
         }
         return out
+    }
+}
+
+extension WeekModelBuilder {
+    /// The value an expression of run counts has from its lower bounds alone: the held runs it counts.
+    /// The week model's own limits, stricter than the rules, must not make what was held infeasible.
+    func heldPart(_ e: LinearExpression) -> Double {
+        e.terms.reduce(e.constant) { $0 + $1.coefficient * (model[$1.variable].lower ?? 0) }
     }
 }
