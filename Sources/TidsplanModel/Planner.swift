@@ -194,7 +194,7 @@ public enum Planner {
         let counts = b.groups.indices.map { g in b.starts[g].compactMapValues { v -> Int? in
             let k = Int(s[v].rounded()); return k > 0 ? k : nil } }
         var runs = RunIdentity.assign(groups: b.groups, counts: counts, previousRuns: previousRuns, scenario: b.scenario,
-                                      grid: b.grid, replanning: b.replan != nil)
+                                      grid: b.grid, replanning: b.replan != nil, retired: PreviousRuns.retired(b.replan))
         let leads = b.leadCount.mapValues { byLeader in byLeader.mapValues { byWeek in byWeek.mapValues { Int(s[$0].rounded()) } } }
         LeaderChoice.assign(&runs, groups: b.groups, counts: leads, scenario: b.scenario)
         let totals = b.groups.indices.map { g in b.seats[g].mapValues { Int(s[$0].rounded()) } }
@@ -265,10 +265,18 @@ enum PreviousRuns {
             for s in sessions { dates[s.series?.meeting ?? 1] = s.date; leaders[s.series?.meeting ?? 1] = s.leaders }
             let key = "\(course.id)|\(course.delivery == .countyPart ? first.countyPart : "")"
             out.append(PreviousRun(id: run, groupKey: key, startWeek: week - ((first.series?.meeting ?? 1) - 1) * every,
-                                   leaders: leaders, dates: dates, seats: first.seats, groupSeats: first.groupSeats,
+                                   leaders: leaders, dates: dates, seats: RunPlaces.seats(sessions), groupSeats: RunPlaces.groupSeats(sessions),
                                    frozen: sessions.contains { $0.date <= replan.asOf }))
         }
         return out
+    }
+
+    /// Runs of the previous plan cancelled on or before as-of (an attendance register's cancelled sessions):
+    /// they stay in the plan as cancelled, so no new run may take their ids.
+    static func retired(_ replan: ReplanContext?) -> [String] {
+        guard let replan else { return [] }
+        return replan.previous.sessions.filter { $0.kind == .training && $0.status == .cancelled && $0.date <= replan.asOf }
+            .map { $0.series?.run ?? $0.id }
     }
 
     /// Room for at least as many runs per group as the previous plan had.

@@ -131,7 +131,9 @@ struct ReplanCommand: ParsableCommand {
         as few changes as possible (moved, re-led or cancelled sessions all cost); sessions keep their ids, so \
         calendars update instead of duplicating, and an event that leaves a calendar file stays in it as cancelled. \
         The new plan.json records every withdrawal, reduction and compensation with its date, so later re-plans, \
-        exports and verify keep them. Writes the new plan and outputs plus changes.md and changes.csv (in --lang).
+        exports and verify keep them. With --attendance REGISTER the past counts as it was attended (who came, \
+        cancelled and moved sessions) and plan.json keeps attended beside booked; without, it counts as planned. \
+        Writes the new plan and outputs plus changes.md and changes.csv (in --lang).
         Example: tidsplan replan scenarios/rakna-med-oss-2024.yaml --previous output/rakna-med-oss-2024/plan.json \
         --as-of 2025-03-31 --withdraw Mullsjö --out output/utan-mullsjo
         """)
@@ -157,6 +159,12 @@ struct ReplanCommand: ParsableCommand {
     @Flag(name: .customLong("no-scratch-comparison"), help: "Skip the second solve that counts how many sessions planning from scratch would change.")
     var noScratchComparison = false
 
+    @Option(name: .long, help: "The attendance register (CSV, see `tidsplan attendance`): the past is frozen as it was attended, not as planned.")
+    var attendance: String?
+
+    @Flag(name: .long, help: "With --attendance: the register may change what an earlier register recorded (the change is kept in plan.json).")
+    var correct = false
+
     @OptionGroup var solve: SolveOptionGroup
 
     func run() throws {
@@ -173,6 +181,8 @@ struct ReplanCommand: ParsableCommand {
         }
         request.compensate = compensate
         request.compareWithScratch = !noScratchComparison
+        request.attendancePath = attendance
+        request.correctAttendance = correct
         let code = PlanJob.run(request, console: StandardConsole(quiet: solve.quiet))
         if code != 0 { throw ExitCode(code) }
     }

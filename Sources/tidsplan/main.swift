@@ -12,7 +12,7 @@ struct TidsplanCommand: ParsableCommand {
         """,
         subcommands: [PlanCommand.self, ReplanCommand.self, ExportCommand.self, CheckCommand.self,
                       CalendarCommand.self, VerifyCommand.self, CapacityCommand.self, CompareCommand.self,
-                      ServeCommand.self],
+                      ServeCommand.self, AttendanceCommand.self, FollowUpCommand.self],
         defaultSubcommand: nil)
 }
 

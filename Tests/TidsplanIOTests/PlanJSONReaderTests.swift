@@ -83,7 +83,7 @@ import TidsplanCore
     @Test func missingAndUnknownFields() {
         expectError(#"plan.json: sessions[1]: missing field "hours""#) { editSession(&$0, 1) { $0["hours"] = nil } }
         expectError(#"plan.json: missing field "municipalities""#) { $0["municipalities"] = nil }
-        expectError(#"plan.json: sessions[1]: unknown field "colour" (known: id, kind, course, title, date, start, end, hours, venue, mode, leaders, frozen, status, seats, countyPart, series, sequence, attendingMunicipalities, groupSeats, reserved, cancelledIn)"#) {
+        expectError(#"plan.json: sessions[1]: unknown field "colour" (known: id, kind, course, title, date, start, end, hours, venue, mode, leaders, frozen, status, seats, countyPart, series, sequence, attendingMunicipalities, groupSeats, reserved, cancelledIn, attendance)"#) {
             editSession(&$0, 1) { $0["colour"] = "red" }
         }
     }

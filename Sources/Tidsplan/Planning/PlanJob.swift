@@ -24,6 +24,10 @@ public struct PlanRequest: Sendable {
     public var exportModel: Bool
     /// Re-planning: also plan from scratch, to show how many sessions that would have changed.
     public var compareWithScratch: Bool = false
+    /// Re-planning: the attendance register the past is frozen as (nil: the past counts as planned).
+    public var attendancePath: String?
+    /// The register may change what an earlier register recorded.
+    public var correctAttendance = false
     public var memoryLimitMiB: Int?
     /// Plan area by area (see `Decompose`).
     public var decompose: Decompose = .auto
@@ -55,7 +59,7 @@ public enum PlanJob {
     public static func run(_ request: PlanRequest, console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
         do {
             let scenario = try ScenarioInput.load(request.scenarioPath, console: console)
-            let previous = try request.previousPath.map { try PlanInput.load($0, lang: request.lang) }
+            let previous = try previousAsHeld(request, scenario: scenario)
             let outDir = request.outDir ?? "output/\(scenario.project.id)"
             let replan: ReplanContext?
             if let previous {
@@ -139,6 +143,7 @@ public enum PlanJob {
                                          previous: previous, scratchChanges: scratchChanges, violations: violations,
                                          outDir: target, files: files, lang: request.lang))
             if let c = compensation { console.out(Compensation.text(c, lang: request.lang)) }
+            if let previous, let asOf = replan?.asOf { console.out(AttendanceNote.text(previous, asOf: asOf, request: request)) }
             return violations.isEmpty ? 0 : 3
         } catch let e as AtomicOutputError {
             console.err(errorPrefix(request.lang) + e.text(request.lang))

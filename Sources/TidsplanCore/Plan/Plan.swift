@@ -142,6 +142,8 @@ public struct PlannedSession: Sendable, Equatable {
     public var reserved: [ReservedSeats] = []
     /// Calendar files this session has left: they keep it as cancelled (see `CalendarFiles`).
     public var cancelledIn = CalendarFiles()
+    /// What the attendance register recorded (nil: not recorded; the session counts as planned).
+    public var attendance: SessionAttendance?
 
     public init(id: String, kind: SessionKind = .training, course: String, title: String, date: Day,
                 start: ClockTime, end: ClockTime, hours: Double, venue: String, mode: DeliveryMode,

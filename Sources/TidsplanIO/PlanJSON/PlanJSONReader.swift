@@ -144,7 +144,7 @@ public enum PlanJSONReader {
         let o = try node.object()
         try o.rejectUnknownFields(["id", "kind", "course", "title", "date", "start", "end", "hours", "venue", "mode",
                                    "leaders", "frozen", "status", "seats", "countyPart", "series", "sequence",
-                                   "attendingMunicipalities", "groupSeats", "reserved", "cancelledIn"])
+                                   "attendingMunicipalities", "groupSeats", "reserved", "cancelledIn", "attendance"])
         let id = try o.field("id").nonEmptyString()
         let kind = try enumValue(SessionKind.self, o.field("kind"), ["training", "event"])
         let course = try o.field("course").nonEmptyString()
@@ -216,6 +216,20 @@ public enum PlanJSONReader {
             }
         }
         session.cancelledIn = cancelledIn
+        if let node = o.optionalField("attendance") {
+            let a = try node.object()
+            try a.rejectUnknownFields(["booked", "plannedDate", "corrections"])
+            var booked: [GroupSeats] = []
+            for item in try a.field("booked").array() {
+                let g = try item.object()
+                try g.rejectUnknownFields(["municipality", "area", "role", "seats"])
+                booked.append(GroupSeats(municipality: try g.field("municipality").nonEmptyString(), area: try g.field("area").nonEmptyString(),
+                                         role: try enumValue(Role.self, g.field("role"), Role.allCases.map(\.rawValue)),
+                                         seats: try g.field("seats").nonNegativeInt()))
+            }
+            session.attendance = SessionAttendance(booked: booked, plannedDate: try a.optionalField("plannedDate")?.day(),
+                                                   corrections: try a.optionalField("corrections")?.strings() ?? [])
+        }
         return session
     }
 

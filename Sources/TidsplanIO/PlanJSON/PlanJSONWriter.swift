@@ -100,6 +100,7 @@ public enum PlanJSONWriter {
                     .object([("organisation", .string(r.organisation)), ("seats", .number(Double(r.seats)))])
                 })))
             }
+            if let a = s.attendance { fields.append(("attendance", attendance(a))) }
         }
         if !s.cancelledIn.isEmpty {
             fields.append(("cancelledIn", .object([
@@ -124,6 +125,17 @@ public enum PlanJSONWriter {
                 })),
             ])
         })
+    }
+
+    /// What the attendance register recorded: the places booked beside the seats (who came).
+    private static func attendance(_ a: SessionAttendance) -> JSONOut {
+        var fields: [(String, JSONOut)] = [("booked", .array(a.booked.map { g in
+            .object([("municipality", .string(g.municipality)), ("area", .string(g.area)), ("role", .string(g.role.rawValue)),
+                     ("seats", .number(Double(g.seats)))])
+        }))]
+        if let d = a.plannedDate { fields.append(("plannedDate", .string(d.iso))) }
+        if !a.corrections.isEmpty { fields.append(("corrections", .array(a.corrections.map(JSONOut.string)))) }
+        return .object(fields)
     }
 
     private static func cause(_ c: ShortfallCause) -> JSONOut {

@@ -22,6 +22,9 @@ enum QuotaGoal: ConstraintFamily {
                 frozenHours += Double(b.frozenRuns(g).reduce(0) { $0 + ($1.seats[m.name] ?? 0) }) * perSeat
             }
             guard !h.terms.isEmpty else { continue }
+            let attended = b.attendedHoursCorrection(m.name)
+            h.constant += attended
+            frozenHours += attended
             let quota = Double(m.effectiveQuotaHours)
             var ceiling = max(m.quotaCeilingHours(tolerance: b.scenario.rules.quotaTolerance), frozenHours)
             // A re-plan raises nobody's hours above the plan in force without a raised commitment.

@@ -137,7 +137,9 @@ enum MunicipalityWeekLimit: ConstraintFamily {
             for v in b.grid.weeks.indices {
                 let e = b.meetingsIn(week: v, groups: gs)
                 guard !e.terms.isEmpty else { continue }
-                b.tags.tag(b.model.addConstraint("muniweek_\(Slug.make(part))_w\(v)", e, upper: limit), .countyPartWeek(countyPart: part, week: v))
+                // Never below what is already held (a session the register records as moved into this week).
+                let upper = max(limit, b.heldPart(e))
+                b.tags.tag(b.model.addConstraint("muniweek_\(Slug.make(part))_w\(v)", e, upper: upper), .countyPartWeek(countyPart: part, week: v))
             }
         }
     }

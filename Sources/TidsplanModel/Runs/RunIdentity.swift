@@ -19,10 +19,11 @@ struct HeldRun: Sendable {
 }
 
 /// Gives the counted runs their ids: runs of the previous plan keep theirs (same week first, then the
-/// nearest week), new runs get the next free ordinal of their group. Ids never come from dates or rows.
+/// nearest week), new runs get the next free ordinal of their group (past an id a cancelled held run keeps).
+/// Ids never come from dates or rows.
 enum RunIdentity {
     static func assign(groups: [RunGroup], counts: [[Int: Int]], previousRuns: [PreviousRun], scenario: Scenario,
-                       grid: TimeGrid, replanning: Bool) -> [HeldRun] {
+                       grid: TimeGrid, replanning: Bool, retired: [String] = []) -> [HeldRun] {
         var out: [HeldRun] = []
         for g in groups.indices {
             var left = counts[g]
@@ -43,7 +44,9 @@ enum RunIdentity {
                 guard let s = open.first, take(s) else { continue }
                 runs.append(HeldRun(id: r.id, group: g, startWeek: s, previous: r, pinnedDate: nil))
             }
-            var next = (previous.compactMap { RunGroupGenerator.ordinal(ofRunID: $0.id) }.max() ?? 0) + 1
+            // Runs the previous plan kept as cancelled in the past (`retired`) keep their ids too.
+            let gone = retired.compactMap { id in RunGroupGenerator.ordinal(ofRunID: id).flatMap { groups[g].runID(ordinal: $0) == id ? $0 : nil } }
+            var next = ((previous.compactMap { RunGroupGenerator.ordinal(ofRunID: $0.id) } + gone).max() ?? 0) + 1
             var pins = replanning ? [] : Pinned.pins(scenario, groups[g]).compactMap(\.date).sorted()
             for s in left.keys.sorted() {
                 for _ in 0..<(left[s] ?? 0) {

@@ -2,6 +2,7 @@
 /// plan dated on or before the as-of date is still there with the same id, date, times, leaders,
 /// venue, seats and status and is marked frozen; and nothing else is dated on or before as-of.
 /// Unlike the other rules this one looks at every session, fixed events and cancelled ones included.
+/// A session whose attendance was recorded since the previous plan may differ in date, seats and status.
 enum FrozenPastRule: PlanRule {
     static let id = "frozen-past"
 
@@ -16,7 +17,10 @@ enum FrozenPastRule: PlanRule {
                     message: "\(VerificationText.session(old)) is on or before \(asOf.iso) but is missing from the plan"))
                 continue
             }
-            let changes = differences(old, new)
+            // An attendance register recorded after the previous plan may change seats, day and status: what
+            // happened replaces what was planned (`SessionAttendance` keeps the booking).
+            let recorded = new.attendance != nil && new.attendance != old.attendance
+            let changes = differences(old, new).filter { !recorded || !attendanceFields.contains(String($0.prefix { $0 != " " })) }
             if !changes.isEmpty {
                 found.append(RuleFinding(date: old.date, sessionIDs: [old.id],
                     message: "\(VerificationText.session(old)) is on or before \(asOf.iso) but was changed: \(changes.joined(separator: "; "))"))
@@ -35,6 +39,9 @@ enum FrozenPastRule: PlanRule {
         }
         return found
     }
+
+    /// The fields an attendance register sets.
+    static let attendanceFields: Set<String> = ["date", "seats", "status"]
 
     /// The frozen fields that differ, in words ("date 2024-03-05 → 2024-03-06").
     static func differences(_ a: PlannedSession, _ b: PlannedSession) -> [String] {

@@ -1,6 +1,6 @@
 /// `participants-range`: a session has between the course's `minParticipants` and `maxParticipants`
 /// participants, and no more than its venue holds. Reserved places (participants from outside the
-/// municipalities) count.
+/// municipalities) count. A session whose attendance was recorded is not held to the minimum.
 enum ParticipantsRangeRule: PlanRule {
     static let id = "participants-range"
 
@@ -12,7 +12,8 @@ enum ParticipantsRangeRule: PlanRule {
             }
             let n = s.headCount
             if let course = c.course(s.course) {
-                if n < course.minParticipants {
+                // Attendance the register recorded is a fact, not a plan: fewer may have come than the minimum.
+                if n < course.minParticipants && !s.isRecorded {
                     report("has \(n) participant(s); course \(course.id) needs at least \(course.minParticipants)")
                 }
                 if n > course.maxParticipants {

@@ -5,7 +5,8 @@
 /// one area's course does not hold back another's). And per municipality, B seats no more participants
 /// than A; where the plan records target groups (`groupSeats`), per municipality and group and at every
 /// date: the persons of a group who have started B are at most those of the group who finished A at least
-/// the gap before (only people who took A take B).
+/// the gap before (only people who took A take B). Runs count with their places (`RunPlaces`): who came,
+/// once an attendance register recorded them.
 enum PrerequisiteRule: PlanRule {
     static let id = "prerequisite"
 
@@ -26,8 +27,8 @@ enum PrerequisiteRule: PlanRule {
                         message: "\(VerificationText.session(b)) comes too early: prerequisite \(prerequisite.course) must be"
                             + " finished \(gap), but \(VerificationText.list(tooLate.map(VerificationText.session))) serve(s) the same county part"))
                 }
-                let inA = c.participants(course: prerequisite.course)
-                for (name, inB) in c.participants(course: course.id).sorted(by: { $0.key < $1.key }) {
+                let inA = places(prerequisite.course, c)
+                for (name, inB) in places(course.id, c).sorted(by: { $0.key < $1.key }) {
                     let tookA = inA[name] ?? 0
                     guard inB > tookA else { continue }
                     let involved = c.countedSessions(course: course.id).filter { ($0.seats[name] ?? 0) > 0 }
@@ -87,13 +88,19 @@ enum PrerequisiteRule: PlanRule {
         var sessionIDs: [String]
     }
 
+    /// Participants per municipality in a course, each run counted once with its places (`RunPlaces`).
+    static func places(_ course: String, _ c: VerificationContext) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for r in runs(course, c) { for (name, n) in r.seats { out[name, default: 0] += n } }
+        return out
+    }
+
     static func runs(_ course: String, _ c: VerificationContext) -> [Run] {
         var byRun: [String: [PlannedSession]] = [:]
         for s in c.sessions where s.course == course { byRun[s.series?.run ?? s.id, default: []].append(s) }
         return byRun.keys.sorted().compactMap { key in
-            guard let all = byRun[key], let first = all.min(by: { ($0.series?.meeting ?? 1, $0.date) < ($1.series?.meeting ?? 1, $1.date) }),
-                  let start = all.map(\.date).min(), let end = all.map(\.date).max() else { return nil }
-            return Run(start: start, end: end, seats: first.seats.filter { $0.value > 0 }, groups: first.groupSeats,
+            guard let all = byRun[key], let start = all.map(\.date).min(), let end = all.map(\.date).max() else { return nil }
+            return Run(start: start, end: end, seats: RunPlaces.seats(all).filter { $0.value > 0 }, groups: RunPlaces.groupSeats(all),
                        sessionIDs: all.map(\.id).sorted())
         }
     }

@@ -1,5 +1,6 @@
 /// `series-cadence`: a run of a series course has its `meetings` sessions numbered 1…N, and meeting
-/// k+1 falls exactly `everyWeeks` weeks (Monday to Monday) after meeting k.
+/// k+1 falls exactly `everyWeeks` weeks (Monday to Monday) after meeting k. A meeting the attendance
+/// register records as moved is not held to the rhythm (neither to the meeting before nor after).
 enum SeriesCadenceRule: PlanRule {
     static let id = "series-cadence"
 
@@ -40,6 +41,8 @@ enum SeriesCadenceRule: PlanRule {
             for k in byNumber.keys.sorted() {
                 guard let this = byNumber[k], this.count == 1, let next = byNumber[k + 1], next.count == 1,
                       let a = this.first, let b = next.first else { continue }
+                // A meeting the register records as held on another day broke the rhythm in fact, not in plan.
+                if a.attendance?.plannedDate != nil || b.attendance?.plannedDate != nil { continue }
                 let expected = a.date.monday.adding(days: 7 * series.everyWeeks)
                 if b.date.monday != expected {
                     found.append(RuleFinding(date: b.date, sessionIDs: [a.id, b.id],

@@ -1,10 +1,12 @@
 /// `series-same-seats`: every meeting of a series run has the same seats (a series keeps its group),
-/// except that a municipality that has withdrawn by a meeting's date no longer takes part in it.
+/// except that a municipality that has withdrawn by a meeting's date no longer takes part in it. Meetings
+/// whose attendance was recorded are left out: they say who came.
 enum SeriesSameSeatsRule: PlanRule {
     static let id = "series-same-seats"
 
     static func check(_ c: VerificationContext) -> [RuleFinding] {
-        let inRuns = c.sessions.filter { $0.series != nil }
+        // Who came to a meeting (recorded attendance) may differ from meeting to meeting; the plan may not.
+        let inRuns = c.sessions.filter { $0.series != nil && !$0.isRecorded }
         let runs = Dictionary(grouping: inRuns) { $0.series?.run ?? "" }
         return runs.sorted { $0.key < $1.key }.compactMap { run, meetings in
             // Compare what every meeting would have had with the municipalities still in the project.

@@ -1,0 +1,66 @@
+import TidsplanCore
+import TidsplanIO
+
+/// `tidsplan follow-up`: the steering group's monthly figures from the plan and the attendance register.
+public enum FollowUpJob {
+    public struct Request: Sendable {
+        public var scenarioPath: String
+        public var planPath: String
+        public var attendancePath: String?
+        public var year: Int
+        public var month: Int
+        public var outDir: String
+        public var correct: Bool
+        public var csvDialect: CSVDialect
+        public var lang: Language
+        public init(scenarioPath: String, planPath: String, attendancePath: String?, year: Int, month: Int, outDir: String,
+                    correct: Bool = false, csvDialect: CSVDialect = .rfc4180, lang: Language = .sv) {
+            self.scenarioPath = scenarioPath; self.planPath = planPath; self.attendancePath = attendancePath
+            self.year = year; self.month = month; self.outDir = outDir; self.correct = correct
+            self.csvDialect = csvDialect; self.lang = lang
+        }
+    }
+
+    public static let files = ["follow-up.html", "follow-up.csv"]
+
+    public static func run(_ r: Request, console: Console) -> Int32 {
+        let sv = r.lang == .sv
+        do {
+            let scenario = try ScenarioInput.load(r.scenarioPath, console: console)
+            var plan = try PlanInput.load(r.planPath, lang: r.lang)
+            guard plan.scenario == scenario.project.id else {
+                throw JobError("\(r.planPath): " + (sv ? "planen gäller scenariot \"\(plan.scenario)\", inte \"\(scenario.project.id)\""
+                                                       : "the plan is for scenario \"\(plan.scenario)\", not \"\(scenario.project.id)\""))
+            }
+            let month = FollowUpFigures.Month(year: r.year, month: r.month)
+            let period = scenario.project.period
+            guard month >= FollowUpFigures.Month(period.from), month <= FollowUpFigures.Month(period.to) else {
+                throw JobError(sv ? "--month \(month.text) ligger utanför projektet (\(period.from.iso)–\(period.to.iso))"
+                                  : "--month \(month.text) is outside the project (\(period.from.iso) to \(period.to.iso))")
+            }
+            try AtomicOutput.checkLocation(r.outDir, topLevel: files)
+            if let path = r.attendancePath {
+                plan = try AttendanceInput.recorded(path, plan: plan, scenario: scenario, asOf: month.last, correct: r.correct, lang: r.lang)
+            }
+            let figures = FollowUpFigures.make(plan: plan, scenario: scenario, month: month)
+            try AtomicOutput.replace(directory: r.outDir, with: [
+                OutputFile(path: "follow-up.html", text: FollowUpWriter.html(figures, lang: r.lang)),
+                OutputFile(path: "follow-up.csv", text: FollowUpWriter.csv(figures, dialect: r.csvDialect, lang: r.lang)),
+            ])
+            let behind = figures.municipalities.filter { $0.fallingBehind && $0.withdrawn == nil }.map(\.name)
+            let list = behind.isEmpty ? (sv ? "ingen" : "nobody") : behind.joined(separator: ", ")
+            console.out(sv ? "\(r.outDir)/follow-up.html och follow-up.csv: \(month.text), \(figures.municipalities.count) kommuner; faller efter: \(list)."
+                           : "\(r.outDir)/follow-up.html and follow-up.csv: \(month.text), \(figures.municipalities.count) municipalities; falling behind: \(list).")
+            return 0
+        } catch let e as AtomicOutputError {
+            console.err("error: \(e.text(r.lang))")
+            return 1
+        } catch let e as JobError {
+            console.err("error: \(e.description)")
+            return 1
+        } catch {
+            console.err("error: \(error)")
+            return 1
+        }
+    }
+}
