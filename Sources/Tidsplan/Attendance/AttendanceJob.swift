@@ -100,12 +100,8 @@ public enum AttendanceJob {
             console.out(sv ? "\(out): \(rows) rader (pass × kommun × grupp) \(from.iso)–\(to.iso), ifyllda som planerat."
                            : "\(out): \(rows) rows (session × municipality × group) \(from.iso) to \(to.iso), prefilled as planned.")
             return 0
-        } catch let e as JobError {
-            console.err("error: \(e.description)")
-            return 1
         } catch {
-            console.err("error: \(error)")
-            return 1
+            return JobFailure.report(error, lang: r.lang, console: console)
         }
     }
 

@@ -52,15 +52,8 @@ public enum FollowUpJob {
             console.out(sv ? "\(r.outDir)/follow-up.html och follow-up.csv: \(month.text), \(figures.municipalities.count) kommuner; faller efter: \(list)."
                            : "\(r.outDir)/follow-up.html and follow-up.csv: \(month.text), \(figures.municipalities.count) municipalities; falling behind: \(list).")
             return 0
-        } catch let e as AtomicOutputError {
-            console.err("error: \(e.text(r.lang))")
-            return 1
-        } catch let e as JobError {
-            console.err("error: \(e.description)")
-            return 1
         } catch {
-            console.err("error: \(error)")
-            return 1
+            return JobFailure.report(error, lang: r.lang, console: console)
         }
     }
 }

@@ -26,15 +26,9 @@ public struct BasePlanFailed: Error, Sendable {
     /// How capacity and compare end on an error: what went wrong, in the run's language, exit code 1.
     static func report(_ error: Error, timeLimit: Double, outDir: String, lang: Language, console: Console) -> Int32 {
         console.progress("")
-        let prefix = lang == .sv ? "fel: " : "error: "
-        switch error {
-        case let e as BasePlanFailed:
-            console.err(prefix + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
-                                                              outDir: outDir, lang: lang))
-        case let e as AtomicOutputError: console.err(prefix + e.text(lang))
-        case let e as JobError: console.err(prefix + e.description)
-        default: console.err(prefix + "\(error)")
-        }
+        guard let e = error as? BasePlanFailed else { return JobFailure.report(error, lang: lang, console: console) }
+        console.err((lang == .sv ? "fel: " : "error: ") + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
+                                                                                   outDir: outDir, lang: lang))
         return 1
     }
 }

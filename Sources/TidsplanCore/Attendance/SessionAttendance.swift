@@ -32,6 +32,13 @@ extension PlannedSession {
 }
 
 extension Plan {
+    /// Training hours the plan booked for a municipality: planned sessions' seats, and for sessions the register
+    /// recorded (held, cancelled or moved) the places booked before it. What the plan in force promised, whoever came.
+    public func bookedHours(_ municipality: String) -> Double {
+        sessions.filter { $0.kind == .training && ($0.status == .planned || $0.isRecorded) }
+            .reduce(0) { $0 + Double($1.booked(municipality)) * $1.hours }
+    }
+
     /// Training hours per municipality the register recorded as attended on or before `day` (sessions
     /// without a record count as planned), and how many held sessions lack a record.
     public func heldHours(through day: Day) -> (hours: [String: Double], unrecorded: Int) {
