@@ -60,7 +60,7 @@ struct ElasticCapacityModel {
         var stretches: [(Stretch, VariableID)] = []
         var staffMonthRows: [String: [String: Int]] = [:]
         var staffWeekRows: [String: [Int: Int]] = [:]
-        for (i, row) in base.constraints.enumerated() {
+        for i in base.constraints.indices {
             guard case .capacity(let r, let month, let week) = names.subject(of: ConstraintID(index: i)) else { continue }
             switch r.kind {
             case .staff:
