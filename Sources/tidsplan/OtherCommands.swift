@@ -86,7 +86,7 @@ struct CheckCommand: ParsableCommand {
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "Print the scenario's working calendar as CSV: date,weekday,working,reason.",
+        abstract: "Print the scenario's working calendar as CSV: date, weekday, working day, reason.",
         discussion: "Swedish public holidays are computed for any year; weekends, blackout periods (summer, Christmas) and closed days come from the scenario. Add a leader's name with --leader to see their absences and availability.")
 
     @Argument(help: "The scenario file (YAML).")
@@ -101,10 +101,14 @@ struct CalendarCommand: ParsableCommand {
     @Option(name: .long, help: "A staff member's or trainer's name: their absences and availability count too.")
     var leader: String?
 
+    @Option(name: .long, help: "Language of the header, weekdays and reasons: sv (Swedish, default) or en (English).")
+    var lang: String = "sv"
+
     func run() throws {
         let fromDay = try from.map { try parseDay($0, option: "--from") }
         let toDay = try to.map { try parseDay($0, option: "--to") }
-        let code = CalendarCommandJob.run(scenarioPath: scenario, from: fromDay, to: toDay, leader: leader, console: StandardConsole())
+        let code = CalendarCommandJob.run(scenarioPath: scenario, from: fromDay, to: toDay, leader: leader,
+                                          lang: try parseLanguage(lang), console: StandardConsole())
         if code != 0 { throw ExitCode(code) }
     }
 }

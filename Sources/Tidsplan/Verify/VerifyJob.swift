@@ -98,18 +98,19 @@ extension ExportCommandJob {
 
 /// `tidsplan calendar`: the working calendar as CSV.
 public enum CalendarCommandJob {
-    public static func run(scenarioPath: String, from: Day?, to: Day?, leader: String? = nil, console: Console) -> Int32 {
+    public static func run(scenarioPath: String, from: Day?, to: Day?, leader: String? = nil, lang: Language = .sv,
+                           console: Console) -> Int32 {
         do {
             let scenario = try ScenarioInput.load(scenarioPath, console: console)
             if let leader, scenario.staffMember(leader) == nil && scenario.trainer(leader) == nil {
-                let names = scenario.staff.map(\.name) + scenario.trainers.map(\.name)
-                throw JobError("unknown leader \"\(leader)\"; the scenario's leaders are: \(names.joined(separator: ", "))")
+                let names = (scenario.staff.map(\.name) + scenario.trainers.map(\.name)).joined(separator: ", ")
+                throw JobError(lang == .sv ? "okänd ledare \"\(leader)\"; scenariots ledare är: \(names)"
+                                           : "unknown leader \"\(leader)\"; the scenario's leaders are: \(names)")
             }
-            console.out(CalendarJob.csv(scenario: scenario, from: from, to: to, leader: leader), terminator: "")
+            console.out(CalendarJob.csv(scenario: scenario, from: from, to: to, leader: leader, lang: lang), terminator: "")
             return 0
         } catch {
-            console.err("error: \(error)")
-            return 1
+            return JobFailure.report(error, lang: lang, console: console)
         }
     }
 }
