@@ -59,9 +59,12 @@ public struct VariantKPIs: Sendable, Equatable {
             MunicipalityFigures(name: $0.name, quotaHours: $0.quotaHours, plannedHours: $0.plannedHours,
                                 cofinancingKr: $0.cofinancingKr, withdrawn: scenario.municipality($0.name)?.withdrawal)
         }
-        let hasPlan = plan.solver.status.hasPlan
+        // The start plan a time limit left (nothing chosen) is no plan to compare: its "lost hours" would be the limit's.
+        let hasPlan = plan.isMeasurable
+        let status = hasPlan || !plan.solver.status.hasPlan ? CapacityWords(lang: lang).status(plan)
+            : (lang == .sv ? "ingen plan inom tidsgränsen" : "no plan within the time limit")
         return VariantKPIs(
-            label: label, description: description, status: CapacityWords(lang: lang).status(plan),
+            label: label, description: description, status: status,
             gap: hasPlan ? (plan.solver.gap ?? 0) : nil, sessions: training.count, municipalities: municipalities,
             plannedHours: municipalities.reduce(0.0) { $0 + $1.plannedHours },
             cofinancingKr: municipalities.reduce(0.0) { $0 + $1.cofinancingKr },
