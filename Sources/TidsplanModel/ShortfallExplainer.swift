@@ -260,7 +260,31 @@ struct ShortfallExplainer {
                 }
             }
         }
+        if let cause = orderCause(course, part: part) { return cause }
         return unexplained(goal: "missingRunPerRun", weight: scenario.weights.missingRunPerRun, competing: "perSession, costPerThousandKr")
+    }
+
+    /// The application's order holds the course back: in a county part the earlier course (`after`) finished
+    /// its first run there so late that the course's runs no longer fit before its window closes.
+    func orderCause(_ course: Course, part: String?) -> ShortfallCause? {
+        let window = CourseReach.window(course, scenario)
+        let meetings = max(1, course.meetings)
+        // The last day a run can start and still hold all its meetings inside the window.
+        let lastStart = window.to.adding(days: -7 * (meetings - 1) * max(1, course.series?.everyWeeks ?? 1))
+        for earlier in course.after {
+            for p in part.map({ [$0] }) ?? scenario.countyParts {
+                let runsThere = plan.trainingSessions.filter {
+                    $0.course == earlier.course && $0.status == .planned && ($0.countyPart == nil || $0.countyPart == p)
+                }
+                guard let firstEnd = FollowUpSurvey.lastMeetings(runsThere).values.min() else { continue }
+                // The week model starts the course at least gap + 1 weeks after that week (see `CourseOrder`).
+                let earliest = firstEnd.monday.adding(days: 7 * (earlier.minGapWeeks + 1))
+                if earliest > lastStart {
+                    return .orderLeavesNoTime(course: course.id, after: earlier.course, countyPart: p, earliestStart: earliest, windowEnd: window.to)
+                }
+            }
+        }
+        return nil
     }
 
     /// No rule binds: the solver stopped early (when its gap says so), or the weights chose.

@@ -163,6 +163,31 @@ import TidsplanCore
                 == "uppföljningsenkäten för Kurs C1 ryms inte i projektet för C1-norr-1 (tidigast 2025-04-10): fönstret öppnar efter projektets sista arbetsdag 2025-03-28. Lägg omgångarna tidigare eller korta followUpWindowMonths")
     }
 
+    /// C2 follows C1 (the application's order), but C1 can only run from March and C2's window closes on the
+    /// first Friday of March: the order, not the weights, leaves C2 out, and the sentence says so.
+    /// (A C2 held in January with C1 in March would break the order in the part, so it is one or the other.)
+    @Test func theApplicationsOrderIsNamedWhenItLeavesNoTime() throws {
+        var s = withC2 {
+            $0.runs = RunRequirement(min: 1)
+            $0.after = [CourseAfter(course: "C1")]
+            $0.window = DateRange(from: Small.day("2025-01-06"), to: Small.day("2025-03-07"))
+        }
+        s.courses[0].window = DateRange(from: Small.day("2025-03-03"), to: Small.day("2025-03-28"))
+        s.courses[0].runs = RunRequirement(min: 2)  // C1 outweighs C2: the plan keeps C1 and the order blocks C2
+        s.staff[0].courses = ["C1", "C2"]
+        let p = try Small.plan(s)
+        Small.expectVerified(p, s)
+        #expect(!Small.training(p).contains { $0.course == "C2" })
+        let firstC1 = try #require(Small.training(p).filter { $0.course == "C1" }.map(\.date).min())
+        let cause = ShortfallCause.orderLeavesNoTime(course: "C2", after: "C1", countyPart: "Norr",
+                                                     earliestStart: firstC1.monday.adding(days: 7), windowEnd: Small.day("2025-03-07"))
+        #expect(causes(p, kind: "runs") == [cause])
+        #expect(ShortfallCause(type: cause.type, fields: Dictionary(uniqueKeysWithValues: cause.fields)) == cause)
+        let sv = ShortfallSentence.render(cause, .sv, courseName: { "Kurs \($0)" })
+        #expect(sv.hasPrefix("i Norr får Kurs C2 börja först när Kurs C1 har gått där (ansökans ordning)"), "\(sv)")
+        #expect(ShortfallSentence.render(cause, .en, courseName: { "Kurs \($0)" }).contains("the application's order"))
+    }
+
     @Test func aGoalLostByTheWeightsSaysSo() throws {
         // C2 would only replace a run of C1 at a trainer's fee: with no weight on the missing run it is not held.
         var s = withC2 { $0.runs = RunRequirement(min: 1) }
@@ -236,6 +261,7 @@ import TidsplanCore
                                     lastWorkingDay: Self.period.to),
             .searchStopped(gapPercent: 21.8), .searchEnded(gapPercent: 1.8), .outweighed(goal: "g", weight: 3, competing: "x"),
             .quotaUsed(municipality: "J", attendedHours: 1035, plannedHours: 1098, allowedHours: 1100, missingHours: 132),
+            .orderLeavesNoTime(course: "C2", after: "C1", countyPart: "N", earliestStart: Self.period.to, windowEnd: Self.period.from),
         ]
         for c in all {
             #expect(ShortfallCause(type: c.type, fields: Dictionary(uniqueKeysWithValues: c.fields)) == c)

@@ -33,6 +33,9 @@ public enum ShortfallCause: Sendable, Equatable {
     /// A course's follow-up survey falls due after the project ends; it is sent on the period's last working day.
     /// (Plans made before surveys went per run; still read and worded.)
     case followUpAfterEnd(course: String, due: Day, sentOn: Day)
+    /// The application's order (`after`): in the county part, the course may start only once a run of the
+    /// earlier course has finished there, and that leaves no room before the course's window closes.
+    case orderLeavesNoTime(course: String, after: String, countyPart: String, earliestStart: Day, windowEnd: Day)
     /// Runs of a course whose follow-up window opens (on `opens`, one day per run) after the project's
     /// last working day: they get no survey.
     case followUpWindowAfterEnd(course: String, runs: [String], opens: [Day], lastWorkingDay: Day)
@@ -62,6 +65,7 @@ public enum ShortfallCause: Sendable, Equatable {
         case .trainingDaysPerWeek: "trainingDaysPerWeek"
         case .noDayForRun: "noDayForRun"
         case .followUpAfterEnd: "followUpAfterEnd"
+        case .orderLeavesNoTime: "orderLeavesNoTime"
         case .followUpWindowAfterEnd: "followUpWindowAfterEnd"
         case .searchStopped: "searchStopped"
         case .searchEnded: "searchEnded"
@@ -106,6 +110,8 @@ extension ShortfallCause {
             [("countyPart", .text(part)), ("maxDays", .number(Double(n))), ("fullWeeks", .number(Double(weeks)))]
         case let .noDayForRun(r): [("run", .text(r))]
         case let .followUpAfterEnd(c, due, sent): [("course", .text(c)), ("due", .text(due.iso)), ("sentOn", .text(sent.iso))]
+        case let .orderLeavesNoTime(c, a, p, start, end):
+            [("course", .text(c)), ("after", .text(a)), ("countyPart", .text(p)), ("earliestStart", .text(start.iso)), ("windowEnd", .text(end.iso))]
         case let .followUpWindowAfterEnd(c, runs, opens, last):
             [("course", .text(c)), ("runs", .texts(runs)), ("opens", .texts(opens.map(\.iso))), ("lastWorkingDay", .text(last.iso))]
         case let .searchStopped(gap): [("gapPercent", .number(gap))]
@@ -163,6 +169,10 @@ extension ShortfallCause {
         case "followUpAfterEnd":
             guard let c = t("course"), let due = d("due"), let sent = d("sentOn") else { return nil }
             self = .followUpAfterEnd(course: c, due: due, sentOn: sent)
+        case "orderLeavesNoTime":
+            guard let c = t("course"), let a = t("after"), let p = t("countyPart"), let start = d("earliestStart"),
+                  let end = d("windowEnd") else { return nil }
+            self = .orderLeavesNoTime(course: c, after: a, countyPart: p, earliestStart: start, windowEnd: end)
         case "followUpWindowAfterEnd":
             guard let c = t("course"), case .texts(let runs)? = fields["runs"], case .texts(let isos)? = fields["opens"],
                   let last = d("lastWorkingDay") else { return nil }

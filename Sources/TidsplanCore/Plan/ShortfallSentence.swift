@@ -62,6 +62,9 @@ public enum ShortfallSentence {
         case let .noDayForRun(r):
             return sv ? "\(r) fick ingen dag som passar ledare, lokal och kommunernas gränser; passet utgår"
                       : "\(r) found no day that suits its leaders, room and the municipalities' limits; it is left out"
+        case let .orderLeavesNoTime(c, a, p, start, end):
+            return sv ? "i \(p) får \(courseName(c)) börja först när \(courseName(a)) har gått där (ansökans ordning), tidigast \(start.iso), och kursens fönster stänger \(end.iso); lägg \(courseName(a)) tidigare i \(p) eller vidga fönstret"
+                      : "in \(p), \(courseName(c)) may start only once \(courseName(a)) has run there (the application's order), from \(start.iso), and the course's window closes on \(end.iso); hold \(courseName(a)) earlier in \(p) or widen the window"
         case let .followUpAfterEnd(c, due, sent):
             return sv ? "uppföljningsenkäten för \(courseName(c)) skulle skickas \(due.iso), efter projektets slut; den skickas \(sent.iso) i stället. Lägg kursen tidigare för en uppföljning i rätt tid"
                       : "the follow-up survey of \(courseName(c)) falls due on \(due.iso), after the project ends; it is sent on \(sent.iso) instead. Hold the course earlier for a timely follow-up"
