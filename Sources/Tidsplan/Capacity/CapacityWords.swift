@@ -130,6 +130,9 @@ struct CapacityWords {
             return sv ? "inte prövat: högst \(most) prövningar per körning" : "not tried: at most \(most) trials per run"
         case .stopped: return sv ? "inte prövat: avbrutet" : "not tried: interrupted"
         case .noPlan: return sv ? "planeringen med tillägget gav ingen plan" : "planning with the addition gave no plan"
+        case .worseThanWithout(let resolve):
+            return sv ? "planeringen med tillägget blev sämre än utan (\(status(resolve))), vilket mer kapacitet inte kan ge: sökningen hann inte lika långt; ge mer tid med --time-limit eller kör på en mindre belastad dator"
+                      : "planning with the addition came out worse than without (\(status(resolve))), which more capacity cannot cause: the search did not get as far; allow more time with --time-limit or run on a less busy machine"
         case .outOfTime(let limit):
             let s = limit.map { " (\(Int($0.rounded())) s)" } ?? ""
             return sv ? "planeringen med tillägget hann inte bli klar inom tidsgränsen\(s); ge mer tid med --time-limit"

@@ -157,6 +157,15 @@ struct MarginalValueSearch {
             if !QuotaFigures.isProvenOptimal(basePlan) || !QuotaFigures.isProvenOptimal(plan) {
                 values[i].note = .stoppedEarly(base: basePlan.solver, resolve: plan.solver)
             }
+            // More capacity never makes the best plan worse: a re-solve worse than the base by more than the base's
+            // proven gap is a search that did not get as far (a time limit on a busy machine), not a measurement.
+            // (Seen: "105 500 kr lower cost" from a re-solve 60 % from its bound that had dropped promised runs.)
+            if let before = baseObjective, let after = plan.solver.objective,
+               after > before + max(values[i].objectiveTolerance, (basePlan.solver.gap ?? 0) * abs(before)) + 1e-6 {
+                values[i].resolvedQuotaHours = nil; values[i].resolvedCofinancingKr = nil
+                values[i].resolvedPlaces = nil; values[i].resolvedCostKr = nil
+                values[i].note = .worseThanWithout(plan.solver)
+            }
         }
         return values.sorted(by: Self.moreValuable)
     }
@@ -197,5 +206,7 @@ public enum MarginalNote: Sendable, Equatable {
     case noPlan(SolverStatus)
     /// Planning with the unit reached the time limit before it chose anything.
     case outOfTime(Double?)
+    /// Planning with the unit gave a worse plan than without it, which more capacity cannot: the search fell short.
+    case worseThanWithout(SolverSummary)
     case stoppedEarly(base: SolverSummary, resolve: SolverSummary)
 }
