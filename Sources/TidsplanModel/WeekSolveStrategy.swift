@@ -161,7 +161,7 @@ struct WeekSolveStrategy {
             let ordered = Set(b.scenario.courses.flatMap { c in
                 c.after.isEmpty && c.aheadOf == nil ? [] : [c.id] + c.after.map(\.course) + (c.aheadOf?.courses ?? [])
             })
-            func restrictedSearch(_ base: LinearModel, _ phase: SearchPhase) throws -> SolveResult {
+            func restrictedSearch(_ base: LinearModel, _ phase: SearchPhase, classic: Bool = false) throws -> SolveResult {
                 var restricted = base
                 for g in b.starts.indices {
                     // A promised course (a run minimum) keeps every week: the LP can spread its runs thinly over
@@ -183,7 +183,12 @@ struct WeekSolveStrategy {
                 // Pseudocost initialisation at the root does not stop at GLPK's time limit (6 s past a 5 s limit
                 // on the default scenario): under a short limit, branch on the most fractional column instead.
                 if let left = remaining(share: Self.searchShare), left < Self.shortLimitSeconds { search.branching = .mostFractional }
-                if phase == .restricted && !options.quick {
+                if phase == .restricted && !options.quick && classic {
+                    // The settings before target groups: no presolve, the most fractional column (see the fallback below).
+                    search.branching = .mostFractional
+                    search.presolve = false
+                    search.relativeGap = max(search.relativeGap, Self.restrictedGap)
+                } else if phase == .restricted && !options.quick {
                     // With seats relaxed this pass only chooses weeks (its plan is rounded afterwards): the last 0.5 %
                     // of proof costs more than it gives. Presolve with pseudocost branching: the order rules (`after`,
                     // `aheadOf`) keep their courses' weeks open, and GLPK's presolve drops the rows the restriction
@@ -208,6 +213,14 @@ struct WeekSolveStrategy {
             }
             if r3.solution == nil && !outOfTime && !stopRequested(r3) {
                 r3 = try restrictedSearch(relaxed, .restricted)
+                // Presolve and pseudocosts are fast when they work but fragile: on the default scenario with one more
+                // staff day a month (capacity's re-solve) they spent the node budget and ended 52–61 % from the
+                // bound. When they stop short of their own 0.5 % target, the classic settings search too, and the
+                // better plan is kept (both bounded by nodes, so the choice is deterministic).
+                if r3.termination != .optimal && !options.quick && !outOfTime && !stopRequested(r3) {
+                    let classic = try restrictedSearch(relaxed, .restricted, classic: true)
+                    if let c = classic.solution, c.objective < (r3.solution?.objective ?? .infinity) { r3 = classic }
+                }
             }
             weeks = [r3.solution, r2.solution].compactMap { $0 }.min { $0.objective < $1.objective }
         }
