@@ -4,8 +4,8 @@ import TidsplanCore
 @testable import TidsplanIO
 
 /// The files as strict validators and real clients see them: the shared `ics-check` tool (also
-/// across two published versions) and an import into khal. The ics-check tests are skipped, with the reason
-/// shown, in a clone with no `../shared` beside it; under CI they fail without it.
+/// across two published versions) and an import into khal. ics-check is used in addition to the project's own
+/// `CalendarUpdateCheck`, never required: its tests are skipped, with the reason shown, where it is not at hand.
 @Suite struct ICalendarClientTests {
     static let icsCheckMissing: Comment = "ics-check not found (set TIDSPLAN_ICS_CHECK or put shared/tools/ics-check beside the checkout)"
 

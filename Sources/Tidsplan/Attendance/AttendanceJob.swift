@@ -69,11 +69,7 @@ public enum AttendanceJob {
         let sv = r.lang == .sv
         do {
             let scenario = try ScenarioInput.load(r.scenarioPath, console: console)
-            let plan = try PlanInput.load(r.planPath, lang: r.lang)
-            guard plan.scenario == scenario.project.id else {
-                throw JobError("\(r.planPath): " + (sv ? "planen gäller scenariot \"\(plan.scenario)\", inte \"\(scenario.project.id)\""
-                                                       : "the plan is for scenario \"\(plan.scenario)\", not \"\(scenario.project.id)\""))
-            }
+            let plan = try PlanInput.load(r.planPath, for: scenario, lang: r.lang)
             if let path = r.check {
                 guard let asOf = r.asOf else {
                     throw JobError(sv ? "--check behöver --as-of DATUM: dagen till och med vilken passen har hållits"

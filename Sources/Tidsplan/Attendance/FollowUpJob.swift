@@ -27,11 +27,7 @@ public enum FollowUpJob {
         let sv = r.lang == .sv
         do {
             let scenario = try ScenarioInput.load(r.scenarioPath, console: console)
-            var plan = try PlanInput.load(r.planPath, lang: r.lang)
-            guard plan.scenario == scenario.project.id else {
-                throw JobError("\(r.planPath): " + (sv ? "planen gäller scenariot \"\(plan.scenario)\", inte \"\(scenario.project.id)\""
-                                                       : "the plan is for scenario \"\(plan.scenario)\", not \"\(scenario.project.id)\""))
-            }
+            var plan = try PlanInput.load(r.planPath, for: scenario, lang: r.lang)
             let month = FollowUpFigures.Month(year: r.year, month: r.month)
             let period = scenario.project.period
             guard month >= FollowUpFigures.Month(period.from), month <= FollowUpFigures.Month(period.to) else {

@@ -14,10 +14,7 @@ public enum CapacityJob {
         do {
             guard timeLimit > 0 else { throw JobError("--time-limit must be more than 0 seconds") }
             let scenario = try ScenarioInput.load(scenarioPath, console: console)
-            let given = try planPath.map { try PlanInput.load($0) }
-            if let given, given.scenario != scenario.project.id {
-                throw JobError("\(planPath ?? ""): the plan is for scenario \"\(given.scenario)\", not \"\(scenario.project.id)\"")
-            }
+            let given = try planPath.map { try PlanInput.load($0, for: scenario, lang: lang) }
             dir = outDir ?? "output/\(scenario.project.id)-capacity"
             try AtomicOutput.checkLocation(dir, topLevel: ["capacity.csv"])
             StopSignal.install()

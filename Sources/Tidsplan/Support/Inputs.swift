@@ -42,6 +42,15 @@ enum PlanInput {
         }
         do { return try PlanJSONReader.decode(text, file: path) } catch { throw JobError(error.description) }
     }
+
+    /// A plan.json made for `scenario`; one made for another scenario is refused, naming both.
+    static func load(_ path: String, for scenario: Scenario, lang: Language) throws -> Plan {
+        let plan = try load(path, lang: lang)
+        guard plan.scenario == scenario.project.id else {
+            throw JobError(ReplanRefusals(lang: lang).otherScenario(path: path, plan: plan.scenario, scenario: scenario.project.id))
+        }
+        return plan
+    }
 }
 
 /// The time stamp calendar files carry: the clock, unless pinned for reproducible output with
