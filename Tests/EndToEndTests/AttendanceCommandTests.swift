@@ -26,42 +26,12 @@ import Testing
         return work
     }
 
-    /// One row of a register as the test writes it: session, municipality, group, booked, attended, status, held on.
-    struct Row {
-        var session: String
-        var date: String
-        var hours: Double
-        var municipality: String
-        var group: String
-        var booked: Int
-        var attended: Int
-        var status = "genomförd"
-        var heldOn = ""
-    }
+    typealias Row = RegisterRow
 
-    /// Every booked place of the training sessions held on or before `asOf` in `plan`, as planned.
-    func asPlanned(_ plan: PlanFile, through day: String = asOf) -> [Row] {
-        var rows: [Row] = []
-        for s in plan.plannedTraining where (s["date"]?.string ?? "") <= day {
-            for g in s["groupSeats"]?.array ?? [] where (g["seats"]?.number ?? 0) > 0 {
-                let n = Int(g["seats"]?.number ?? 0)
-                rows.append(Row(session: s["id"]?.string ?? "", date: s["date"]?.string ?? "", hours: s["hours"]?.number ?? 0,
-                                municipality: g["municipality"]?.string ?? "",
-                                group: "\(g["area"]?.string ?? "")/\(g["role"]?.string ?? "")", booked: n, attended: n))
-            }
-        }
-        return rows
-    }
-
-    /// The register as Swedish Excel saves it: BOM, semicolons, CRLF, Swedish header.
-    func excelSwedish(_ rows: [Row]) -> String {
-        var out = "\u{FEFF}pass;datum;kommun;grupp;bokade;deltog;status;hölls_den;anteckning\r\n"
-        for r in rows {
-            out += [r.session, r.date, r.municipality, r.group, String(r.booked), String(r.attended), r.status, r.heldOn,
-                    r.status == "genomförd" ? "" : "\"snö; ledaren sjuk\""].joined(separator: ";") + "\r\n"
-        }
-        return out
-    }
+    func asPlanned(_ plan: PlanFile, through day: String = asOf) -> [Row] { Row.asPlanned(plan, through: day) }
+    func excelSwedish(_ rows: [Row]) -> String { Row.excelSwedish(rows) }
+    func attendedHours(_ rows: [Row]) -> [String: Double] { Row.attendedHours(rows) }
+    func hoursAfter(_ plan: PlanFile, _ day: String = asOf) -> [String: Double] { Row.hoursAfter(plan, day) }
 
     /// The deviations of the first months: HP-digital-1 and the first northern MI run (both meetings) 75 %
     /// attended (rounded down per group), the second HP cancelled, the last meeting of the second northern
@@ -76,36 +46,12 @@ import Testing
             switch rows[i].session {
             case "HP-digital-1", "MI-norra-1-m1", "MI-norra-1-m2": rows[i].attended = rows[i].booked * 3 / 4
             case "HP-digital-2": rows[i].attended = 0; rows[i].status = "inställd"
-            case "MI-norra-2-m2": rows[i].status = "flyttad"; rows[i].heldOn = Self.dayAfter(rows[i].date, 7)
+            case "MI-norra-2-m2": rows[i].status = "flyttad"; rows[i].heldOn = Row.dayAfter(rows[i].date, 7)
             case "MI-norra-2-m1" where rows[i].municipality == "Åby" && rows[i].group == "EB/staff": rows[i].attended = 0
             default: break
             }
         }
         return rows
-    }
-
-    static func dayAfter(_ iso: String, _ days: Int) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd"
-        f.timeZone = TimeZone(identifier: "UTC")
-        guard let d = f.date(from: iso) else { return iso }
-        return f.string(from: d.addingTimeInterval(Double(days) * 86400))
-    }
-
-    /// Hours per municipality the register says were attended (cancelled sessions count nothing).
-    func attendedHours(_ rows: [Row]) -> [String: Double] {
-        var out: [String: Double] = [:]
-        for r in rows where r.status != "inställd" { out[r.municipality, default: 0] += Double(r.attended) * r.hours }
-        return out
-    }
-
-    /// Hours per municipality of the planned training sessions after `asOf` in `plan`.
-    func hoursAfter(_ plan: PlanFile, _ day: String = asOf) -> [String: Double] {
-        var out: [String: Double] = [:]
-        for s in plan.plannedTraining where (s["date"]?.string ?? "") > day {
-            for (m, n) in s["seats"]?.object ?? [:] { out[m, default: 0] += (n.number ?? 0) * (s["hours"]?.number ?? 0) }
-        }
-        return out
     }
 
     @Test func theTemplateIsPrefilledAsPlanned() throws {
@@ -176,7 +122,7 @@ import Testing
         #expect(keptBooking > 0, "the booking is kept beside the record")
         let moved = try #require(byID["MI-norra-2-m2"])
         let plannedDay = try #require(v1.sessions.first { $0["id"]?.string == "MI-norra-2-m2" }?["date"]?.string)
-        #expect(moved["date"]?.string == Self.dayAfter(plannedDay, 7))
+        #expect(moved["date"]?.string == Row.dayAfter(plannedDay, 7))
         #expect(moved["attendance"]?["plannedDate"]?.string == plannedDay)
         let hp1 = try #require(byID["HP-digital-1"])
         #expect(hp1["seats"]?["Åby"]?.number == Double((rows.first { $0.session == "HP-digital-1" && $0.municipality == "Åby" }?.booked ?? 0) * 3 / 4))
@@ -197,16 +143,7 @@ import Testing
 
         // Only those who attended MI take MIX: per municipality and group, MIX places at most MI's attended
         // (each run counted at its first meeting, as recorded).
-        func places(_ course: String) -> [String: Int] {
-            var out: [String: Int] = [:]
-            for s in v2.plannedTraining where s["course"]?.string == course && (s["series"]?["meeting"]?.number ?? 1) == 1 {
-                for g in s["groupSeats"]?.array ?? [] {
-                    out["\(g["municipality"]?.string ?? "") \(g["area"]?.string ?? "")/\(g["role"]?.string ?? "")", default: 0] += Int(g["seats"]?.number ?? 0)
-                }
-            }
-            return out
-        }
-        let mi = places("MI"), mix = places("MIX")
+        let mi = Row.places("MI", in: v2), mix = Row.places("MIX", in: v2)
         for (group, n) in mix where n > 0 { #expect(n <= mi[group] ?? 0, "\(group): \(n) in MIX but \(mi[group] ?? 0) attended MI") }
         #expect((mix["Åby EB/staff"] ?? 0) > 0)
 

@@ -28,7 +28,12 @@ enum AttendanceInput {
 
     /// `plan` with the register at `path` recorded on its sessions.
     static func recorded(_ path: String, plan: Plan, scenario: Scenario, asOf: Day, correct: Bool, lang: Language) throws -> Plan {
-        let register = try read(path, lang: lang)
+        try recorded(read(path, lang: lang), path: path, plan: plan, scenario: scenario, asOf: asOf, correct: correct, lang: lang)
+    }
+
+    /// `plan` with `register` (read from `path`) recorded on its sessions.
+    static func recorded(_ register: AttendanceRegister, path: String, plan: Plan, scenario: Scenario, asOf: Day, correct: Bool,
+                         lang: Language) throws -> Plan {
         switch AttendanceBook.apply(register, to: plan, scenario: scenario, options: .init(asOf: asOf, correct: correct, lang: lang)) {
         case .success(let p): return p
         case .failure(let f): throw failure(f, path: path, lang: lang)

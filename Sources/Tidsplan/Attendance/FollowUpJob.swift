@@ -35,8 +35,13 @@ public enum FollowUpJob {
                                   : "--month \(month.text) is outside the project (\(period.from.iso) to \(period.to.iso))")
             }
             try AtomicOutput.checkLocation(r.outDir, topLevel: files)
+            var later = 0
             if let path = r.attendancePath {
-                plan = try AttendanceInput.recorded(path, plan: plan, scenario: scenario, asOf: month.last, correct: r.correct, lang: r.lang)
+                // One register kept for the whole project gives any earlier month: what came after is left out.
+                let cut = try AttendanceInput.read(path, lang: r.lang).through(month.last, in: plan)
+                later = cut.later
+                plan = try AttendanceInput.recorded(cut.register, path: path, plan: plan, scenario: scenario, asOf: month.last,
+                                                    correct: r.correct, lang: r.lang)
             }
             let figures = FollowUpFigures.make(plan: plan, scenario: scenario, month: month)
             try AtomicOutput.replace(directory: r.outDir, with: [
@@ -47,6 +52,10 @@ public enum FollowUpJob {
             let list = behind.isEmpty ? (sv ? "ingen" : "nobody") : behind.joined(separator: ", ")
             console.out(sv ? "\(r.outDir)/follow-up.html och follow-up.csv: \(month.text), \(figures.municipalities.count) kommuner; faller efter: \(list)."
                            : "\(r.outDir)/follow-up.html and follow-up.csv: \(month.text), \(figures.municipalities.count) municipalities; falling behind: \(list).")
+            if later > 0, let path = r.attendancePath {
+                console.out(sv ? "\(path): \(later) rader gäller pass efter \(month.text) och räknas inte i den här uppföljningen."
+                               : "\(path): \(later) rows are for sessions after \(month.text) and do not count in this follow-up.")
+            }
             return 0
         } catch {
             return JobFailure.report(error, lang: r.lang, console: console)

@@ -31,6 +31,18 @@ public struct AttendanceRegister: Sendable, Equatable {
     public var file: String
     public var rows: [AttendanceRow]
     public init(file: String, rows: [AttendanceRow]) { self.file = file; self.rows = rows }
+
+    /// The register as it stood at the end of `day`: rows of sessions `plan` dates (or the row says were held)
+    /// after `day` are left out, so one register kept for the whole project gives any earlier month's figures.
+    /// Rows naming a session the plan does not know stay, to be refused with their line.
+    public func through(_ day: Day, in plan: Plan) -> (register: AttendanceRegister, later: Int) {
+        let dates = Dictionary(plan.sessions.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
+        let kept = rows.filter { row in
+            guard let date = dates[row.session] else { return true }
+            return date <= day && (row.heldOn.map { $0 <= day } ?? true)
+        }
+        return (AttendanceRegister(file: file, rows: kept), rows.count - kept.count)
+    }
 }
 
 /// A row the register cannot be taken with: its line, the column at fault, and why.
