@@ -38,8 +38,12 @@ let package = Package(
             "TidsplanCore",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Capacity and compare analysis beside the model it reads (typed row tags, re-solves through a backend
+        // the job passes in): bottlenecks, what one more unit buys, what is missing, each variant's figures.
+        .target(name: "TidsplanAnalysis", dependencies: ["TidsplanCore", "TidsplanModel", "TidsplanIO", "LinearModel"]),
         // The jobs: plan, replan, capacity, compare, verify; atomic output.
-        .target(name: "Tidsplan", dependencies: ["TidsplanCore", "TidsplanModel", "TidsplanIO", "LinearModel", "GLPKBackend"]),
+        .target(name: "Tidsplan", dependencies: ["TidsplanCore", "TidsplanModel", "TidsplanIO", "TidsplanAnalysis", "LinearModel",
+                                                 "GLPKBackend"]),
         // `tidsplan serve`: the output folder over HTTP (calendars to subscribe to). The only target that sees Hummingbird.
         .target(name: "TidsplanServe", dependencies: [
             "TidsplanCore", "TidsplanIO",
@@ -56,7 +60,8 @@ let package = Package(
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearModel"]),
         .testTarget(name: "TidsplanCoreTests", dependencies: ["TidsplanCore"]),
         .testTarget(name: "TidsplanIOTests", dependencies: ["TidsplanIO", "TidsplanCore"], resources: [.copy("Golden")]),
-        .testTarget(name: "TidsplanModelTests", dependencies: ["TidsplanModel", "TidsplanCore", "LinearModel", "GLPKBackend", "Tidsplan"]),
+        .testTarget(name: "TidsplanModelTests", dependencies: ["TidsplanModel", "TidsplanCore", "LinearModel", "GLPKBackend", "Tidsplan",
+                                                         "TidsplanAnalysis"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tidsplan", "TidsplanCore", "TidsplanIO"]),
     ]
 )

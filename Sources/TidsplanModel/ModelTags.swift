@@ -1,4 +1,5 @@
 import LinearModel
+import TidsplanCore
 
 /// Typed tags on the week model's columns and rows, so that explanations and the capacity analysis read
 /// what a row or column stands for instead of parsing names. Every row also knows the constraint family
@@ -31,7 +32,7 @@ public struct ModelTags: Sendable {
         case leaderWeek(leader: String, week: Int)
         case staffMonth(leader: String, month: String)
         case trainerMaxDays(trainer: String)
-        case budget(line: String)
+        case budget(line: BudgetLine)
         case venueWeek(venue: String, week: Int)
         // Rules that are not resources.
         case countyPartWeek(countyPart: String, week: Int)

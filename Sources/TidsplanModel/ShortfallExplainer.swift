@@ -248,7 +248,7 @@ struct ShortfallExplainer {
             if allBound, let (p, pct) = staffBound { return .leaderTimeFull(leader: p, course: course.id, percentUsed: pct) }
             let cheapest = pool.compactMap { scenario.trainer($0)?.dayRate }.filter { $0 > 0 }.min()
             if let rate = cheapest, pool.allSatisfy({ scenario.trainer($0) != nil }),
-               let slack = e.slack(.budget(line: "trainers")), slack < Double(rate), let cap = scenario.budget.trainersKr {
+               let slack = e.slack(.budget(line: .trainers)), slack < Double(rate), let cap = scenario.budget.trainersKr {
                 return .budgetUsed(line: "trainers", capKr: cap, spentKr: Int((Double(cap) - slack).rounded()))
             }
             let parts = part.map { [$0] } ?? scenario.countyParts

@@ -127,6 +127,9 @@ import Testing
         #expect(r.status == 0 && r.endedCleanly, "\(r.transcript)")
         let later = rows.filter { $0.date > endOfMonth || $0.heldOn > endOfMonth }.count
         #expect(later == 0 || r.stdout.contains("\(later) rader gäller pass efter \(month)"), "\(r.stdout)")
+        let html = try #require(fileText(folder.file("uppfoljning-\(month)/follow-up.html")))
+        #expect(html.contains("Månadsuppföljning \(month)") && html.contains("<svg"))
+        for name in Set(rows.map(\.municipality)) { #expect(html.contains("<td>\(name)"), "\(name) missing on the page") }
         let csv = try #require(fileText(folder.file("uppfoljning-\(month)/follow-up.csv")))
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
         #expect(lines.first?.prefix(4) == ["kommun", "månad", "planerade_timmar", "deltagna_timmar"])

@@ -1,5 +1,6 @@
 import Testing
 @testable import Tidsplan
+@testable import TidsplanAnalysis
 import TidsplanCore
 import TidsplanModel
 

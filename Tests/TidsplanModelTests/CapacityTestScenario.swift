@@ -1,5 +1,6 @@
 import GLPKBackend
 import Tidsplan
+import TidsplanAnalysis
 import TidsplanCore
 
 /// The bottleneck test scenario (also `scenarios/tests/bottleneck-staff.yaml`): one staff member is the

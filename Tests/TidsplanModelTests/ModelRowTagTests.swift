@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tidsplan
+@testable import TidsplanAnalysis
 import TidsplanCore
 import TidsplanIO
 @testable import TidsplanModel

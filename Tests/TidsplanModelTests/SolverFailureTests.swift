@@ -2,6 +2,7 @@ import Foundation
 import LinearModel
 import Testing
 @testable import Tidsplan
+@testable import TidsplanAnalysis
 import TidsplanCore
 import TidsplanIO
 

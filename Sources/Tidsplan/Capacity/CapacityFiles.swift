@@ -1,3 +1,4 @@
+import TidsplanAnalysis
 import TidsplanCore
 import TidsplanIO
 

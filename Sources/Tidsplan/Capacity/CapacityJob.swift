@@ -1,3 +1,4 @@
+import TidsplanAnalysis
 import GLPKBackend
 import LinearModel
 import TidsplanCore
@@ -19,7 +20,8 @@ public enum CapacityJob {
             try AtomicOutput.checkLocation(dir, topLevel: ["capacity.csv"])
             StopSignal.install()
             let start = monotonicSeconds()
-            let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start })
+            let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start },
+                                        shouldStop: { StopSignal.isRequested })
             let analysis = try CapacityAnalysis.run(scenario: scenario, plan: given, solver: solver, options: .init(lang: lang),
                                                    progress: { console.progress($0) })
             console.progress("")

@@ -1,3 +1,4 @@
+import TidsplanAnalysis
 import GLPKBackend
 import LinearModel
 import TidsplanCore
@@ -26,7 +27,8 @@ public enum CompareJob {
             try AtomicOutput.checkLocation(dir, topLevel: ["compare.csv"])
             StopSignal.install()
             let start = monotonicSeconds()
-            let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start })
+            let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start },
+                                        shouldStop: { StopSignal.isRequested })
             let rows = try CompareRun.run(base: base, variants: list, solver: solver, lang: lang, progress: { console.progress($0) })
             console.progress("")
             try AtomicOutput.replace(directory: dir, with: files(rows, scenario: base, lang: lang))

@@ -389,6 +389,20 @@ public struct Budget: Sendable, Equatable {
     public init(trainersKr: Int? = nil, travelKr: Int? = nil, premisesKr: Int? = nil) {
         self.trainersKr = trainersKr; self.travelKr = travelKr; self.premisesKr = premisesKr
     }
+
+    /// The cap of one line, nil when it has none.
+    public func cap(_ line: BudgetLine) -> Int? {
+        switch line {
+        case .trainers: trainersKr
+        case .travel: travelKr
+        case .premises: premisesKr
+        }
+    }
+}
+
+/// The budget lines the model caps; the raw values name them in model rows and capacity files.
+public enum BudgetLine: String, Sendable, Equatable, Hashable, CaseIterable {
+    case trainers, travel, premises
 }
 
 public enum EventKind: String, Sendable, Equatable, Codable, CaseIterable {

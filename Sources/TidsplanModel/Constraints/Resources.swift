@@ -73,14 +73,14 @@ enum BudgetCaps: ConstraintFamily {
     static func apply(to b: WeekModelBuilder) {
         let budget = b.scenario.budget
         let spent = b.grid.commitments
-        if let cap = budget.trainersKr { add(b, "trainers", trainerSpend(b, \.dayRate), cap - spent.trainerFeesKr) }
-        if let cap = budget.travelKr { add(b, "travel", trainerSpend(b, \.travelPerDay), cap - spent.travelKr) }
-        if let cap = budget.premisesKr { add(b, "premises", premisesSpend(b), cap - spent.premisesKr) }
+        if let cap = budget.trainersKr { add(b, .trainers, trainerSpend(b, \.dayRate), cap - spent.trainerFeesKr) }
+        if let cap = budget.travelKr { add(b, .travel, trainerSpend(b, \.travelPerDay), cap - spent.travelKr) }
+        if let cap = budget.premisesKr { add(b, .premises, premisesSpend(b), cap - spent.premisesKr) }
     }
 
-    static func add(_ b: WeekModelBuilder, _ line: String, _ e: LinearExpression, _ cap: Int) {
+    static func add(_ b: WeekModelBuilder, _ line: BudgetLine, _ e: LinearExpression, _ cap: Int) {
         guard !e.terms.isEmpty else { return }
-        b.tags.tag(b.model.addConstraint("budget_\(line)", e, upper: Double(max(0, cap))), .budget(line: line))
+        b.tags.tag(b.model.addConstraint("budget_\(line.rawValue)", e, upper: Double(max(0, cap))), .budget(line: line))
     }
 
     static func trainerSpend(_ b: WeekModelBuilder, _ rate: KeyPath<ExternalTrainer, Int>) -> LinearExpression {

@@ -33,7 +33,7 @@ public struct MarginalValue: Sendable, Equatable {
     public var note: MarginalNote?
 
     /// The re-solve found a better objective by more than the solver's gap.
-    var improvesObjective: Bool { (resolvedObjectiveChange ?? 0) < -objectiveTolerance - 1e-9 }
+    package var improvesObjective: Bool { (resolvedObjectiveChange ?? 0) < -objectiveTolerance - 1e-9 }
 
     /// The unit buys something the steering group sees: more quota hours, more places asked for, or a cheaper
     /// plan. (A better objective alone, say a smoother spread, is not listed as a bottleneck.)
@@ -49,19 +49,19 @@ public struct MarginalValue: Sendable, Equatable {
 }
 
 /// Finds the resources worth measuring and measures them.
-struct MarginalValueSearch {
-    let scenario: Scenario
-    let basePlan: Plan
-    let relaxation: RelaxationDuals
-    let solver: ScenarioSolver
+package struct MarginalValueSearch {
+    package let scenario: Scenario
+    package let basePlan: Plan
+    package let relaxation: RelaxationDuals
+    package let solver: ScenarioSolver
     /// Most re-solves (each is a full planning run).
-    let maxResolves: Int
+    package let maxResolves: Int
     /// Budget unit in kr.
-    let budgetStep: Int
-    var lang: Language = .sv
+    package let budgetStep: Int
+    package var lang: Language = .sv
 
     /// One candidate unit per resource that binds (in the relaxation) or is full (in the plan).
-    func candidates() -> [(CapacityAddition, String?, Int)] {
+    package func candidates() -> [(CapacityAddition, String?, Int)] {
         let table = CapacityTable.build(scenario: scenario, plan: basePlan)
         var out: [(CapacityAddition, String?, Int)] = []
         let load = 1 + scenario.rules.prepDaysPerSessionDay
@@ -108,7 +108,7 @@ struct MarginalValueSearch {
         return out
     }
 
-    func run(progress: (String) -> Void) throws -> [MarginalValue] {
+    package func run(progress: (String) -> Void) throws -> [MarginalValue] {
         let baseModel = Planner.weekModel(scenario: scenario)
         var values: [MarginalValue] = []
         for (addition, words, rows) in candidates() {
@@ -133,7 +133,7 @@ struct MarginalValueSearch {
                 values[i].note = .resolveCap(maxResolves)
                 continue
             }
-            if StopSignal.isRequested { values[i].note = .stopped; continue }
+            if solver.shouldStop() { values[i].note = .stopped; continue }
             progress(CapacityWords(lang: lang).progressResolve(values[i], n + 1, of: min(order.count, maxResolves)))
             let plan = try solver.plan(values[i].addition.apply(to: scenario))
             guard plan.solver.status.hasPlan else {
@@ -172,7 +172,7 @@ struct MarginalValueSearch {
 
     /// What buys something first; then most quota hours, most places, the largest saving; then the larger
     /// objective gain; then the relaxation's estimate; then the name.
-    static func moreValuable(_ a: MarginalValue, _ b: MarginalValue) -> Bool {
+    package static func moreValuable(_ a: MarginalValue, _ b: MarginalValue) -> Bool {
         if a.buysSomething != b.buysSomething { return a.buysSomething }
         let ha = a.resolvedQuotaHours ?? -.infinity, hb = b.resolvedQuotaHours ?? -.infinity
         if abs(ha - hb) > 1e-6 { return ha > hb }
@@ -192,7 +192,7 @@ struct MarginalValueSearch {
 
 extension Double {
     /// Rounded to `decimals` places, so tiny solver noise does not reach the output.
-    func roundedTo(_ decimals: Int) -> Double {
+    package func roundedTo(_ decimals: Int) -> Double {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         return (self * scale).rounded() / scale

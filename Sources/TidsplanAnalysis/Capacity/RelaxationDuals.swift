@@ -35,7 +35,7 @@ public struct RelaxationDuals: Sendable {
     public var rowDuals: [String: Double]
 
     /// A dual smaller than this is taken as zero (the row does not bind).
-    static let tolerance = 1e-7
+    package static let tolerance = 1e-7
 
     public func binding(_ r: CapacityResource) -> Binding? { bindings.first { $0.resource == r } }
 
@@ -88,7 +88,7 @@ public struct RelaxationDuals: Sendable {
 
     /// How the limits of the week model's rows change between two scenarios (row name → change),
     /// for rows in both models whose limit moved.
-    static func limitChanges(from base: LinearModel, to changed: LinearModel) -> [String: Double] {
+    package static func limitChanges(from base: LinearModel, to changed: LinearModel) -> [String: Double] {
         var before: [String: Constraint] = [:]
         for c in base.constraints { before[c.name] = c }
         var out: [String: Double] = [:]
@@ -106,18 +106,18 @@ public struct RelaxationDuals: Sendable {
 
 /// The week model's week numbering: week n starts on the Monday n weeks after the period's first Monday
 /// (as in `TimeGrid`); its months are those of its working days.
-struct WeekMonths {
-    let firstMonday: Day
-    let calendar: WorkingCalendar
+package struct WeekMonths {
+    package let firstMonday: Day
+    package let calendar: WorkingCalendar
 
-    init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         firstMonday = scenario.project.period.from.monday
         calendar = WorkingCalendar(scenario: scenario)
     }
 
-    func days(week: Int) -> [Day] {
+    package func days(week: Int) -> [Day] {
         (0..<5).map { firstMonday.adding(days: 7 * week + $0) }.filter { calendar.isWorkingDay($0) }
     }
 
-    func months(week: Int) -> Set<String> { Set(days(week: week).map(\.monthKey)) }
+    package func months(week: Int) -> Set<String> { Set(days(week: week).map(\.monthKey)) }
 }

@@ -30,10 +30,11 @@ public struct CapacityResource: Hashable, Sendable, Comparable, CustomStringConv
     }
 }
 
-/// The budget lines the model caps, by the short names used in rows and files.
+/// The budget lines the model caps (`BudgetLine`), by the short names used in capacity files and resources.
 public enum BudgetName {
-    public static let trainers = "trainers", travel = "travel", premises = "premises"
-    public static let all = [trainers, travel, premises]
+    public static let trainers = BudgetLine.trainers.rawValue, travel = BudgetLine.travel.rawValue
+    public static let premises = BudgetLine.premises.rawValue
+    public static let all = BudgetLine.allCases.map(\.rawValue)
 
     public static func words(_ name: String) -> String {
         switch name {
@@ -44,14 +45,7 @@ public enum BudgetName {
         }
     }
 
-    public static func cap(_ name: String, in budget: Budget) -> Int? {
-        switch name {
-        case trainers: return budget.trainersKr
-        case travel: return budget.travelKr
-        case premises: return budget.premisesKr
-        default: return nil
-        }
-    }
+    public static func cap(_ name: String, in budget: Budget) -> Int? { BudgetLine(rawValue: name).flatMap(budget.cap) }
 }
 
 /// Capacity, planned use and utilisation of one resource over one month (or the whole period).
@@ -197,7 +191,7 @@ public struct CapacityTable: Sendable, Equatable {
     }
 
     /// staff-weekly-load: sessions × (1 + prep) ≤ Σ share over the week's working days.
-    static func overloadedWeeks(scenario: Scenario, calendar: WorkingCalendar, sessions: [PlannedSession]) -> [OverloadedWeek] {
+    package static func overloadedWeeks(scenario: Scenario, calendar: WorkingCalendar, sessions: [PlannedSession]) -> [OverloadedWeek] {
         let load = 1 + scenario.rules.prepDaysPerSessionDay
         var out: [OverloadedWeek] = []
         for staff in scenario.staff.sorted(by: { $0.name < $1.name }) {
@@ -214,10 +208,10 @@ public struct CapacityTable: Sendable, Equatable {
 }
 
 /// What a session costs each budget (`docs/rules.md`: budget-trainers, budget-travel, budget-premises).
-struct BudgetSpend {
-    let scenario: Scenario
+package struct BudgetSpend {
+    package let scenario: Scenario
 
-    func kr(_ budget: String, _ s: PlannedSession) -> Double {
+    package func kr(_ budget: String, _ s: PlannedSession) -> Double {
         switch budget {
         case BudgetName.trainers: return Double(s.leaders.compactMap { scenario.trainer($0)?.dayRate }.reduce(0, +))
         case BudgetName.travel: return Double(s.leaders.compactMap { scenario.trainer($0)?.travelPerDay }.reduce(0, +))

@@ -26,23 +26,23 @@ public struct MissingCapacity: Sendable, Equatable {
     public var verifiedShortfallHours: Double?
 
     /// Kr-equivalent prices per unit (see the type's comment).
-    static let staffDayPrice = 5.0, trainerDayPrice = 5.0, budgetThousandPrice = 1.0
+    package static let staffDayPrice = 5.0, trainerDayPrice = 5.0, budgetThousandPrice = 1.0
     /// Per quota hour short: more than any addition could cost per hour it buys.
-    static let shortfallPrice = 1_000.0
+    package static let shortfallPrice = 1_000.0
 }
 
-struct ElasticCapacityModel {
-    let scenario: Scenario
+package struct ElasticCapacityModel {
+    package let scenario: Scenario
 
     /// One stretch column and what it adds.
-    enum Stretch: Hashable {
+    package enum Stretch: Hashable {
         case staff(String, month: String)
         case trainer(String)
         case budget(String)
     }
 
     /// The elastic week model and its stretch columns.
-    func build() -> (model: LinearModel, stretches: [(Stretch, VariableID)], shortfalls: [VariableID]) {
+    package func build() -> (model: LinearModel, stretches: [(Stretch, VariableID)], shortfalls: [VariableID]) {
         let artefact = Planner.weekModelArtefact(scenario: scenario)
         let base = artefact.model
         let names = ModelRowSubjects(scenario: scenario, artefact: artefact)
@@ -113,14 +113,14 @@ struct ElasticCapacityModel {
         return (model, stretches, shortfalls)
     }
 
-    func solve(backend: SolverBackend, timeLimit: Double?) throws -> (additions: [CapacityAddition], remaining: Double?, status: ElasticStatus) {
+    package func solve(backend: SolverBackend, timeLimit: Double?, shouldStop: @escaping @Sendable () -> Bool) throws -> (additions: [CapacityAddition], remaining: Double?, status: ElasticStatus) {
         let (model, stretches, shortfalls) = build()
         let integral = model.objective.terms.allSatisfy {
             $0.coefficient == $0.coefficient.rounded() && model[$0.variable].kind != .continuous
         }
         let result = try backend.solve(model, options: SolveOptions(timeLimit: timeLimit, relativeGap: 1e-6,
                                                                     integralObjective: integral), progress: { _ in
-            StopSignal.isRequested ? .stop : .continue
+            shouldStop() ? .stop : .continue
         })
         let status: ElasticStatus
         switch result.termination {

@@ -43,7 +43,7 @@ public enum CapacityAddition: Sendable, Equatable {
     /// Raises the share of full time in each listed month by δ = days / (maxTeachingShare × D), D being the
     /// month's working days on which the person is employed, so the monthly teaching capacity grows by
     /// `days` exactly (the weekly capacities grow in proportion). Days with share 0 stay 0.
-    static func addTeachingDays(_ perMonth: [String: Int], to staff: StaffMember, scenario: Scenario) -> StaffMember {
+    package static func addTeachingDays(_ perMonth: [String: Int], to staff: StaffMember, scenario: Scenario) -> StaffMember {
         let teaching = scenario.rules.maxTeachingShare
         guard teaching > 0 else { return staff }
         let calendar = WorkingCalendar(scenario: scenario)
@@ -66,7 +66,7 @@ public enum CapacityAddition: Sendable, Equatable {
     }
 
     /// `YYYY-MM` → the month's first and last day.
-    static func monthRange(_ month: String) -> DateRange? {
+    package static func monthRange(_ month: String) -> DateRange? {
         guard let first = Day(iso: month + "-01") else { return nil }
         return DateRange(from: first, to: first.adding(months: 1).adding(days: -1))
     }
@@ -74,8 +74,8 @@ public enum CapacityAddition: Sendable, Equatable {
 
 /// Number and month wording shared by the capacity and compare outputs (point decimals, or a decimal
 /// comma for Swedish text; space as thousands separator: `5 000 kr`, `0.8 hours`).
-enum CapacityText {
-    static func number(_ x: Double, decimals: Int = 1, decimalComma: Bool = false) -> String {
+package enum CapacityText {
+    package static func number(_ x: Double, decimals: Int = 1, decimalComma: Bool = false) -> String {
         guard x.isFinite else { return x > 0 ? "∞" : "-∞" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -98,14 +98,14 @@ enum CapacityText {
         return (negative && s != "0" ? "-" : "") + s
     }
 
-    static func percent(_ fraction: Double?) -> String {
+    package static func percent(_ fraction: Double?) -> String {
         guard let fraction else { return "" }
         guard fraction.isFinite else { return "over" }
         return number(fraction * 100, decimals: 0) + " %"
     }
 
     /// A plain number for CSV: point decimals, at most `decimals` of them, no thousands separator.
-    static func csv(_ x: Double?, decimals: Int = 2) -> String {
+    package static func csv(_ x: Double?, decimals: Int = 2) -> String {
         guard let x, x.isFinite else { return "" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -118,7 +118,7 @@ enum CapacityText {
 
     /// Months in words: whole years where every month of the year in `possible` is listed ("2025"),
     /// else runs of consecutive months ("2024-09 – 2024-12").
-    static func months(_ listed: [String], possible: [String]) -> String {
+    package static func months(_ listed: [String], possible: [String]) -> String {
         let set = Set(listed)
         var parts: [String] = []
         let years = Array(Set(listed.map { String($0.prefix(4)) })).sorted()

@@ -28,8 +28,8 @@ public enum BindingRule: String, Sendable, CaseIterable, Comparable {
 }
 
 /// What a row of the week model is about, read from its typed tag (`ModelTags.Row`), never from its name.
-struct ModelRowSubjects {
-    enum Subject: Equatable {
+package struct ModelRowSubjects {
+    package enum Subject: Equatable {
         /// A capacity row of one resource; `month` for monthly staff rows, `week` for weekly rows.
         case capacity(CapacityResource, month: String?, week: Int?)
         /// A rule that is not a resource (audience, days a week per municipality…).
@@ -38,16 +38,16 @@ struct ModelRowSubjects {
         case other
     }
 
-    let scenario: Scenario
-    let artefact: WeekModelArtefact
+    package let scenario: Scenario
+    package let artefact: WeekModelArtefact
 
-    func subject(of row: ConstraintID) -> Subject {
+    package func subject(of row: ConstraintID) -> Subject {
         guard let tag = artefact.tags.row(row) else { return .other }
         switch tag {
         case .leaderWeek(let leader, let week): return .capacity(leaderResource(leader), month: nil, week: week)
         case .staffMonth(let leader, let month): return .capacity(leaderResource(leader), month: month, week: nil)
         case .trainerMaxDays(let trainer): return .capacity(CapacityResource(kind: .trainer, name: trainer), month: nil, week: nil)
-        case .budget(let line): return .capacity(CapacityResource(kind: .budget, name: line), month: nil, week: nil)
+        case .budget(let line): return .capacity(CapacityResource(kind: .budget, name: line.rawValue), month: nil, week: nil)
         case .venueWeek(let venue, let week): return .capacity(CapacityResource(kind: .venue, name: venue), month: nil, week: week)
         case .countyPartWeek: return .rule(.municipalityDaysPerWeek)
         case .quotaCeiling: return .rule(.quotaCeiling)

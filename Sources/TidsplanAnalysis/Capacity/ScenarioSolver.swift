@@ -11,16 +11,18 @@ public struct ScenarioSolver: Sendable {
     public var relativeGap: Double
     /// Seconds since some start; only used to keep within `timeLimit`, never written anywhere.
     public var clock: @Sendable () -> Double
+    /// Whether the person asked to stop (Ctrl-C): the search keeps its best plan so far and no more runs start.
+    public var shouldStop: @Sendable () -> Bool
 
     public init(backend: SolverBackend, timeLimit: Double?, relativeGap: Double = 0.001,
-                clock: @escaping @Sendable () -> Double = { 0 }) {
+                clock: @escaping @Sendable () -> Double = { 0 }, shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.backend = backend; self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.clock = clock
+        self.shouldStop = shouldStop
     }
 
     public func plan(_ scenario: Scenario, replan: ReplanContext? = nil) throws -> Plan {
-        let options = PlannerOptions(timeLimit: timeLimit, relativeGap: relativeGap, progress: { _ in
-            StopSignal.isRequested ? .stop : .continue
-        })
+        let stop = shouldStop
+        let options = PlannerOptions(timeLimit: timeLimit, relativeGap: relativeGap, progress: { _ in stop() ? .stop : .continue })
         let start = clock()
         let c = clock
         return try Planner.plan(scenario: scenario, backend: backend, options: options, replan: replan,
@@ -32,7 +34,7 @@ extension Plan {
     /// Whether capacity and compare can measure against this plan: it has a solution, and it is not the start
     /// plan a time limit left behind before any run was chosen (every figure measured against that one would
     /// be the time limit's, not the scenario's: "0 hours covered, nothing would help").
-    var isMeasurable: Bool {
+    package var isMeasurable: Bool {
         guard solver.status.hasPlan else { return false }
         let nothingChosen = !sessions.contains { $0.kind == .training && $0.status == .planned }
         return !(nothingChosen && solver.searchEnd == .timeLimit)
@@ -40,32 +42,32 @@ extension Plan {
 }
 
 /// Quota figures of a plan that capacity and compare read the same way.
-enum QuotaFigures {
+package enum QuotaFigures {
     /// Hours of quota covered: planned hours up to each municipality's quota (hours above it do not help).
-    static func coveredHours(_ plan: Plan) -> Double {
+    package static func coveredHours(_ plan: Plan) -> Double {
         plan.municipalities.reduce(0.0) { $0 + min($1.plannedHours, Double($1.quotaHours)) }
     }
 
     /// Hours short of the quotas in force, over the municipalities not withdrawn in `scenario`.
-    static func shortfallHours(_ plan: Plan, scenario: Scenario) -> Double {
+    package static func shortfallHours(_ plan: Plan, scenario: Scenario) -> Double {
         plan.municipalities.filter { scenario.municipality($0.name)?.withdrawal == nil }
             .reduce(0.0) { $0 + max(0, Double($1.quotaHours) - $1.plannedHours) }
     }
 
-    static func isProvenOptimal(_ plan: Plan) -> Bool { plan.solver.status == .optimal }
+    package static func isProvenOptimal(_ plan: Plan) -> Bool { plan.solver.status == .optimal }
 
     /// Co-financing covered, in kr: each municipality's covered hours at its rate.
-    static func coveredKr(_ plan: Plan) -> Double {
+    package static func coveredKr(_ plan: Plan) -> Double {
         plan.municipalities.reduce(0.0) { $0 + min($1.plannedHours, Double($1.quotaHours)) * Double($1.rateKrPerHour) }
     }
 
     /// Places the target groups asked for and did not get: the plan's own attendance shortfalls, in persons.
-    static func missingPlaces(_ plan: Plan) -> Int {
+    package static func missingPlaces(_ plan: Plan) -> Int {
         Int(plan.shortfalls.filter { $0.kind == "attendance" }.reduce(0.0) { $0 + $1.amount }.rounded())
     }
 
     /// Trainer fees, their travel and premises of the plan's training, in kr.
-    static func costKr(_ plan: Plan, scenario: Scenario) -> Double {
+    package static func costKr(_ plan: Plan, scenario: Scenario) -> Double {
         let spend = BudgetSpend(scenario: scenario)
         return plan.activeSessions.filter { $0.kind == .training }.reduce(0.0) { sum, s in
             sum + BudgetName.all.reduce(0.0) { $0 + spend.kr($1, s) }

@@ -3,23 +3,23 @@ import TidsplanIO
 
 /// Every word of `tidsplan capacity` (capacity.md, the CSV headers, the console lines), in Swedish
 /// (default) or English. The analysis itself keeps typed values; they are worded only here.
-struct CapacityWords {
-    let lang: Language
+package struct CapacityWords {
+    package let lang: Language
     /// Venues by id → their names, so sentences name the room, not its id.
-    var venueNames: [String: String] = [:]
-    var sv: Bool { lang == .sv }
+    package var venueNames: [String: String] = [:]
+    package var sv: Bool { lang == .sv }
 
-    init(lang: Language, scenario: Scenario? = nil) {
+    package init(lang: Language, scenario: Scenario? = nil) {
         self.lang = lang
         for v in scenario?.venues ?? [] { venueNames[v.id] = v.name }
     }
 
     /// `4,5` (sv) or `4.5` (en), thousands spaced.
-    func number(_ x: Double, decimals: Int = 1) -> String { CapacityText.number(x, decimals: decimals, decimalComma: sv) }
+    package func number(_ x: Double, decimals: Int = 1) -> String { CapacityText.number(x, decimals: decimals, decimalComma: sv) }
 
     /// `112 %`; an infinite share (no capacity at all) in words. A solver's gap takes one decimal: "gap 0 %"
     /// beside "stopped early" read as a contradiction.
-    func percent(_ fraction: Double?, decimals: Int = 0) -> String {
+    package func percent(_ fraction: Double?, decimals: Int = 0) -> String {
         guard let fraction else { return "" }
         guard fraction.isFinite else { return sv ? "över" : "over" }
         return number(fraction * 100, decimals: decimals) + " %"
@@ -27,7 +27,7 @@ struct CapacityWords {
 
     // MARK: resources, units, statuses
 
-    func resource(_ r: CapacityResource) -> String {
+    package func resource(_ r: CapacityResource) -> String {
         switch r.kind {
         case .budget: return budget(r.name)
         case .staff: return "\(r.name) (" + (sv ? "projektpersonal" : "staff") + ")"
@@ -36,7 +36,7 @@ struct CapacityWords {
         }
     }
 
-    func budget(_ name: String) -> String {
+    package func budget(_ name: String) -> String {
         guard sv else { return BudgetName.words(name) }
         switch name {
         case BudgetName.trainers: return "utbildningsbudgeten (arvoden)"
@@ -47,7 +47,7 @@ struct CapacityWords {
     }
 
     /// A resource's name in a CSV cell: budgets by a short word of the language, others by their own name.
-    func name(_ r: CapacityResource) -> String {
+    package func name(_ r: CapacityResource) -> String {
         guard sv, r.kind == .budget else { return r.name }
         switch r.name {
         case BudgetName.trainers: return "arvoden"
@@ -57,7 +57,7 @@ struct CapacityWords {
         }
     }
 
-    func unit(_ u: String) -> String {
+    package func unit(_ u: String) -> String {
         guard sv else { return u }
         switch u {
         case "days": return "dagar"
@@ -66,7 +66,7 @@ struct CapacityWords {
         }
     }
 
-    func kind(_ k: CapacityResourceKind) -> String {
+    package func kind(_ k: CapacityResourceKind) -> String {
         guard sv else { return k.rawValue }
         switch k {
         case .staff: return "personal"
@@ -77,7 +77,7 @@ struct CapacityWords {
     }
 
     /// "proven best", or "within 1.2 % of the best possible", or the status word.
-    func status(_ s: SolverSummary) -> String {
+    package func status(_ s: SolverSummary) -> String {
         switch s.status {
         case .optimal: return sv ? "bevisat bäst" : "proven best"
         case .feasible, .timeLimit, .stopped:
@@ -88,10 +88,10 @@ struct CapacityWords {
         case .error: return sv ? "fel i lösaren" : "solver error"
         }
     }
-    func status(_ plan: Plan) -> String { status(plan.solver) }
+    package func status(_ plan: Plan) -> String { status(plan.solver) }
 
     /// How the search for what is missing ended, when it did not finish: nil when it did.
-    func missingSearchEnd(_ s: ElasticStatus) -> String? {
+    package func missingSearchEnd(_ s: ElasticStatus) -> String? {
         switch s {
         case .optimal: return nil
         case .stopped(let gap, let by):
@@ -107,11 +107,11 @@ struct CapacityWords {
         }
     }
 
-    func rule(_ rule: BindingRule) -> String { rule.words(lang) }
+    package func rule(_ rule: BindingRule) -> String { rule.words(lang) }
 
     // MARK: marginal values and additions
 
-    func unitWords(_ v: MarginalValue) -> String {
+    package func unitWords(_ v: MarginalValue) -> String {
         switch v.addition {
         case .staffDays(let name, _):
             let months = v.months ?? ""
@@ -124,7 +124,7 @@ struct CapacityWords {
         }
     }
 
-    func note(_ n: MarginalNote) -> String {
+    package func note(_ n: MarginalNote) -> String {
         switch n {
         case .resolveCap(let most):
             return sv ? "inte prövat: högst \(most) prövningar per körning" : "not tried: at most \(most) trials per run"
@@ -144,7 +144,7 @@ struct CapacityWords {
     }
 
     /// What the unit buys, for the list of bottlenecks: hours with their co-financing, places, kronor.
-    func sentence(_ v: MarginalValue) -> String {
+    package func sentence(_ v: MarginalValue) -> String {
         let words = unitWords(v)
         let subject = words.prefix(1).uppercased() + words.dropFirst()
         guard v.resolvedQuotaHours != nil else {
@@ -173,7 +173,7 @@ struct CapacityWords {
     /// The bottleneck list as the console and capacity.md show it: what buys something (numbered, most valuable
     /// first), then one line each for what was tried and bought nothing, what was not tried, and resources at
     /// their limit that were not tried.
-    func bottleneckLines(_ a: CapacityAnalysis) -> (ranked: [String], others: [String]) {
+    package func bottleneckLines(_ a: CapacityAnalysis) -> (ranked: [String], others: [String]) {
         let ranked = a.marginalValues.filter(\.buysSomething).map(sentence)
         var others: [String] = []
         let nothing = a.marginalValues.filter { $0.resolvedQuotaHours != nil && !$0.buysSomething }.map { unitWords($0) }
@@ -195,7 +195,7 @@ struct CapacityWords {
         return (ranked, others)
     }
 
-    func notTriedReason(_ r: CapacityResource) -> String {
+    package func notTriedReason(_ r: CapacityResource) -> String {
         switch r.kind {
         case .venue: return sv ? "mer plats betyder en annan lokal: en ändring i scenariot" : "more room means another venue: a change to the scenario"
         case .trainer: return sv ? "det är dagarna utbildaren kan arbeta som räcker inte, inte avtalets gräns" : "the days the trainer can work fall short, not the contract's limit"
@@ -204,13 +204,13 @@ struct CapacityWords {
     }
 
     /// "a, b och c" / "a, b and c".
-    func list(_ items: [String]) -> String {
+    package func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + (sv ? " och " : " and ") + (items.last ?? "")
     }
 
     /// In words, for the list of what is missing.
-    func addition(_ a: CapacityAddition) -> String {
+    package func addition(_ a: CapacityAddition) -> String {
         switch a {
         case .staffDays(let name, let perMonth):
             let total = perMonth.values.reduce(0, +)
@@ -227,26 +227,26 @@ struct CapacityWords {
 
     // MARK: progress lines
 
-    var progressPlanning: String { sv ? "planerar scenariot" : "planning the scenario" }
-    var progressRelaxation: String { sv ? "ser var trycket ligger" : "finding where the pressure is" }
-    var progressElastic: String { sv ? "räknar ut vad som saknas för att nå kvoterna" : "working out what is missing to meet the quotas" }
-    var progressCheck: String { sv ? "planerar igen med tilläggen" : "planning again with the additions" }
-    func progressResolve(_ v: MarginalValue, _ n: Int, of total: Int) -> String {
+    package var progressPlanning: String { sv ? "planerar scenariot" : "planning the scenario" }
+    package var progressRelaxation: String { sv ? "ser var trycket ligger" : "finding where the pressure is" }
+    package var progressElastic: String { sv ? "räknar ut vad som saknas för att nå kvoterna" : "working out what is missing to meet the quotas" }
+    package var progressCheck: String { sv ? "planerar igen med tilläggen" : "planning again with the additions" }
+    package func progressResolve(_ v: MarginalValue, _ n: Int, of total: Int) -> String {
         (sv ? "prövar " : "trying ") + unitWords(v) + " (\(n)/\(total))"
     }
 
     // MARK: CSV headers
 
-    var capacityHeader: [String] {
+    package var capacityHeader: [String] {
         sv ? ["typ", "resurs", "månad", "enhet", "kapacitet", "använt", "utnyttjande", "överbokad"]
            : ["kind", "resource", "month", "unit", "capacity", "used", "utilisation", "over_allocated"]
     }
-    var yes: String { sv ? "ja" : "yes" }
-    var no: String { sv ? "nej" : "no" }
-    var total: String { sv ? "totalt" : "total" }
+    package var yes: String { sv ? "ja" : "yes" }
+    package var no: String { sv ? "nej" : "no" }
+    package var total: String { sv ? "totalt" : "total" }
     /// What one more unit buys, measured by planning again with it: quota hours, their co-financing, places the
     /// target groups asked for, and the change in cost (negative: cheaper).
-    var bottlenecksHeader: [String] {
+    package var bottlenecksHeader: [String] {
         sv ? ["rang", "typ", "resurs", "enhet", "kvottimmar_till", "medfinansiering_kr_till", "platser_till", "kostnadsändring_kr", "ger_något", "anmärkning"]
            : ["rank", "kind", "resource", "unit", "more_quota_hours", "more_cofinancing_kr", "more_places", "cost_change_kr", "buys_something", "note"]
     }

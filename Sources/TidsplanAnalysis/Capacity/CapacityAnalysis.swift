@@ -22,15 +22,7 @@ public struct CapacityAnalysisOptions: Sendable {
 /// plan, the job fails instead of reporting on nothing.
 public struct BasePlanFailed: Error, Sendable {
     public var plan: Plan
-
-    /// How capacity and compare end on an error: what went wrong, in the run's language, exit code 1.
-    static func report(_ error: Error, timeLimit: Double, outDir: String, lang: Language, console: Console) -> Int32 {
-        console.progress("")
-        guard let e = error as? BasePlanFailed else { return JobFailure.report(error, lang: lang, console: console) }
-        console.err((lang == .sv ? "fel: " : "error: ") + SearchEndWords.nothingWritten(e.plan.solver, limits: SearchLimits(timeLimit: timeLimit),
-                                                                                   outDir: outDir, lang: lang))
-        return 1
-    }
+    public init(plan: Plan) { self.plan = plan }
 }
 
 /// Everything `tidsplan capacity` reports, computed in memory.
@@ -72,12 +64,12 @@ public struct CapacityAnalysis: Sendable {
         let values = try search.run(progress: progress)
         var missing: MissingCapacity?
         let short = QuotaFigures.shortfallHours(basePlan, scenario: scenario)
-        if options.findMissing && short >= 0.5 && !StopSignal.isRequested {
+        if options.findMissing && short >= 0.5 && !solver.shouldStop() {
             progress(w.progressElastic)
             let (additions, remaining, status) = try ElasticCapacityModel(scenario: scenario)
-                .solve(backend: solver.backend, timeLimit: solver.timeLimit)
+                .solve(backend: solver.backend, timeLimit: solver.timeLimit, shouldStop: solver.shouldStop)
             var verified: Double?
-            if !additions.isEmpty && !StopSignal.isRequested {
+            if !additions.isEmpty && !solver.shouldStop() {
                 progress(w.progressCheck)
                 var changed = scenario
                 for a in additions { changed = a.apply(to: changed) }

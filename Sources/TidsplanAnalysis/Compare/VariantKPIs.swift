@@ -82,29 +82,3 @@ public struct VariantKPIs: Sendable, Equatable {
     }
 }
 
-/// Plans every variant and measures it.
-public enum CompareRun {
-    /// The base scenario first (label "base"), then `variants` in order. Re-plan variants start from the base plan.
-    public static func run(base: Scenario, variants: [CompareVariant], solver: ScenarioSolver,
-                           lang: Language = .sv, progress: (String) -> Void = { _ in }) throws -> [VariantKPIs] {
-        let w = CompareWords(lang: lang)
-        progress(w.progressBase)
-        let basePlan = try solver.plan(base)
-        guard basePlan.isMeasurable else { throw BasePlanFailed(plan: basePlan) }
-        var out = [VariantKPIs.measure(label: w.base, description: w.baseDescription, scenario: base, plan: basePlan, base: nil, lang: lang)]
-        for (i, v) in variants.enumerated() {
-            if StopSignal.isRequested { break }
-            progress(w.progressVariant(v.label, i + 1, of: variants.count))
-            let replan = v.replanAsOf.map { ReplanContext(previous: basePlan, asOf: $0) }
-            let plan = try solver.plan(v.scenario, replan: replan)
-            var row = VariantKPIs.measure(label: v.label, description: v.description, scenario: v.scenario, plan: plan,
-                                          base: replan == nil ? nil : basePlan, lang: lang)
-            if row.hasPlan {
-                row.lostHours = (out[0].plannedHours - row.plannedHours).roundedTo(6)
-                row.lostKr = (out[0].cofinancingKr - row.cofinancingKr).roundedTo(2)
-            }
-            out.append(row)
-        }
-        return out
-    }
-}
