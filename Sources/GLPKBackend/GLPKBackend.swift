@@ -2,6 +2,7 @@
 // shim target alone would leave GLPK's symbols unresolved.
 internal import CGLPK
 internal import CGLPKShim
+import Foundation
 import LinearModel
 
 /// Solves `LinearModel`s with GLPK (Debian's libglpk 5.0) through the C shim.
@@ -10,7 +11,24 @@ import LinearModel
 /// caller until it is done. A GLPK fatal error frees GLPK's environment and comes back as a
 /// thrown `SolverError`; the next call works again.
 public struct GLPKBackend: SolverBackend {
-    public init() {}
+    /// The thread this backend's solves run on: the shared one, or one of `pool`'s.
+    let thread: GLPKThread
+
+    public init() { thread = .shared }
+
+    init(thread: GLPKThread) { self.thread = thread }
+
+    /// `size` backends on threads of their own (the first is the shared thread), for solves side by side:
+    /// GLPK's environment is per thread, so two solves on two threads do not meet. Threads are made once
+    /// per process and reused.
+    public static func pool(_ size: Int) -> [GLPKBackend] {
+        poolLock.lock()
+        defer { poolLock.unlock() }
+        while poolThreads.count < size - 1 { poolThreads.append(GLPKThread()) }
+        return [GLPKBackend()] + poolThreads.prefix(max(0, size - 1)).map(GLPKBackend.init(thread:))
+    }
+    private static let poolLock = NSLock()
+    nonisolated(unsafe) private static var poolThreads: [GLPKThread] = []
 
     public var name: String { "GLPK" }
 
@@ -28,7 +46,7 @@ public struct GLPKBackend: SolverBackend {
         }
         let outcome: Result<SolveResult, SolverError>
         do {
-            outcome = try GLPKThread.shared.run { () -> Result<SolveResult, SolverError> in
+            outcome = try thread.run { () -> Result<SolveResult, SolverError> in
                 Result { () throws(SolverError) -> SolveResult in try Self.solveOnGLPKThread(flat, options, progress) }
             }
         } catch {
@@ -40,7 +58,7 @@ public struct GLPKBackend: SolverBackend {
 
     public func export(_ model: LinearModel, format: ModelFormat) throws -> String {
         let flat = try GLPKFlatModel(model)
-        let outcome = try GLPKThread.shared.runOrThrow { () -> Result<String, SolverError> in
+        let outcome = try thread.runOrThrow { () -> Result<String, SolverError> in
             Result { () throws(SolverError) -> String in try Self.exportOnGLPKThread(flat, format) }
         }
         return try outcome.get()
@@ -52,7 +70,7 @@ public struct GLPKBackend: SolverBackend {
     /// an `OBJSENSE MAX` section. The solution has one value per column read, in file order;
     /// no duals.
     func solveMPS(_ text: String, options: SolveOptions) throws -> SolveResult {
-        let outcome = try GLPKThread.shared.runOrThrow { () -> Result<SolveResult, SolverError> in
+        let outcome = try thread.runOrThrow { () -> Result<SolveResult, SolverError> in
             Result { () throws(SolverError) -> SolveResult in try Self.solveMPSOnGLPKThread(text, options) }
         }
         return try outcome.get()

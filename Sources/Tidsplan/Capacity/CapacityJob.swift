@@ -21,7 +21,8 @@ public enum CapacityJob {
             StopSignal.install()
             let start = monotonicSeconds()
             let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start },
-                                        shouldStop: { StopSignal.isRequested })
+                                        shouldStop: { StopSignal.isRequested },
+                                        sideBySide: SideBySide.backends(beside: backend))
             let analysis = try CapacityAnalysis.run(scenario: scenario, plan: given, solver: solver, options: .init(lang: lang),
                                                    progress: { console.progress($0) })
             console.progress("")

@@ -28,7 +28,8 @@ public enum CompareJob {
             StopSignal.install()
             let start = monotonicSeconds()
             let solver = ScenarioSolver(backend: backend, timeLimit: timeLimit, clock: { monotonicSeconds() - start },
-                                        shouldStop: { StopSignal.isRequested })
+                                        shouldStop: { StopSignal.isRequested },
+                                        sideBySide: SideBySide.backends(beside: backend))
             let rows = try CompareRun.run(base: base, variants: list, solver: solver, lang: lang, progress: { console.progress($0) })
             console.progress("")
             try AtomicOutput.replace(directory: dir, with: files(rows, scenario: base, lang: lang))

@@ -12,11 +12,16 @@ public enum CompareRun {
         let basePlan = try solver.plan(base)
         guard basePlan.isMeasurable else { throw BasePlanFailed(plan: basePlan) }
         var out = [VariantKPIs.measure(label: w.base, description: w.baseDescription, scenario: base, plan: basePlan, base: nil, lang: lang)]
+        guard !solver.shouldStop() else { return out }
+        // The variants do not depend on each other: planned side by side, measured in order.
+        let contexts = variants.map { v in v.replanAsOf.map { ReplanContext(previous: basePlan, asOf: $0) } }
+        let plans = solver.planEach(zip(variants, contexts).map { ($0.scenario, $1) }) { done, i in
+            progress(w.progressVariant(variants[i].label, done, of: variants.count))
+        }
         for (i, v) in variants.enumerated() {
-            if StopSignal.isRequested { break }
-            progress(w.progressVariant(v.label, i + 1, of: variants.count))
-            let replan = v.replanAsOf.map { ReplanContext(previous: basePlan, asOf: $0) }
-            let plan = try solver.plan(v.scenario, replan: replan)
+            let plan = try plans[i].get()
+            if solver.shouldStop() && !plan.isMeasurable { break }
+            let replan = contexts[i]
             var row = VariantKPIs.measure(label: v.label, description: v.description, scenario: v.scenario, plan: plan,
                                           base: replan == nil ? nil : basePlan, lang: lang)
             if row.hasPlan {

@@ -110,7 +110,7 @@ public struct CompareWords {
     }
     var progressBase: String { sv ? "planerar basscenariot" : "planning the base scenario" }
     func progressVariant(_ label: String, _ n: Int, of total: Int) -> String {
-        (sv ? "planerar " : "planning ") + label + " (\(n)/\(total))"
+        (sv ? "planerat " : "planned ") + label + " (\(n)/\(total))"
     }
     func scenarioFile(_ path: String) -> String { sv ? "scenariofilen \(path)" : "scenario file \(path)" }
     func stopped(_ n: Int) -> String { sv ? "Avbrutet: \(n) varianter planerades inte." : "Stopped: \(n) variant(s) not planned." }

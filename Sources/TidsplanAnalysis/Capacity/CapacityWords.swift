@@ -232,7 +232,7 @@ package struct CapacityWords {
     package var progressElastic: String { sv ? "räknar ut vad som saknas för att nå kvoterna" : "working out what is missing to meet the quotas" }
     package var progressCheck: String { sv ? "planerar igen med tilläggen" : "planning again with the additions" }
     package func progressResolve(_ v: MarginalValue, _ n: Int, of total: Int) -> String {
-        (sv ? "prövar " : "trying ") + unitWords(v) + " (\(n)/\(total))"
+        (sv ? "prövat " : "tried ") + unitWords(v) + " (\(n)/\(total))"
     }
 
     // MARK: CSV headers

@@ -128,14 +128,20 @@ package struct MarginalValueSearch {
         }
         let baseCovered = QuotaFigures.coveredHours(basePlan)
         let baseObjective = basePlan.solver.objective
-        for (n, i) in order.enumerated() {
-            guard n < maxResolves else {
-                values[i].note = .resolveCap(maxResolves)
-                continue
-            }
-            if solver.shouldStop() { values[i].note = .stopped; continue }
-            progress(CapacityWords(lang: lang).progressResolve(values[i], n + 1, of: min(order.count, maxResolves)))
-            let plan = try solver.plan(values[i].addition.apply(to: scenario))
+        for i in order.dropFirst(maxResolves) { values[i].note = .resolveCap(maxResolves) }
+        let chosen = Array(order.prefix(maxResolves))
+        if solver.shouldStop() {
+            for i in chosen { values[i].note = .stopped }
+            return values.sorted(by: Self.moreValuable)
+        }
+        // Each unit is planned again on its own; they run side by side on the solver's backends.
+        let words = CapacityWords(lang: lang)
+        let plans = solver.planEach(chosen.map { (values[$0].addition.apply(to: scenario), nil) }) { done, k in
+            progress(words.progressResolve(values[chosen[k]], done, of: chosen.count))
+        }
+        for (k, i) in chosen.enumerated() {
+            let plan = try plans[k].get()
+            if solver.shouldStop() && !plan.isMeasurable { values[i].note = .stopped; continue }
             guard plan.solver.status.hasPlan else {
                 values[i].note = .noPlan(plan.solver.status)
                 continue

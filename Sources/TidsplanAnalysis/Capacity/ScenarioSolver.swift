@@ -1,3 +1,4 @@
+import Foundation
 import LinearModel
 import TidsplanCore
 import TidsplanModel
@@ -13,11 +14,16 @@ public struct ScenarioSolver: Sendable {
     public var clock: @Sendable () -> Double
     /// Whether the person asked to stop (Ctrl-C): the search keeps its best plan so far and no more runs start.
     public var shouldStop: @Sendable () -> Bool
+    /// Backends for planning runs side by side (`planEach`), each on its own thread; `backend` first.
+    public var backends: [SolverBackend]
 
+    /// - Parameter sideBySide: more backends, on threads of their own, so that `planEach` uses more cores.
     public init(backend: SolverBackend, timeLimit: Double?, relativeGap: Double = 0.001,
-                clock: @escaping @Sendable () -> Double = { 0 }, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+                clock: @escaping @Sendable () -> Double = { 0 }, shouldStop: @escaping @Sendable () -> Bool = { false },
+                sideBySide: [SolverBackend] = []) {
         self.backend = backend; self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.clock = clock
         self.shouldStop = shouldStop
+        self.backends = [backend] + sideBySide
     }
 
     public func plan(_ scenario: Scenario, replan: ReplanContext? = nil) throws -> Plan {
@@ -28,6 +34,69 @@ public struct ScenarioSolver: Sendable {
         return try Planner.plan(scenario: scenario, backend: backend, options: options, replan: replan,
                                 clock: { c() - start }).plan
     }
+}
+
+extension ScenarioSolver {
+    /// Plans each scenario (a re-plan where it has a context), as many side by side as there are backends.
+    /// Every run is bounded by nodes, not seconds, so each plan is the one `plan` would give alone, whatever
+    /// runs beside it; results come back in `jobs`' order. `finished(done, index)` is called on the calling
+    /// thread as runs end.
+    public func planEach(_ jobs: [(scenario: Scenario, replan: ReplanContext?)],
+                         finished: (_ done: Int, _ index: Int) -> Void = { _, _ in }) -> [Result<Plan, any Error>] {
+        let queue = PlanQueue(count: jobs.count)
+        for worker in backends.prefix(max(1, min(backends.count, jobs.count))) {
+            var copy = self
+            copy.backend = worker
+            let solver = copy
+            Thread.detachNewThread {
+                while let i = queue.next() {
+                    let job = jobs[i]
+                    queue.finish(i, Result { try solver.plan(job.scenario, replan: job.replan) })
+                }
+            }
+        }
+        var done = 0
+        while done < jobs.count {
+            let ended = queue.waitForEnded()
+            for i in ended { done += 1; finished(done, i) }
+        }
+        return queue.results.map { $0! }
+    }
+}
+
+/// The work list of `planEach`: which run is next, and what ended, behind one lock.
+private final class PlanQueue: @unchecked Sendable {
+    // Safety of @unchecked: every field is only touched with `condition` locked.
+    private let condition = NSCondition()
+    private var nextIndex = 0
+    private let count: Int
+    private var ended: [Int] = []
+    private var stored: [Result<Plan, any Error>?]
+
+    init(count: Int) { self.count = count; stored = Array(repeating: nil, count: count) }
+
+    func next() -> Int? {
+        condition.lock(); defer { condition.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func finish(_ i: Int, _ result: Result<Plan, any Error>) {
+        condition.lock(); defer { condition.unlock() }
+        stored[i] = result
+        ended.append(i)
+        condition.signal()
+    }
+
+    func waitForEnded() -> [Int] {
+        condition.lock(); defer { condition.unlock() }
+        while ended.isEmpty { condition.wait() }
+        defer { ended.removeAll() }
+        return ended
+    }
+
+    var results: [Result<Plan, any Error>?] { condition.lock(); defer { condition.unlock() }; return stored }
 }
 
 extension Plan {

@@ -1,0 +1,46 @@
+import GLPKBackend
+import Testing
+import TidsplanAnalysis
+import TidsplanCore
+
+/// Capacity's units and compare's variants are planned side by side on GLPK threads of their own: each plan
+/// must be the one planning it alone gives, in the order asked, whatever ran beside it.
+@Suite struct SideBySidePlanningTests {
+    /// The bottleneck scenario with one, two and three more teaching days a month, and the trainer's budget
+    /// doubled: four plans that differ from each other.
+    static func variants() -> [Scenario] {
+        let base = CapacityTestScenario.scenario()
+        var out: [Scenario] = []
+        for extra in 1...3 {
+            var s = base
+            s.staff[0].shares = s.staff[0].shares.map { var span = $0; span.share += 0.1 * Double(extra); return span }
+            out.append(s)
+        }
+        var budget = base
+        budget.budget.trainersKr = 20000
+        budget.trainers[0].maxDays = 4
+        out.append(budget)
+        return out
+    }
+
+    @Test func plansSideBySideEqualPlansAlone() throws {
+        let alone = ScenarioSolver(backend: GLPKBackend(), timeLimit: 60)
+        let expected = try Self.variants().map { try alone.plan($0) }
+        let pool = GLPKBackend.pool(3)
+        #expect(pool.count == 3)
+        let together = ScenarioSolver(backend: pool[0], timeLimit: 60, sideBySide: Array(pool.dropFirst()))
+        var ended: [Int] = []
+        let plans = together.planEach(Self.variants().map { ($0, nil) }) { done, i in
+            #expect(done == ended.count + 1)
+            ended.append(i)
+        }
+        #expect(ended.sorted() == [0, 1, 2, 3], "every run reports its end once")
+        let got = try plans.map { try $0.get() }
+        #expect(Set(got.map(\.municipalities.first?.plannedHours)).count > 1, "the variants give different plans")
+        for (a, b) in zip(got, expected) {
+            #expect(a.sessions == b.sessions)
+            #expect(a.municipalities == b.municipalities)
+            #expect(a.solver.objective == b.solver.objective)
+        }
+    }
+}
