@@ -1,6 +1,6 @@
 import GLPKBackend
+@testable import TidsplanAnalysis
 import Testing
-import TidsplanAnalysis
 import TidsplanCore
 
 /// Capacity's units and compare's variants are planned side by side on GLPK threads of their own: each plan
@@ -42,5 +42,20 @@ import TidsplanCore
             #expect(a.municipalities == b.municipalities)
             #expect(a.solver.objective == b.solver.objective)
         }
+    }
+}
+
+/// A re-solve that came out worse than the plan without the unit is named, with advice only where it helps.
+@Suite struct UnmeasuredUnitWordsTests {
+    static func note(_ end: SearchEnd, _ lang: Language) -> String {
+        let resolve = SolverSummary(name: "GLPK", version: "5.0", status: .feasible, objective: 2000, bound: 800, gap: 0.6,
+                                    searchEnd: end)
+        return CapacityWords(lang: lang).note(.worseThanWithout(resolve))
+    }
+
+    @Test(arguments: [Language.sv, .en]) func moreTimeIsAdvisedOnlyWhenTheTimeLimitEndedTheSearch(lang: Language) {
+        #expect(Self.note(.timeLimit, lang).contains("--time-limit"))
+        #expect(!Self.note(.nodeBudget, lang).contains("--time-limit"), "\(Self.note(.nodeBudget, lang))")
+        #expect(Self.note(.nodeBudget, lang).contains(lang == .sv ? "går därför inte att säga" : "cannot be told"))
     }
 }

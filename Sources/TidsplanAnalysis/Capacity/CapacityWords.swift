@@ -131,8 +131,12 @@ package struct CapacityWords {
         case .stopped: return sv ? "inte prövat: avbrutet" : "not tried: interrupted"
         case .noPlan: return sv ? "planeringen med tillägget gav ingen plan" : "planning with the addition gave no plan"
         case .worseThanWithout(let resolve):
-            return sv ? "planeringen med tillägget blev sämre än utan (\(status(resolve))), vilket mer kapacitet inte kan ge: sökningen hann inte lika långt; ge mer tid med --time-limit eller kör på en mindre belastad dator"
-                      : "planning with the addition came out worse than without (\(status(resolve))), which more capacity cannot cause: the search did not get as far; allow more time with --time-limit or run on a less busy machine"
+            // Only a time limit is helped by more time; a search that used up its steps would end the same way again.
+            let advice = resolve.searchEnd == .timeLimit
+                ? (sv ? "; ge mer tid med --time-limit eller kör på en mindre belastad dator" : "; allow more time with --time-limit or run on a less busy machine")
+                : (sv ? "; vad enheten ger går därför inte att säga" : "; so what the unit buys cannot be told")
+            return sv ? "planeringen med tillägget blev sämre än utan (\(status(resolve))), vilket mer kapacitet inte kan ge: sökningen kom inte lika långt\(advice)"
+                      : "planning with the addition came out worse than without (\(status(resolve))), which more capacity cannot cause: the search did not get as far\(advice)"
         case .outOfTime(let limit):
             let s = limit.map { " (\(Int($0.rounded())) s)" } ?? ""
             return sv ? "planeringen med tillägget hann inte bli klar inom tidsgränsen\(s); ge mer tid med --time-limit"
