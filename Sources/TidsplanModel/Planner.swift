@@ -21,6 +21,10 @@ public struct PlannerOptions: Sendable {
     public var decompose: Decompose = .auto
     /// Most persons in one area when planning by area.
     public var maxAreaPersons: Int = PlanAreas.maxPersons
+    /// A plan of a scenario like this one with no less capacity (capacity's base plan, when measuring one more
+    /// unit): its runs in their weeks are tried first, so the search starts from a plan at least as good as it
+    /// and can only improve on it. Not used when re-planning or planning by area.
+    public var hint: Plan?
     public init(timeLimit: Double? = 120, relativeGap: Double = 0.001, progress: ProgressHandler? = nil,
                 log: (@Sendable (String) -> Void)? = nil, memoryLimitMiB: Int? = nil, effort: Double = 1) {
         self.effort = effort
@@ -113,7 +117,10 @@ public enum Planner {
             let builder = WeekModelBuilder(scenario: scenario, grid: grid, groups: groups, replan: replan,
                                            previousRuns: previousRuns, forbidden: forbidden)
             let weekModel = builder.build()
-            let strategy = WeekSolveStrategy(backend: backend, options: options, clock: clock, start: t0)
+            var strategy = WeekSolveStrategy(backend: backend, options: options, clock: clock, start: t0)
+            if replan == nil && scope == nil, let hint = options.hint {
+                strategy.hint = PreviousRuns.extract(runsOf: hint, frozenThrough: nil, scenario: scenario, grid: grid)
+            }
             let weekOutcome = try strategy.solve(builder, weekModel)
             let weekResult = weekOutcome.result
             phases = weekOutcome.phases
@@ -251,8 +258,13 @@ public enum Planner {
 /// Reads the runs of a previous plan.
 enum PreviousRuns {
     static func extract(from replan: ReplanContext, scenario: Scenario, grid: TimeGrid) -> [PreviousRun] {
+        extract(runsOf: replan.previous, frozenThrough: replan.asOf, scenario: scenario, grid: grid)
+    }
+
+    /// The planned runs of `plan`; those with a meeting on or before `asOf` are frozen.
+    static func extract(runsOf plan: Plan, frozenThrough asOf: Day?, scenario: Scenario, grid: TimeGrid) -> [PreviousRun] {
         var byRun: [String: [PlannedSession]] = [:]
-        for s in replan.previous.sessions where s.kind == .training && s.status == .planned {
+        for s in plan.sessions where s.kind == .training && s.status == .planned {
             byRun[s.series?.run ?? s.id, default: []].append(s)
         }
         var out: [PreviousRun] = []
@@ -266,7 +278,7 @@ enum PreviousRuns {
             let key = "\(course.id)|\(course.delivery == .countyPart ? first.countyPart : "")"
             out.append(PreviousRun(id: run, groupKey: key, startWeek: week - ((first.series?.meeting ?? 1) - 1) * every,
                                    leaders: leaders, dates: dates, seats: RunPlaces.seats(sessions), groupSeats: RunPlaces.groupSeats(sessions),
-                                   frozen: sessions.contains { $0.date <= replan.asOf }))
+                                   frozen: asOf.map { day in sessions.contains { $0.date <= day } } ?? false))
         }
         return out
     }

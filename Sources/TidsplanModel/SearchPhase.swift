@@ -5,6 +5,7 @@ import TidsplanCore
 public enum SearchPhase: String, Sendable, CaseIterable {
     case fullModel = "full model"
     case bound = "bound"
+    case hint = "the plan given as a start"
     case seatsRelaxed = "seats relaxed"
     case restrictedWholeSeats = "restricted, whole seats"
     case restricted = "restricted"
@@ -17,6 +18,7 @@ public enum SearchPhase: String, Sendable, CaseIterable {
         switch self {
         case .fullModel: return "hela modellen"
         case .bound: return "gräns"
+        case .hint: return "den givna planen som start"
         case .seatsRelaxed: return "platser relaxerade"
         case .restrictedWholeSeats: return "begränsad, hela platser"
         case .restricted: return "begränsad"

@@ -30,6 +30,8 @@ struct WeekSolveStrategy {
     let start: Double
     /// Set when the time limit, not the caller, stopped a search.
     let deadline = DeadlineFlag()
+    /// The runs of `PlannerOptions.hint`, tried first as a plan of this model.
+    var hint: [PreviousRun] = []
 
     struct Outcome {
         var result: SolveResult
@@ -110,6 +112,17 @@ struct WeekSolveStrategy {
                                           progress: nil)
         record("start plan", startPlan, boundIsValid: false)
         best = startPlan.solution
+        // 0b. The hint's runs in their weeks, with whole seats: with no less capacity than the hint was made with,
+        //     that plan fits, and every pass below can only replace it with a better one. (Capacity's re-solves had
+        //     ended worse than the plan without the unit, 52–69 % from their bound.)
+        if !hint.isEmpty && !outOfTime, let fixed = Self.hintModel(b, model, hint) {
+            // Its own budget, not scaled by `effort`: this plan is the floor the rest of the search stands on.
+            var o = solveOptions(fixed, seconds: remaining())
+            o.nodeLimit = Self.nodeBudget.whole
+            let r = try backend.solve(fixed, options: o, progress: guarded(.hint))
+            record(SearchPhase.hint.rawValue, r, boundIsValid: false)
+            consider(r.solution)
+        }
         // 1. The full model. A small model gets a real search first (it is usually proven here); a large one
         //    only its root with cuts, for the bound, after the plan is found (`rootBound`), so that a short time
         //    limit goes to the plan: further nodes did not raise GLPK's bound, and choosing pseudocosts is costly.
@@ -231,6 +244,25 @@ struct WeekSolveStrategy {
         }
         if !(terminations.contains(.stopped) && !deadline.reached) { try rootBound() }
         return finish(model, searched: searched, best, bound: bound, nodes: nodes, phases: phases, terminations: terminations, infeasible: false)
+    }
+
+    /// The model with each run group's starts fixed to the hint's runs per week; nil when the hint does not fit
+    /// this model (a run group or week it has not, or a count outside a start's bounds).
+    static func hintModel(_ b: WeekModelBuilder, _ model: LinearModel, _ hint: [PreviousRun]) -> LinearModel? {
+        let keys = Set(b.groups.map(\.key))
+        guard hint.allSatisfy({ keys.contains($0.groupKey) }) else { return nil }
+        var fixed = model
+        for g in b.starts.indices {
+            var count: [Int: Int] = [:]
+            for run in hint where run.groupKey == b.groups[g].key { count[run.startWeek, default: 0] += 1 }
+            guard count.keys.allSatisfy({ b.starts[g][$0] != nil }) else { return nil }
+            for (w, v) in b.starts[g] {
+                let k = Double(count[w] ?? 0)
+                guard k >= (model[v].lower ?? 0) - 1e-9, k <= (model[v].upper ?? .infinity) + 1e-9 else { return nil }
+                fixed.setBounds(v, lower: k, upper: k)
+            }
+        }
+        return fixed
     }
 
     /// Phase 5: whole seat counts for the week choices of a seat-relaxed plan.

@@ -95,6 +95,15 @@ public enum PlanJob {
                     ? "varning: \(stuck) är kvar från en tidigare körning som avbröts och kan inte tas bort; ta bort den för hand"
                     : "warning: \(stuck) is left from an earlier run that was interrupted and cannot be removed; remove it by hand")
             }
+            // The from-scratch comparison needs nothing from the re-plan: it runs beside it, on a core of its own.
+            var scratchRun: BackgroundRun<PlanOutcome>?
+            if previous != nil, request.compareWithScratch {
+                var quiet = request
+                quiet.quiet = true
+                quiet.proveBound = false
+                let beside = SideBySide.backends(beside: backend).first ?? backend
+                scratchRun = BackgroundRun { [quiet] in try solve(changed, request: quiet, replan: nil, console: console, backend: beside) }
+            }
             let outcome = try solve(changed, request: request, replan: replan, console: console, backend: backend)
             // A solve without a solution is never written as a plan, whatever ended it.
             guard outcome.plan.solver.status.hasPlan else {
@@ -111,12 +120,10 @@ public enum PlanJob {
             }
             var files = ExportJob.render(scenario: changed, plan: outcome.plan, options: options)
             var scratchChanges: Int?
-            if let previous, request.compareWithScratch, !StopSignal.isRequested {
-                var quiet = request
-                quiet.quiet = true
-                quiet.proveBound = false
-                let scratch = try solve(changed, request: quiet, replan: nil, console: console, backend: backend)
-                if scratch.plan.solver.status.hasPlan {
+            if let previous, let scratchRun {
+                let scratch = try scratchRun.wait()
+                // Interrupted, it is no comparison.
+                if scratch.plan.solver.status.hasPlan && !StopSignal.isRequested {
                     scratchChanges = PlanDiff.between(previous: previous, current: scratch.plan).counts.total
                 }
             }

@@ -59,6 +59,9 @@ public struct CapacityAnalysis: Sendable {
         let table = CapacityTable.build(scenario: scenario, plan: measured)
         progress(w.progressRelaxation)
         let relaxation = try RelaxationDuals.solve(scenario: scenario, backend: solver.backend, timeLimit: solver.timeLimit)
+        // Every re-solve adds capacity, so it starts from the base plan and can only improve on it.
+        var solver = solver
+        solver.hint = basePlan
         let search = MarginalValueSearch(scenario: scenario, basePlan: basePlan, relaxation: relaxation, solver: solver,
                                          maxResolves: options.maxResolves, budgetStep: options.budgetStep, lang: options.lang)
         let values = try search.run(progress: progress)

@@ -16,6 +16,9 @@ public struct ScenarioSolver: Sendable {
     public var shouldStop: @Sendable () -> Bool
     /// Backends for planning runs side by side (`planEach`), each on its own thread; `backend` first.
     public var backends: [SolverBackend]
+    /// A plan made with no more capacity than the scenarios planned now (`PlannerOptions.hint`): capacity's
+    /// re-solves start from the base plan, so one more unit never comes out worse than none.
+    public var hint: Plan?
 
     /// - Parameter sideBySide: more backends, on threads of their own, so that `planEach` uses more cores.
     public init(backend: SolverBackend, timeLimit: Double?, relativeGap: Double = 0.001,
@@ -28,7 +31,8 @@ public struct ScenarioSolver: Sendable {
 
     public func plan(_ scenario: Scenario, replan: ReplanContext? = nil) throws -> Plan {
         let stop = shouldStop
-        let options = PlannerOptions(timeLimit: timeLimit, relativeGap: relativeGap, progress: { _ in stop() ? .stop : .continue })
+        var options = PlannerOptions(timeLimit: timeLimit, relativeGap: relativeGap, progress: { _ in stop() ? .stop : .continue })
+        options.hint = hint
         let start = clock()
         let c = clock
         return try Planner.plan(scenario: scenario, backend: backend, options: options, replan: replan,

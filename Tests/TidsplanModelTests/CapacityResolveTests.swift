@@ -2,6 +2,7 @@ import GLPKBackend
 @testable import TidsplanAnalysis
 import Testing
 import TidsplanCore
+@testable import TidsplanModel
 
 /// Capacity's units and compare's variants are planned side by side on GLPK threads of their own: each plan
 /// must be the one planning it alone gives, in the order asked, whatever ran beside it.
@@ -57,5 +58,30 @@ import TidsplanCore
         #expect(Self.note(.timeLimit, lang).contains("--time-limit"))
         #expect(!Self.note(.nodeBudget, lang).contains("--time-limit"), "\(Self.note(.nodeBudget, lang))")
         #expect(Self.note(.nodeBudget, lang).contains(lang == .sv ? "går därför inte att säga" : "cannot be told"))
+    }
+}
+
+/// Capacity's re-solves start from the base plan (`PlannerOptions.hint`): with one more unit of capacity the
+/// base plan still fits, so the re-solve is never worse than it, however short its search.
+@Suite struct HintedResolveTests {
+    static func plan(_ s: Scenario, hint: Plan? = nil, effort: Double = 1) throws -> PlanOutcome {
+        var o = PlannerOptions(timeLimit: 60, effort: effort)
+        o.hint = hint
+        return try Planner.plan(scenario: s, backend: GLPKBackend(), options: o)
+    }
+
+    @Test func aResolveWithMoreCapacityIsNeverWorseThanTheBasePlan() throws {
+        let base = try Self.plan(CapacityTestScenario.scenario()).plan
+        let baseObjective = try #require(base.solver.objective)
+        for more in SideBySidePlanningTests.variants() {
+            // A search cut to a node or so per pass: without the hint it would end far from the base plan.
+            let blind = try Self.plan(more, effort: 0.0001)
+            let hinted = try Self.plan(more, hint: base, effort: 0.0001)
+            #expect(hinted.statistics.phases.contains { $0.hasPrefix(SearchPhase.hint.rawValue) }, "\(hinted.statistics.phases)")
+            let objective = try #require(hinted.plan.solver.objective)
+            #expect(objective <= baseObjective + 1e-6, "with more capacity \(objective), the base plan \(baseObjective)")
+            #expect(PlanVerifier.verify(plan: hinted.plan, scenario: more).isEmpty)
+            #expect((blind.plan.solver.objective ?? .infinity) > objective, "the cut search alone does as well: the test shows nothing")
+        }
     }
 }
