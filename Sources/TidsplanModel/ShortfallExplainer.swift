@@ -20,7 +20,7 @@ struct ShortfallExplainer {
             let quota = Double(m.effectiveQuotaHours)
             let missing = quota - planned
             guard missing >= 0.5 else { continue }
-            out.append(make("quota", m.name, Planner.rounded(missing), "hours",
+            out.append(make("quota", .municipality(m.name), Planner.rounded(missing), "hours",
                             "\(m.name): \(format(missing)) of \(m.effectiveQuotaHours) hours cannot be planned", quotaCause(m)))
         }
         for course in scenario.courses {
@@ -28,36 +28,46 @@ struct ShortfallExplainer {
             for m in scenario.municipalities {
                 let need = AttendanceGoal.required(course, m)
                 guard need > 0 else { continue }
-                // Per target group: one group's extra places do not make up for another's missing ones.
+                // Per target group: one group's extra places do not make up for another's missing ones, and
+                // each group short is named.
                 let placed = AreaSeats.placesByGroup(plan.trainingSessions, course: course.id, m)
-                let got = (TargetGroupDemand.asked(course, m) ?? [:]).reduce(0) { $0 + min($1.value, placed[$1.key] ?? 0) }
-                guard got < need else { continue }
-                out.append(make("attendance", "\(course.id) \(m.name)", Double(need - got), "persons",
-                                "\(course.name): \(need - got) of \(need) persons from \(m.name) get no place", attendanceCause(course, m)))
+                let asked = TargetGroupDemand.asked(course, m) ?? [:]
+                let short = asked.keys.sorted().filter { (placed[$0] ?? 0) < (asked[$0] ?? 0) }
+                guard !short.isEmpty else { continue }
+                let cause = attendanceCause(course, m)
+                for g in short {
+                    let group = m.groups[g], n = asked[g] ?? 0, missing = n - (placed[g] ?? 0)
+                    out.append(make("attendance", ShortfallSubject(course: course.id, municipality: m.name, area: group.area, role: group.role),
+                                    Double(missing), "persons",
+                                    "\(course.name): \(missing) of \(n) \(group.area) \(group.role.rawValue) from \(m.name) get no place", cause))
+                }
             }
         }
         let byArea = AreaSeats.hours(plan, scenario)
         for (t, target) in scenario.coverage.enumerated() {
             let got = byArea.filter { target.matches(PersonGroup(area: $0.key.area, role: $0.key.role, persons: 0)) }.values.reduce(0, +)
             guard target.minHours - got >= 0.5 else { continue }
-            out.append(make("coverage", target.label, Planner.rounded(target.minHours - got), "hours",
+            out.append(make("coverage", ShortfallSubject(area: target.area, role: target.role), Planner.rounded(target.minHours - got), "hours",
                             "\(target.label): \(format(got)) of \(format(target.minHours)) hours planned", coverageCause(t, target)))
         }
         out += lateFollowUps()
         for gap in gaps {
-            out.append(Shortfall(kind: "course", subject: "\(gap.course) \(gap.group)", amount: 0, unit: "sessions",
+            // The gap's group: "" for the whole course, "county" for its county-wide runs, else a county part.
+            let subject = gap.group == "county" ? ShortfallSubject(course: gap.course, countyWide: true)
+                : ShortfallSubject(course: gap.course, countyPart: gap.group.isEmpty ? nil : gap.group)
+            out.append(Shortfall(kind: "course", subject: subject, amount: 0, unit: "sessions",
                                  reason: gap.cause.map { ShortfallSentence.render($0, .en, courseName: courseName) } ?? gap.reason,
                                  cause: gap.cause))
         }
         for run in unplacedRuns {
             let cause = ShortfallCause.noDayForRun(run: run)
-            out.append(Shortfall(kind: "session", subject: run, amount: 1, unit: "sessions",
+            out.append(Shortfall(kind: "session", subject: ShortfallSubject(run: run), amount: 1, unit: "sessions",
                                  reason: ShortfallSentence.render(cause, .en, courseName: courseName), cause: cause))
         }
         return out
     }
 
-    func make(_ kind: String, _ subject: String, _ amount: Double, _ unit: String, _ what: String, _ cause: ShortfallCause) -> Shortfall {
+    func make(_ kind: String, _ subject: ShortfallSubject, _ amount: Double, _ unit: String, _ what: String, _ cause: ShortfallCause) -> Shortfall {
         Shortfall(kind: kind, subject: subject, amount: amount, unit: unit,
                   reason: "\(what): \(ShortfallSentence.render(cause, .en, courseName: courseName))", cause: cause)
     }
@@ -77,7 +87,7 @@ struct ShortfallExplainer {
                 return (run, l.adding(months: window.from))
             }
             guard !late.isEmpty else { continue }
-            out.append(make("followUp", course.id, Double(late.count), "surveys", "Follow-up survey",
+            out.append(make("followUp", .course(course.id), Double(late.count), "surveys", "Follow-up survey",
                             .followUpWindowAfterEnd(course: course.id, runs: late.map(\.0), opens: late.map(\.1), lastWorkingDay: lastDay)))
         }
         return out
@@ -96,13 +106,13 @@ struct ShortfallExplainer {
             for part in scenario.countyParts {
                 let held = runsHeld(course.id, countyPart: part)
                 guard held < need.perCountyPart else { continue }
-                out.append(make("runs", "\(course.id) \(part)", Double(need.perCountyPart - held), "runs",
+                out.append(make("runs", ShortfallSubject(course: course.id, countyPart: part), Double(need.perCountyPart - held), "runs",
                                 "\(course.name) in \(part): \(held) of \(need.perCountyPart) runs", courseCause(course, part: part, forRuns: true)))
             }
         }
         let held = runsHeld(course.id, countyPart: nil)
         if held < need.min {
-            out.append(make("runs", course.id, Double(need.min - held), "runs", "\(course.name): \(held) of \(need.min) runs",
+            out.append(make("runs", .course(course.id), Double(need.min - held), "runs", "\(course.name): \(held) of \(need.min) runs",
                             courseCause(course, part: nil, forRuns: true)))
         }
         return out
