@@ -19,7 +19,9 @@ struct ShortfallExplainer {
             let planned = plan.plannedHours(m.name)
             let quota = Double(m.effectiveQuotaHours)
             let missing = quota - planned
-            guard missing >= 0.5 else { continue }
+            // Inside the tolerance the scenario states for the quota, the quota is met (docs/rules.md,
+            // "What counts as a shortfall"): the tolerance counts below the target as it does above.
+            guard missing >= 0.5, missing > Self.quotaBand(m, scenario) else { continue }
             out.append(make("quota", .municipality(m.name), Planner.rounded(missing), "hours",
                             "\(m.name): \(format(missing)) of \(m.effectiveQuotaHours) hours cannot be planned", quotaCause(m)))
         }
@@ -73,6 +75,12 @@ struct ShortfallExplainer {
     }
 
     func courseName(_ id: String) -> String { scenario.course(id)?.name ?? id }
+
+    /// Hours below its target a municipality may be planned and still have met its quota: the scenario's
+    /// `quotaTolerance` of the target in force (the same share it may be planned above it).
+    static func quotaBand(_ m: Municipality, _ scenario: Scenario) -> Double {
+        Double(m.effectiveQuotaHours) * scenario.rules.quotaTolerance
+    }
 
     /// Runs whose follow-up window has no working day left in the project: no survey, one line per course.
     func lateFollowUps() -> [Shortfall] {
