@@ -241,6 +241,7 @@ struct ShortfallExplainer {
         let asked = part == nil ? (course.runs?.min ?? 0) : (course.runs?.perCountyPart ?? 0)
         let groupsOfCourse = part == nil ? groups.filter { $0.course.id == course.id }.count : 1
         if groupsOfCourse <= 1, asked > openWeeks { return .windowTooShort(course: course.id, weeks: openWeeks, runsAsked: asked) }
+        if let cause = managersAheadCause(course, part: part) { return cause }
         if let e = evidence {
             let weeks = grid.weeks.indices.filter { grid.weeks[$0].workingDays.contains { window.contains($0) } }
             // Every leader is held back: trainers by their contract days, staff by their time.
@@ -300,6 +301,31 @@ struct ShortfallExplainer {
                 if earliest > lastStart {
                     return .orderLeavesNoTime(course: course.id, after: earlier.course, countyPart: p, earliestStart: earliest, windowEnd: window.to)
                 }
+            }
+        }
+        return nil
+    }
+
+    /// `aheadOf` holds the course back: in a county part the staff's training started so early that the
+    /// managers' course, which the week model lets start at most `slackWeeks − 1` weeks after that week (see
+    /// `ManagersAhead`), cannot be held by then: its window opens, or its leaders' first day comes, later.
+    func managersAheadCause(_ course: Course, part: String?) -> ShortfallCause? {
+        guard let ahead = course.aheadOf else { return nil }
+        let listed = Set(ahead.courses).subtracting([course.id])
+        let window = CourseReach.window(course, scenario)
+        guard !listed.isEmpty, window.from <= window.to,
+              let earliest = scenario.leaders(for: course.id).compactMap({ grid.calendar.workingDays(in: window, leader: $0).first }).min()
+        else { return nil }
+        for p in part.map({ [$0] }) ?? scenario.countyParts {
+            func serves(_ s: PlannedSession) -> Bool { s.status == .planned && (s.countyPart == p || s.countyPart.isEmpty) }
+            // Staff runs already held do not hold the managers back (the model leaves them out, as the verifier does).
+            guard !plan.trainingSessions.contains(where: { $0.course == course.id && serves($0) }),
+                  let first = plan.trainingSessions.filter({ listed.contains($0.course) && !$0.frozen && serves($0) })
+                      .min(by: { ($0.date, $0.course) < ($1.date, $1.course) }) else { continue }
+            let latest = first.date.monday.adding(days: 7 * ahead.slackWeeks - 1)
+            if earliest > latest {
+                return .managersAheadLeavesNoTime(course: course.id, staffCourse: first.course, countyPart: p, staffStart: first.date,
+                                                  latestStart: latest, earliestStart: earliest)
             }
         }
         return nil

@@ -263,6 +263,8 @@ import TidsplanCore
             .searchStopped(gapPercent: 21.8), .searchEnded(gapPercent: 1.8), .outweighed(goal: "g", weight: 3, competing: "x"),
             .quotaUsed(municipality: "J", attendedHours: 1035, plannedHours: 1098, allowedHours: 1100, missingHours: 132),
             .orderLeavesNoTime(course: "C2", after: "C1", countyPart: "N", earliestStart: Self.period.to, windowEnd: Self.period.from),
+            .managersAheadLeavesNoTime(course: "M", staffCourse: "C1", countyPart: "N", staffStart: Self.period.from,
+                                       latestStart: Self.period.from.adding(days: 6), earliestStart: Self.period.to),
         ]
         for c in all {
             #expect(ShortfallCause(type: c.type, fields: Dictionary(uniqueKeysWithValues: c.fields)) == c)
