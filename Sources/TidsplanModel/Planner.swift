@@ -249,7 +249,7 @@ public enum Planner {
              sessions: [], municipalities: scenario.municipalities.map {
                 MunicipalityHours(name: $0.name, quotaHours: $0.effectiveQuotaHours, plannedHours: 0, rateKrPerHour: $0.rateKrPerHour)
              },
-             shortfalls: [Shortfall(kind: "plan", subject: scenario.project.name, amount: 0, unit: "sessions",
+             shortfalls: [Shortfall(kind: "plan", subject: ShortfallSubject(name: scenario.project.name), amount: 0, unit: "sessions",
                                     reason: "the solver found no plan (\(result.termination))")],
              asOf: replan?.asOf)
     }

@@ -19,8 +19,10 @@ struct ShortfallExplainer {
             let planned = plan.plannedHours(m.name)
             let quota = Double(m.effectiveQuotaHours)
             let missing = quota - planned
-            guard missing >= 0.5 else { continue }
-            out.append(make("quota", m.name, Planner.rounded(missing), "hours",
+            // Inside the tolerance the scenario states for the quota, the quota is met (docs/rules.md,
+            // "What counts as a shortfall"): the tolerance counts below the target as it does above.
+            guard missing >= 0.5, missing > Self.quotaBand(m, scenario) else { continue }
+            out.append(make("quota", .municipality(m.name), Planner.rounded(missing), "hours",
                             "\(m.name): \(format(missing)) of \(m.effectiveQuotaHours) hours cannot be planned", quotaCause(m)))
         }
         for course in scenario.courses {
@@ -28,41 +30,61 @@ struct ShortfallExplainer {
             for m in scenario.municipalities {
                 let need = AttendanceGoal.required(course, m)
                 guard need > 0 else { continue }
-                // Per target group: one group's extra places do not make up for another's missing ones.
+                // Per target group: one group's extra places do not make up for another's missing ones, and
+                // each group short is named.
                 let placed = AreaSeats.placesByGroup(plan.trainingSessions, course: course.id, m)
-                let got = (TargetGroupDemand.asked(course, m) ?? [:]).reduce(0) { $0 + min($1.value, placed[$1.key] ?? 0) }
-                guard got < need else { continue }
-                out.append(make("attendance", "\(course.id) \(m.name)", Double(need - got), "persons",
-                                "\(course.name): \(need - got) of \(need) persons from \(m.name) get no place", attendanceCause(course, m)))
+                let asked = TargetGroupDemand.asked(course, m) ?? [:]
+                let short = asked.keys.sorted().filter { (placed[$0] ?? 0) < (asked[$0] ?? 0) }
+                guard !short.isEmpty else { continue }
+                let cause = attendanceCause(course, m)
+                for g in short {
+                    let group = m.groups[g], n = asked[g] ?? 0, missing = n - (placed[g] ?? 0)
+                    out.append(make("attendance", ShortfallSubject(course: course.id, municipality: m.name, area: group.area, role: group.role),
+                                    Double(missing), "persons",
+                                    "\(course.name): \(missing) of \(n) \(group.area) \(group.role.rawValue) from \(m.name) get no place", cause))
+                }
             }
         }
         let byArea = AreaSeats.hours(plan, scenario)
         for (t, target) in scenario.coverage.enumerated() {
             let got = byArea.filter { target.matches(PersonGroup(area: $0.key.area, role: $0.key.role, persons: 0)) }.values.reduce(0, +)
             guard target.minHours - got >= 0.5 else { continue }
-            out.append(make("coverage", target.label, Planner.rounded(target.minHours - got), "hours",
+            out.append(make("coverage", ShortfallSubject(area: target.area, role: target.role), Planner.rounded(target.minHours - got), "hours",
                             "\(target.label): \(format(got)) of \(format(target.minHours)) hours planned", coverageCause(t, target)))
         }
         out += lateFollowUps()
         for gap in gaps {
-            out.append(Shortfall(kind: "course", subject: "\(gap.course) \(gap.group)", amount: 0, unit: "sessions",
+            // The gap's group: "" for the whole course, "county" for its county-wide runs, else a county part.
+            let subject = gap.group == "county" ? ShortfallSubject(course: gap.course, countyWide: true)
+                : ShortfallSubject(course: gap.course, countyPart: gap.group.isEmpty ? nil : gap.group)
+            out.append(Shortfall(kind: "course", subject: subject, amount: 0, unit: "sessions",
                                  reason: gap.cause.map { ShortfallSentence.render($0, .en, courseName: courseName) } ?? gap.reason,
                                  cause: gap.cause))
         }
         for run in unplacedRuns {
             let cause = ShortfallCause.noDayForRun(run: run)
-            out.append(Shortfall(kind: "session", subject: run, amount: 1, unit: "sessions",
+            out.append(Shortfall(kind: "session", subject: ShortfallSubject(run: run), amount: 1, unit: "sessions",
                                  reason: ShortfallSentence.render(cause, .en, courseName: courseName), cause: cause))
         }
         return out
     }
 
-    func make(_ kind: String, _ subject: String, _ amount: Double, _ unit: String, _ what: String, _ cause: ShortfallCause) -> Shortfall {
+    func make(_ kind: String, _ subject: ShortfallSubject, _ amount: Double, _ unit: String, _ what: String, _ cause: ShortfallCause) -> Shortfall {
         Shortfall(kind: kind, subject: subject, amount: amount, unit: unit,
                   reason: "\(what): \(ShortfallSentence.render(cause, .en, courseName: courseName))", cause: cause)
     }
 
     func courseName(_ id: String) -> String { scenario.course(id)?.name ?? id }
+
+    /// Hours below its target a municipality may be planned and still have met its quota: less than one place
+    /// in the shortest course its groups may take (hours come in whole places, so a smaller difference is the
+    /// rounding of places, not training missing), and never more than the scenario's `quotaTolerance` of the
+    /// target. Anything larger is co-financing the municipality does not get: a shortfall.
+    static func quotaBand(_ m: Municipality, _ scenario: Scenario) -> Double {
+        let open = scenario.courses.filter { c in m.groups.contains { g in c.audience.contains { $0.matches(g) } } }
+        guard let place = (open.isEmpty ? scenario.courses : open).map({ $0.hours * Double($0.meetings) }).min() else { return 0 }
+        return min(Double(m.effectiveQuotaHours) * scenario.rules.quotaTolerance, place - 1e-6)
+    }
 
     /// Runs whose follow-up window has no working day left in the project: no survey, one line per course.
     func lateFollowUps() -> [Shortfall] {
@@ -77,7 +99,7 @@ struct ShortfallExplainer {
                 return (run, l.adding(months: window.from))
             }
             guard !late.isEmpty else { continue }
-            out.append(make("followUp", course.id, Double(late.count), "surveys", "Follow-up survey",
+            out.append(make("followUp", .course(course.id), Double(late.count), "surveys", "Follow-up survey",
                             .followUpWindowAfterEnd(course: course.id, runs: late.map(\.0), opens: late.map(\.1), lastWorkingDay: lastDay)))
         }
         return out
@@ -96,13 +118,13 @@ struct ShortfallExplainer {
             for part in scenario.countyParts {
                 let held = runsHeld(course.id, countyPart: part)
                 guard held < need.perCountyPart else { continue }
-                out.append(make("runs", "\(course.id) \(part)", Double(need.perCountyPart - held), "runs",
+                out.append(make("runs", ShortfallSubject(course: course.id, countyPart: part), Double(need.perCountyPart - held), "runs",
                                 "\(course.name) in \(part): \(held) of \(need.perCountyPart) runs", courseCause(course, part: part, forRuns: true)))
             }
         }
         let held = runsHeld(course.id, countyPart: nil)
         if held < need.min {
-            out.append(make("runs", course.id, Double(need.min - held), "runs", "\(course.name): \(held) of \(need.min) runs",
+            out.append(make("runs", .course(course.id), Double(need.min - held), "runs", "\(course.name): \(held) of \(need.min) runs",
                             courseCause(course, part: nil, forRuns: true)))
         }
         return out
@@ -223,6 +245,7 @@ struct ShortfallExplainer {
         let asked = part == nil ? (course.runs?.min ?? 0) : (course.runs?.perCountyPart ?? 0)
         let groupsOfCourse = part == nil ? groups.filter { $0.course.id == course.id }.count : 1
         if groupsOfCourse <= 1, asked > openWeeks { return .windowTooShort(course: course.id, weeks: openWeeks, runsAsked: asked) }
+        if let cause = managersAheadCause(course, part: part) { return cause }
         if let e = evidence {
             let weeks = grid.weeks.indices.filter { grid.weeks[$0].workingDays.contains { window.contains($0) } }
             // Every leader is held back: trainers by their contract days, staff by their time.
@@ -282,6 +305,31 @@ struct ShortfallExplainer {
                 if earliest > lastStart {
                     return .orderLeavesNoTime(course: course.id, after: earlier.course, countyPart: p, earliestStart: earliest, windowEnd: window.to)
                 }
+            }
+        }
+        return nil
+    }
+
+    /// `aheadOf` holds the course back: in a county part the staff's training started so early that the
+    /// managers' course, which the week model lets start at most `slackWeeks − 1` weeks after that week (see
+    /// `ManagersAhead`), cannot be held by then: its window opens, or its leaders' first day comes, later.
+    func managersAheadCause(_ course: Course, part: String?) -> ShortfallCause? {
+        guard let ahead = course.aheadOf else { return nil }
+        let listed = Set(ahead.courses).subtracting([course.id])
+        let window = CourseReach.window(course, scenario)
+        guard !listed.isEmpty, window.from <= window.to,
+              let earliest = scenario.leaders(for: course.id).compactMap({ grid.calendar.workingDays(in: window, leader: $0).first }).min()
+        else { return nil }
+        for p in part.map({ [$0] }) ?? scenario.countyParts {
+            func serves(_ s: PlannedSession) -> Bool { s.status == .planned && (s.countyPart == p || s.countyPart.isEmpty) }
+            // Staff runs already held do not hold the managers back (the model leaves them out, as the verifier does).
+            guard !plan.trainingSessions.contains(where: { $0.course == course.id && serves($0) }),
+                  let first = plan.trainingSessions.filter({ listed.contains($0.course) && !$0.frozen && serves($0) })
+                      .min(by: { ($0.date, $0.course) < ($1.date, $1.course) }) else { continue }
+            let latest = first.date.monday.adding(days: 7 * ahead.slackWeeks - 1)
+            if earliest > latest {
+                return .managersAheadLeavesNoTime(course: course.id, staffCourse: first.course, countyPart: p, staffStart: first.date,
+                                                  latestStart: latest, earliestStart: earliest)
             }
         }
         return nil

@@ -194,7 +194,7 @@ enum HostileSample {
         }
         for i in p.municipalities.indices { p.municipalities[i].name = rename(p.municipalities[i].name) }
         for i in p.shortfalls.indices {
-            p.shortfalls[i].subject = rename(p.shortfalls[i].subject)
+            p.shortfalls[i].subject.municipality = p.shortfalls[i].subject.municipality.map(rename)
             p.shortfalls[i].reason += " <img src=x onerror=alert(1)>"
         }
         return p

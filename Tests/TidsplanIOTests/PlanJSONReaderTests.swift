@@ -137,8 +137,8 @@ import TidsplanCore
     }
 
     @Test func wrongFormatVersion() {
-        expectError(#"plan.json: format: "tidsplan-plan/2" is not a supported format (expected "tidsplan-plan/1")"#) {
-            $0["format"] = "tidsplan-plan/2"
+        expectError(#"plan.json: format: "tidsplan-plan/0" is not a supported format (expected "tidsplan-plan/2" or "tidsplan-plan/1")"#) {
+            $0["format"] = "tidsplan-plan/0"
         }
     }
 

@@ -12,7 +12,7 @@ import TidsplanCore
         let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }
             .map { $0.dropFirst(3).prefix { $0 != "\"" } }
         #expect(topKeys == ["format", "scenario", "period", "asOf", "solver", "sessions", "municipalities", "shortfalls"])
-        #expect(text.hasPrefix("{\n  \"format\": \"tidsplan-plan/1\",\n"))
+        #expect(text.hasPrefix("{\n  \"format\": \"tidsplan-plan/2\",\n"))
         #expect(text.hasSuffix("}\n"))
     }
 

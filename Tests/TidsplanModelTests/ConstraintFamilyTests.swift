@@ -54,8 +54,8 @@ import TidsplanCore
         let p = try Small.plan(s)
         #expect(Small.training(p).isEmpty)
         let quota = p.shortfalls.filter { $0.kind == "quota" }
-        #expect(quota.map(\.subject).sorted() == ["A", "B"])
-        #expect(quota.first { $0.subject == "A" }?.amount == 60)
+        #expect(quota.compactMap(\.subject.municipality).sorted() == ["A", "B"])
+        #expect(quota.first { $0.subject.municipality == "A" }?.amount == 60)
         #expect(quota.allSatisfy { $0.reason.contains("cannot be planned") })
         Small.expectVerified(p, s)
     }
@@ -133,7 +133,7 @@ import TidsplanCore
         let p = try Small.plan(s)
         #expect(Small.training(p).allSatisfy { ($0.seats["B"] ?? 0) == 0 })
         #expect(p.plannedHours("A") == 60)
-        #expect(p.shortfalls.contains { $0.subject == "B" && $0.reason.contains("withdraws") })
+        #expect(p.shortfalls.contains { $0.subject.municipality == "B" && $0.reason.contains("withdraws") })
         Small.expectVerified(p, s)
     }
 

@@ -45,7 +45,7 @@ import TidsplanCore
         s.coverage = [CoverageTarget(area: "Vux", minHours: 24)]
         let p = try Small.plan(s)
         let short = try #require(p.shortfalls.first { $0.kind == "coverage" })
-        #expect(short.subject == "Vux" && short.amount == 24)
+        #expect(short.subject == ShortfallSubject(area: "Vux") && short.amount == 24)
         #expect(short.cause == .tooFewForMinimumSize(course: "V", countyPart: "Norr", eligible: 4, minimum: 5))
     }
 }

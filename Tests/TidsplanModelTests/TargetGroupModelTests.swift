@@ -47,8 +47,9 @@ import TidsplanCore
         let p = try Small.plan(s)
         Small.expectVerified(p, s)
         #expect(Self.places(p, "C2").isEmpty)
-        // The missing places are named per municipality, with the groups counted one by one.
-        #expect(p.shortfalls.contains { $0.kind == "attendance" && $0.subject == "C2 A" && $0.amount == 3 })
+        // The missing places are named per municipality and target group.
+        #expect(p.shortfalls.contains { $0.kind == "attendance" && $0.amount == 3
+                && $0.subject == ShortfallSubject(course: "C2", municipality: "A", area: "AME", role: .staff) })
     }
 
     @Test func theBandLiftsAGroupTheQuotaAloneWouldLeaveOut() throws {

@@ -121,10 +121,13 @@ package enum QuotaFigures {
         plan.municipalities.reduce(0.0) { $0 + min($1.plannedHours, Double($1.quotaHours)) }
     }
 
-    /// Hours short of the quotas in force, over the municipalities not withdrawn in `scenario`.
+    /// Hours short of the quotas in force, over the municipalities not withdrawn in `scenario`, as the plan's own
+    /// quota shortfalls count them: a difference of less than one place is rounding, not hours missing
+    /// (docs/rules.md, "What counts as a shortfall"), so capacity and compare agree with the plan.
     package static func shortfallHours(_ plan: Plan, scenario: Scenario) -> Double {
-        plan.municipalities.filter { scenario.municipality($0.name)?.withdrawal == nil }
-            .reduce(0.0) { $0 + max(0, Double($1.quotaHours) - $1.plannedHours) }
+        plan.shortfalls.filter { $0.kind == "quota" }
+            .filter { s in s.subject.municipality.map { scenario.municipality($0)?.withdrawal == nil } ?? true }
+            .reduce(0.0) { $0 + $1.amount }
     }
 
     package static func isProvenOptimal(_ plan: Plan) -> Bool { plan.solver.status == .optimal }

@@ -191,8 +191,8 @@ public struct MunicipalityHours: Sendable, Equatable {
 public struct Shortfall: Sendable, Equatable {
     /// `quota`, `attendance`, `session`, `budget`…
     public var kind: String
-    /// Who or what falls short (a municipality, a course).
-    public var subject: String
+    /// Who or what falls short: a municipality, a course, a target group… as typed fields.
+    public var subject: ShortfallSubject
     public var amount: Double
     /// `hours`, `persons`, `sessions`, `kr`.
     public var unit: String
@@ -200,7 +200,7 @@ public struct Shortfall: Sendable, Equatable {
     public var reason: String
     /// The cause as a typed fact with its numbers (render with `ShortfallSentence`); nil for older plans.
     public var cause: ShortfallCause?
-    public init(kind: String, subject: String, amount: Double, unit: String, reason: String, cause: ShortfallCause? = nil) {
+    public init(kind: String, subject: ShortfallSubject, amount: Double, unit: String, reason: String, cause: ShortfallCause? = nil) {
         self.kind = kind; self.subject = subject; self.amount = amount; self.unit = unit; self.reason = reason
         self.cause = cause
     }

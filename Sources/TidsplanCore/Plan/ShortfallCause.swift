@@ -36,6 +36,10 @@ public enum ShortfallCause: Sendable, Equatable {
     /// The application's order (`after`): in the county part, the course may start only once a run of the
     /// earlier course has finished there, and that leaves no room before the course's window closes.
     case orderLeavesNoTime(course: String, after: String, countyPart: String, earliestStart: Day, windowEnd: Day)
+    /// `aheadOf`: in the county part the staff's course (`staffCourse`) started on `staffStart`, so the
+    /// managers' course had to start by `latestStart`; it can be held from `earliestStart` at the earliest
+    /// (its window and its leaders' days), which is later.
+    case managersAheadLeavesNoTime(course: String, staffCourse: String, countyPart: String, staffStart: Day, latestStart: Day, earliestStart: Day)
     /// Runs of a course whose follow-up window opens (on `opens`, one day per run) after the project's
     /// last working day: they get no survey.
     case followUpWindowAfterEnd(course: String, runs: [String], opens: [Day], lastWorkingDay: Day)
@@ -66,6 +70,7 @@ public enum ShortfallCause: Sendable, Equatable {
         case .noDayForRun: "noDayForRun"
         case .followUpAfterEnd: "followUpAfterEnd"
         case .orderLeavesNoTime: "orderLeavesNoTime"
+        case .managersAheadLeavesNoTime: "managersAheadLeavesNoTime"
         case .followUpWindowAfterEnd: "followUpWindowAfterEnd"
         case .searchStopped: "searchStopped"
         case .searchEnded: "searchEnded"
@@ -112,6 +117,9 @@ extension ShortfallCause {
         case let .followUpAfterEnd(c, due, sent): [("course", .text(c)), ("due", .text(due.iso)), ("sentOn", .text(sent.iso))]
         case let .orderLeavesNoTime(c, a, p, start, end):
             [("course", .text(c)), ("after", .text(a)), ("countyPart", .text(p)), ("earliestStart", .text(start.iso)), ("windowEnd", .text(end.iso))]
+        case let .managersAheadLeavesNoTime(c, staff, p, staffStart, latest, earliest):
+            [("course", .text(c)), ("staffCourse", .text(staff)), ("countyPart", .text(p)), ("staffStart", .text(staffStart.iso)),
+             ("latestStart", .text(latest.iso)), ("earliestStart", .text(earliest.iso))]
         case let .followUpWindowAfterEnd(c, runs, opens, last):
             [("course", .text(c)), ("runs", .texts(runs)), ("opens", .texts(opens.map(\.iso))), ("lastWorkingDay", .text(last.iso))]
         case let .searchStopped(gap): [("gapPercent", .number(gap))]
@@ -173,6 +181,11 @@ extension ShortfallCause {
             guard let c = t("course"), let a = t("after"), let p = t("countyPart"), let start = d("earliestStart"),
                   let end = d("windowEnd") else { return nil }
             self = .orderLeavesNoTime(course: c, after: a, countyPart: p, earliestStart: start, windowEnd: end)
+        case "managersAheadLeavesNoTime":
+            guard let c = t("course"), let staff = t("staffCourse"), let p = t("countyPart"), let start = d("staffStart"),
+                  let latest = d("latestStart"), let earliest = d("earliestStart") else { return nil }
+            self = .managersAheadLeavesNoTime(course: c, staffCourse: staff, countyPart: p, staffStart: start, latestStart: latest,
+                                              earliestStart: earliest)
         case "followUpWindowAfterEnd":
             guard let c = t("course"), case .texts(let runs)? = fields["runs"], case .texts(let isos)? = fields["opens"],
                   let last = d("lastWorkingDay") else { return nil }

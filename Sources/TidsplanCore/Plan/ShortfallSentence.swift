@@ -65,6 +65,9 @@ public enum ShortfallSentence {
         case let .orderLeavesNoTime(c, a, p, start, end):
             return sv ? "i \(p) får \(courseName(c)) börja först när \(courseName(a)) har gått där (ansökans ordning), tidigast \(start.iso), och kursens fönster stänger \(end.iso); lägg \(courseName(a)) tidigare i \(p) eller vidga fönstret"
                       : "in \(p), \(courseName(c)) may start only once \(courseName(a)) has run there (the application's order), from \(start.iso), and the course's window closes on \(end.iso); hold \(courseName(a)) earlier in \(p) or widen the window"
+        case let .managersAheadLeavesNoTime(c, staff, p, staffStart, latest, earliest):
+            return sv ? "i \(p) börjar personalens \(courseName(staff)) \(staffStart.iso), så \(courseName(c)) måste börja senast \(latest.iso) (cheferna före eller samtidigt som sin personal), men kan hållas tidigast \(earliest.iso); låt \(courseName(c)) börja tidigare eller lägg \(courseName(staff)) senare i \(p)"
+                      : "in \(p) the staff's \(courseName(staff)) starts on \(staffStart.iso), so \(courseName(c)) must start by \(latest.iso) (managers before or alongside their staff), but it can be held from \(earliest.iso) at the earliest; let \(courseName(c)) start earlier or hold \(courseName(staff)) later in \(p)"
         case let .followUpAfterEnd(c, due, sent):
             return sv ? "uppföljningsenkäten för \(courseName(c)) skulle skickas \(due.iso), efter projektets slut; den skickas \(sent.iso) i stället. Lägg kursen tidigare för en uppföljning i rätt tid"
                       : "the follow-up survey of \(courseName(c)) falls due on \(due.iso), after the project ends; it is sent on \(sent.iso) instead. Hold the course earlier for a timely follow-up"

@@ -10,25 +10,19 @@ public struct ShortfallWords: Sendable {
 
     public init(lang: Language) { self.lang = lang }
 
-    /// `MIX, grundutbildning, Aneby` for an attendance shortfall (subject `<course id> <municipality>`), the
-    /// course's name (and county part) for course, run and follow-up shortfalls, else the subject itself.
+    /// Who falls short, from the subject's typed fields: `MIX, grundutbildning, Aneby, EB medarbetare` for
+    /// an attendance shortfall (course name, municipality, target group), the course's name and county part
+    /// for runs, `EB medarbetare` for an area's coverage, the municipality for a quota.
     public func subject(_ s: Shortfall, scenario: Scenario) -> String {
-        switch s.kind {
-        case "attendance", "course", "runs", "followUp":
-            if let c = scenario.course(s.subject) { return c.name }
-            for c in scenario.courses {
-                for m in scenario.municipalities where s.subject == "\(c.id) \(m.name)" { return "\(c.name), \(m.name)" }
-                for part in scenario.countyParts + ["county", ""] where s.subject == "\(c.id) \(part)" {
-                    return part.isEmpty ? c.name : "\(c.name), \(part == "county" ? (sv ? "hela länet" : "county-wide") : part)"
-                }
-            }
-            return s.subject
-        case "coverage":
-            guard let t = scenario.coverage.first(where: { $0.label == s.subject }) else { return s.subject }
-            return t.area + (t.role.map { " " + role($0) } ?? "")
-        default:
-            return s.subject
-        }
+        let t = s.subject
+        var parts: [String] = []
+        if let c = t.course { parts.append(scenario.course(c)?.name ?? c) }
+        if let m = t.municipality { parts.append(m) }
+        if let a = t.area { parts.append(a + (t.role.map { " " + role($0) } ?? "")) }
+        if let p = t.countyPart { parts.append(p) } else if t.countyWide { parts.append(sv ? "hela länet" : "county-wide") }
+        if let r = t.run { parts.append(r) }
+        if let n = t.name { parts.append(n) }
+        return parts.joined(separator: ", ")
     }
 
     func role(_ r: Role) -> String {

@@ -26,10 +26,11 @@ public enum PlanJSONReader {
 
         let formatNode = try root.field("format")
         let format = try formatNode.string()
-        guard format == PlanJSONWriter.format else {
+        guard format == PlanJSONWriter.format || format == PlanJSONWriter.formatWithTextSubjects else {
             throw formatNode.error("\(JSONText.quote(format)) is not a supported format "
-                                   + "(expected \(JSONText.quote(PlanJSONWriter.format)))")
+                                   + "(expected \(JSONText.quote(PlanJSONWriter.format)) or \(JSONText.quote(PlanJSONWriter.formatWithTextSubjects)))")
         }
+        let textSubjects = format == PlanJSONWriter.formatWithTextSubjects
         let scenario = try root.field("scenario").nonEmptyString()
         let period = try readPeriod(root.field("period"))
         let asOf = try root.optionalField("asOf")?.day()
@@ -51,7 +52,7 @@ public enum PlanJSONReader {
         var municipalities: [MunicipalityHours] = []
         for node in try root.field("municipalities").array() { municipalities.append(try readMunicipality(node)) }
         var shortfalls: [Shortfall] = []
-        for node in try root.field("shortfalls").array() { shortfalls.append(try readShortfall(node)) }
+        for node in try root.field("shortfalls").array() { shortfalls.append(try readShortfall(node, textSubject: textSubjects)) }
 
         var plan = Plan(scenario: scenario, period: period, solver: solver, sessions: sessions,
                         municipalities: municipalities, shortfalls: shortfalls, asOf: asOf)
@@ -250,7 +251,8 @@ public enum PlanJSONReader {
         return m
     }
 
-    private static func readShortfall(_ node: JSONNode) throws(PlanReadError) -> Shortfall {
+    /// `textSubject`: a plan.json of format `/1`, whose subjects are composite strings (read by kind).
+    private static func readShortfall(_ node: JSONNode, textSubject: Bool) throws(PlanReadError) -> Shortfall {
         let o = try node.object()
         try o.rejectUnknownFields(["kind", "subject", "amount", "unit", "reason", "cause"])
         var cause: ShortfallCause?
@@ -269,11 +271,30 @@ public enum PlanJSONReader {
             }
             cause = typed
         }
-        return Shortfall(kind: try o.field("kind").nonEmptyString(),
-                         subject: try o.field("subject").string(),
+        let kind = try o.field("kind").nonEmptyString()
+        let subjectNode = try o.field("subject")
+        let subject = textSubject ? ShortfallSubject(legacy: try subjectNode.string(), kind: kind) : try readSubject(subjectNode)
+        return Shortfall(kind: kind,
+                         subject: subject,
                          amount: try o.field("amount").double(),
                          unit: try o.field("unit").string(),
                          reason: try o.field("reason").string(), cause: cause)
+    }
+
+    private static func readSubject(_ node: JSONNode) throws(PlanReadError) -> ShortfallSubject {
+        let o = try node.object()
+        try o.rejectUnknownFields(["course", "municipality", "area", "role", "countyPart", "countyWide", "run", "name"])
+        var role: Role?
+        if let n = o.optionalField("role") { role = try enumValue(Role.self, n, Role.allCases.map(\.rawValue)) }
+        return ShortfallSubject(
+            course: try o.optionalField("course")?.nonEmptyString(),
+            municipality: try o.optionalField("municipality")?.nonEmptyString(),
+            area: try o.optionalField("area")?.nonEmptyString(),
+            role: role,
+            countyPart: try o.optionalField("countyPart")?.nonEmptyString(),
+            countyWide: try o.optionalField("countyWide")?.bool() ?? false,
+            run: try o.optionalField("run")?.nonEmptyString(),
+            name: try o.optionalField("name")?.string())
     }
 
     private static func enumValue<E: RawRepresentable>(_ type: E.Type, _ node: JSONNode,

@@ -7,8 +7,10 @@ import TidsplanCore
 /// per `NumberText.plain` (NaN/infinity → null), a final newline. No clock time: two runs
 /// that find the same plan write the same file.
 public enum PlanJSONWriter {
-    /// The format tag; a reader refuses other versions.
-    public static let format = "tidsplan-plan/1"
+    /// The format tag; a reader refuses other versions. `/2`: shortfall subjects are typed objects.
+    public static let format = "tidsplan-plan/2"
+    /// The format before typed shortfall subjects (`subject` a string); still read.
+    public static let formatWithTextSubjects = "tidsplan-plan/1"
 
     public static func encode(_ plan: Plan) -> String {
         var root: [(String, JSONOut)] = [
@@ -48,7 +50,7 @@ public enum PlanJSONWriter {
         root.append(("shortfalls", .array(plan.shortfalls.map { s in
             var fields: [(String, JSONOut)] = [
                 ("kind", .string(s.kind)),
-                ("subject", .string(s.subject)),
+                ("subject", subject(s.subject)),
                 ("amount", .number(s.amount)),
                 ("unit", .string(s.unit)),
                 ("reason", .string(s.reason)),
@@ -61,6 +63,20 @@ public enum PlanJSONWriter {
         JSONOut.object(root).write(to: &out, indent: 0)
         out += "\n"
         return out
+    }
+
+    /// Only the fields that apply, in a fixed order.
+    private static func subject(_ t: ShortfallSubject) -> JSONOut {
+        var fields: [(String, JSONOut)] = []
+        if let c = t.course { fields.append(("course", .string(c))) }
+        if let m = t.municipality { fields.append(("municipality", .string(m))) }
+        if let a = t.area { fields.append(("area", .string(a))) }
+        if let r = t.role { fields.append(("role", .string(r.rawValue))) }
+        if let p = t.countyPart { fields.append(("countyPart", .string(p))) }
+        if t.countyWide { fields.append(("countyWide", .bool(true))) }
+        if let r = t.run { fields.append(("run", .string(r))) }
+        if let n = t.name { fields.append(("name", .string(n))) }
+        return .object(fields)
     }
 
     private static func session(_ s: PlannedSession) -> JSONOut {

@@ -56,7 +56,7 @@ struct DecomposedPlanner {
         for (index, area) in areas.enumerated() {
             if stopped {
                 let kept = keepPrevious(index)
-                notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
+                notes.append(Shortfall(kind: "plan", subject: ShortfallSubject(name: area.name), amount: 0, unit: "sessions",
                                        reason: "\(area.name): not planned, the search was stopped before this area\(kept)"))
                 continue
             }
@@ -82,7 +82,7 @@ struct DecomposedPlanner {
             if firstModel == nil { firstModel = out.weekModel }
             if !out.plan.solver.status.hasPlan {
                 let kept = keepPrevious(index)
-                notes.append(Shortfall(kind: "plan", subject: area.name, amount: 0, unit: "sessions",
+                notes.append(Shortfall(kind: "plan", subject: ShortfallSubject(name: area.name), amount: 0, unit: "sessions",
                                        reason: "\(area.name): the solver found no plan for this area within the limits (\(out.statistics.termination))\(kept); allow more time with --time-limit"))
             } else {
                 let sessions = out.plan.trainingSessions.filter { $0.status == .planned }

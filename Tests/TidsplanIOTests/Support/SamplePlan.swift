@@ -161,11 +161,11 @@ enum SamplePlan {
             MunicipalityHours(name: varnamo, quotaHours: 630, plannedHours: 87, rateKrPerHour: 417),
         ],
         shortfalls: [
-            Shortfall(kind: "quota", subject: aneby, amount: 92, unit: "hours",
+            Shortfall(kind: "quota", subject: .municipality(aneby), amount: 92, unit: "hours",
                       reason: "Only 10 persons in the audience of the planned courses; add a course for managers."),
-            Shortfall(kind: "quota", subject: jonkoping, amount: 1060, unit: "hours",
+            Shortfall(kind: "quota", subject: .municipality(jonkoping), amount: 1060, unit: "hours",
                       reason: "Sample plan covers spring 2024 only."),
-            Shortfall(kind: "quota", subject: varnamo, amount: 543, unit: "hours",
+            Shortfall(kind: "quota", subject: .municipality(varnamo), amount: 543, unit: "hours",
                       reason: "Sample plan covers spring 2024 only."),
         ],
         asOf: day("2024-04-10")
