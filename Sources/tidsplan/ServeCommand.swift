@@ -32,9 +32,10 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parseLanguage(lang)
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...65_535).contains(port) else { throw refuse("--port ska vara mellan 0 och 65535", "--port must be between 0 and 65535") }
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || URL(string: baseURL)?.host == nil {
-            throw ValidationError("--base-url must be an http:// or https:// address, e.g. https://kalender.example.se/plan/")
+            throw refuse("--base-url ska vara en adress som börjar med http:// eller https://, t.ex. https://kalender.example.se/plan/",
+                         "--base-url must be an http:// or https:// address, e.g. https://kalender.example.se/plan/")
         }
     }
 
