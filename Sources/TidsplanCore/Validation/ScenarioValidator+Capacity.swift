@@ -19,7 +19,7 @@ extension ScenarioIssueCollector {
             let bound = courses.reduce(0.0) { $0 + Double(m.persons(in: $1.audience)) * $1.hoursPerParticipant }
             if bound < Double(m.effectiveQuotaHours) {
                 warning("municipalities[\(i)].quotaHours",
-                        Bilingual("\(m.name): även om alla i målgrupperna gick alla kurser skulle de få \(Self.num(bound)) timmar, mindre än kvoten på \(m.effectiveQuotaHours)", "\(m.name): even if every eligible person took every course, they would get \(Self.num(bound)) hours, less than the quota of \(m.effectiveQuotaHours)"),
+                        Bilingual("\(m.name): även om alla i målgrupperna gick alla kurser skulle de få \(Self.numSv(bound)) timmar, mindre än kvoten på \(m.effectiveQuotaHours)", "\(m.name): even if every eligible person took every course, they would get \(Self.num(bound)) hours, less than the quota of \(m.effectiveQuotaHours)"),
                         hint: Bilingual("lägg till kurser eller personer i kursernas målgrupper, eller sänk kvoten", "add courses or persons in the courses' audiences, or lower the quota"))
             }
         }
@@ -71,7 +71,7 @@ extension ScenarioIssueCollector {
             costCourses.append(c.id)
         }
         if let cap = s.budget.trainersKr, externalCost > Double(cap) {
-            warning("budget.trainersKr", Bilingual("de obligatoriska tillfällena av \(costCourses.joined(separator: ", ")) kostar minst \(Self.num(externalCost)) kr i arvoden, mer än budgeten för utbildare på \(cap) kr", "the required sessions of \(costCourses.joined(separator: ", ")) cost at least \(Self.num(externalCost)) kr in trainer fees, more than the trainers' budget of \(cap) kr"),
+            warning("budget.trainersKr", Bilingual("de obligatoriska tillfällena av \(costCourses.joined(separator: ", ")) kostar minst \(Self.numSv(externalCost)) kr i arvoden, mer än budgeten för utbildare på \(cap) kr", "the required sessions of \(costCourses.joined(separator: ", ")) cost at least \(Self.num(externalCost)) kr in trainer fees, more than the trainers' budget of \(cap) kr"),
                     hint: Bilingual("även med den billigaste utbildaren och fulla tillfällen", "even at the cheapest trainer and full sessions"))
         }
     }

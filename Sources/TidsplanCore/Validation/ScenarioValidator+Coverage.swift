@@ -17,7 +17,7 @@ extension ScenarioIssueCollector {
                 continue
             }
             if !(t.minHours >= 0 && t.minHours <= Double(Self.maxHours)) {
-                error("coverage[\(i)].minHours", Bilingual("täckningsmålet \(t.label): minHours ska vara från 0 till \(Self.maxHours) (är \(Self.num(t.minHours)))", "coverage target \(t.label): minHours must be from 0 to \(Self.maxHours) (is \(Self.num(t.minHours)))"))
+                error("coverage[\(i)].minHours", Bilingual("täckningsmålet \(t.label): minHours ska vara från 0 till \(Self.maxHours) (är \(Self.numSv(t.minHours)))", "coverage target \(t.label): minHours must be from 0 to \(Self.maxHours) (is \(Self.num(t.minHours)))"))
                 continue
             }
             // What every eligible person taking every course of the area would give.
@@ -29,7 +29,7 @@ extension ScenarioIssueCollector {
                 }
             }
             if most < t.minHours {
-                warning("coverage[\(i)].minHours", Bilingual("täckningsmålet \(t.label): \(Self.num(t.minHours)) timmar efterfrågas, men om alla dess personer gick alla kurser som är öppna för dem blev det \(Self.num(most))", "coverage target \(t.label): \(Self.num(t.minHours)) hours asked, but every person of it taking every course open to it gives \(Self.num(most))"),
+                warning("coverage[\(i)].minHours", Bilingual("täckningsmålet \(t.label): \(Self.numSv(t.minHours)) timmar efterfrågas, men om alla dess personer gick alla kurser som är öppna för dem blev det \(Self.numSv(most))", "coverage target \(t.label): \(Self.num(t.minHours)) hours asked, but every person of it taking every course open to it gives \(Self.num(most))"),
                         hint: Bilingual("lägg till kurser för \(t.label) eller sänk målet", "add courses for \(t.label) or lower the target"))
             }
         }
@@ -94,9 +94,9 @@ extension ScenarioIssueCollector {
             let why = m.hasReducedCommitment ? Bilingual("ett minskat åtagande, ingen tolerans över det", "a reduced commitment, no tolerance above it")
                 : Bilingual(same: "\(m.effectiveQuotaHours) h + \(Self.num(s.rules.quotaTolerance * 100)) %")
             warning("municipalities[\(i)].quotaHours",
-                    Bilingual("\(m.name): de obligatoriska kurserna kräver \(Self.num(need)) h, kvoten tillåter \(Self.num(allowed)) h (\(why.sv))",
+                    Bilingual("\(m.name): de obligatoriska kurserna kräver \(Self.numSv(need)) h, kvoten tillåter \(Self.numSv(allowed)) h (\(why.sv))",
                               "\(m.name): the required courses need \(Self.num(need)) h, the quota allows \(Self.num(allowed)) h (\(why.en))"),
-                    hint: Bilingual("höj kvoten med \(Self.num((need - allowed).rounded(.up))) h" + (drop.map { " eller kräv färre personer (\($0.course): \(Self.num($0.hours)) h)" } ?? ""),
+                    hint: Bilingual("höj kvoten med \(Self.numSv((need - allowed).rounded(.up))) h" + (drop.map { " eller kräv färre personer (\($0.course): \(Self.num($0.hours)) h)" } ?? ""),
                                     "raise the quota by \(Self.num((need - allowed).rounded(.up))) h" + (drop.map { " or require fewer persons (\($0.course): \(Self.num($0.hours)) h)" } ?? "")))
         }
     }

@@ -11,13 +11,13 @@ extension ScenarioIssueCollector {
         let kr = ms.reduce(0.0) { $0 + Double($1.quotaHours) * Double($1.rateKrPerHour) }
         let stated = s.project.stated
         if let h = stated.hours, Double(h) != hours {
-            warning("project.stated.hours", Bilingual("det angivna totala antalet timmar, \(h), skiljer sig från kommunernas kvoter, som blir \(Self.num(hours)) tillsammans (skillnad \(Self.num(Double(h) - hours)))", "the stated total of \(h) hours differs from the municipalities' quotas, which sum to \(Self.num(hours)) (difference \(Self.num(Double(h) - hours)))"))
+            warning("project.stated.hours", Bilingual("det angivna totala antalet timmar, \(h), skiljer sig från kommunernas kvoter, som blir \(Self.numSv(hours)) tillsammans (skillnad \(Self.numSv(Double(h) - hours)))", "the stated total of \(h) hours differs from the municipalities' quotas, which sum to \(Self.num(hours)) (difference \(Self.num(Double(h) - hours)))"))
         }
         if let p = stated.persons, Double(p) != persons {
-            warning("project.stated.persons", Bilingual("det angivna totala antalet personer, \(p), skiljer sig från kommunernas grupper, som blir \(Self.num(persons)) tillsammans (skillnad \(Self.num(Double(p) - persons)))", "the stated total of \(p) persons differs from the municipalities' groups, which sum to \(Self.num(persons)) (difference \(Self.num(Double(p) - persons)))"))
+            warning("project.stated.persons", Bilingual("det angivna totala antalet personer, \(p), skiljer sig från kommunernas grupper, som blir \(Self.numSv(persons)) tillsammans (skillnad \(Self.numSv(Double(p) - persons)))", "the stated total of \(p) persons differs from the municipalities' groups, which sum to \(Self.num(persons)) (difference \(Self.num(Double(p) - persons)))"))
         }
         if let k = stated.cofinancingKr, Double(k) != kr {
-            warning("project.stated.cofinancingKr", Bilingual("den angivna medfinansieringen på \(k) kr skiljer sig från kvot × timpris summerat över kommunerna, \(Self.num(kr)) kr (skillnad \(Self.num(Double(k) - kr)))", "the stated co-financing of \(k) kr differs from quota × rate summed over the municipalities, \(Self.num(kr)) kr (difference \(Self.num(Double(k) - kr)))"))
+            warning("project.stated.cofinancingKr", Bilingual("den angivna medfinansieringen på \(k) kr skiljer sig från kvot × timpris summerat över kommunerna, \(Self.numSv(kr)) kr (skillnad \(Self.numSv(Double(k) - kr)))", "the stated co-financing of \(k) kr differs from quota × rate summed over the municipalities, \(Self.num(kr)) kr (difference \(Self.num(Double(k) - kr)))"))
         }
 
         for (i, m) in ms.enumerated() {
@@ -25,7 +25,7 @@ extension ScenarioIssueCollector {
             if let each = m.hoursEach, each > 0, m.persons > 0 {
                 let product = Double(m.persons) * each
                 if abs(product - Double(m.quotaHours)) > 0.5 {
-                    warning("\(path).quotaHours", Bilingual("\(m.name): \(m.persons) personer × \(Self.num(each)) timmar var = \(Self.num(product)) timmar, men kvoten är \(m.quotaHours)", "\(m.name): \(m.persons) persons × \(Self.num(each)) hours each = \(Self.num(product)) hours, but the quota is \(m.quotaHours)"))
+                    warning("\(path).quotaHours", Bilingual("\(m.name): \(m.persons) personer × \(Self.numSv(each)) timmar var = \(Self.numSv(product)) timmar, men kvoten är \(m.quotaHours)", "\(m.name): \(m.persons) persons × \(Self.num(each)) hours each = \(Self.num(product)) hours, but the quota is \(m.quotaHours)"))
                 }
             }
             guard let e = m.statedElsewhere else { continue }
@@ -37,7 +37,7 @@ extension ScenarioIssueCollector {
             }
             let kr = Double(m.quotaHours) * Double(m.rateKrPerHour)
             if let k = e.cofinancingKr, Double(k) != kr {
-                warning("\(path).statedElsewhere.cofinancingKr", Bilingual("\(m.name): på ett annat ställe i ansökan anges \(k) kr, här är kvot × timpris \(Self.num(kr)) kr", "\(m.name): \(k) kr are stated elsewhere in the application, quota × rate here is \(Self.num(kr)) kr"))
+                warning("\(path).statedElsewhere.cofinancingKr", Bilingual("\(m.name): på ett annat ställe i ansökan anges \(k) kr, här är kvot × timpris \(Self.numSv(kr)) kr", "\(m.name): \(k) kr are stated elsewhere in the application, quota × rate here is \(Self.num(kr)) kr"))
             }
         }
     }
@@ -61,7 +61,7 @@ extension ScenarioIssueCollector {
         for r in rows where r.value > 0 {
             let v = Double(r.value)
             if v > 2 * median || v < median / 2 {
-                warning(r.path, Bilingual("\(r.name): \(r.value) \(unit.sv) avviker mycket från de andra (median \(Self.num(median)))", "\(r.name): \(r.value) \(unit.en) is far from the others (median \(Self.num(median)))"),
+                warning(r.path, Bilingual("\(r.name): \(r.value) \(unit.sv) avviker mycket från de andra (median \(Self.numSv(median)))", "\(r.name): \(r.value) \(unit.en) is far from the others (median \(Self.num(median)))"),
                         hint: Bilingual("ett skrivfel? mer än dubbla eller mindre än halva medianen", "a typo? more than twice or less than half the median"))
             }
         }

@@ -117,4 +117,7 @@ extension ScenarioIssueCollector {
         return String((x * 100).rounded() / 100)
     }
     static func num(_ x: Int) -> String { String(x) }
+    /// `num` with the decimal comma Swedish text uses: "12,5".
+    static func numSv(_ x: Double) -> String { String(num(x).map { $0 == "." ? "," : $0 }) }
+    static func numSv(_ x: Int) -> String { String(x) }
 }
