@@ -57,6 +57,11 @@ import Testing
             ("follow-up bad month", ["follow-up", s, "base/plan.json", "--month", "2025-13", "--out", "ut"]),
             ("follow-up month outside", ["follow-up", s, "base/plan.json", "--month", "2030-01", "--out", "ut"]),
             ("serve no folder", ["serve", "qq-42"]),
+            ("serve bad port", ["serve", "base", "--port", "70000"]),
+            ("export bad dialect", ["export", s, "base/plan.json", "--out", "ut", "--csv-dialect", "excel"]),
+            ("verify another scenario's plan", ["verify", TidsplanCLI.packageFile("scenarios/tests/replan-county.yaml"), "base/plan.json"]),
+            ("replan reduce above commitment", ["replan", s, "--previous", "base/plan.json", "--as-of", "2025-03-31",
+                                                "--reduce", "Åby=500", "--out", "ut", "--quiet"]),
         ]
     }
 

@@ -152,8 +152,7 @@ public enum PlanJob {
             console.err(errorPrefix(request.lang) + e.description)
             return 1
         } catch {
-            console.err(errorPrefix(request.lang) + "\(error)")
-            return 1
+            return JobFailure.report(error, lang: request.lang, console: console)
         }
     }
 

@@ -17,7 +17,7 @@ extension ScenarioIssueCollector {
                 continue
             }
             if !(t.minHours >= 0 && t.minHours <= Double(Self.maxHours)) {
-                error("coverage[\(i)].minHours", Bilingual("täckningsmålet \(t.label): minHours ska vara från 0 till \(Self.maxHours) (är \(Self.numSv(t.minHours)))", "coverage target \(t.label): minHours must be from 0 to \(Self.maxHours) (is \(Self.num(t.minHours)))"))
+                error("coverage[\(i)].minHours", Bilingual("täckningsmålet \(t.label): minHours ska vara från 0 till \(Self.maxHours) (är \(Self.num(t.minHours)))", "coverage target \(t.label): minHours must be from 0 to \(Self.maxHours) (is \(Self.num(t.minHours)))"))
                 continue
             }
             // What every eligible person taking every course of the area would give.

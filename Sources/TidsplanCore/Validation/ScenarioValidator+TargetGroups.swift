@@ -17,7 +17,7 @@ extension ScenarioIssueCollector {
         }
         for e in ask.share {
             let at = "\(path).attendance.share.\(e.key.text)"
-            if !(e.share >= 0 && e.share <= 1) { error(at, Bilingual("kursen \(c.id): en andel ska vara från 0 till 1 (är \(Self.numSv(e.share)))", "course \(c.id): a share must be from 0 to 1 (is \(Self.num(e.share)))")) }
+            if !(e.share >= 0 && e.share <= 1) { error(at, Bilingual("kursen \(c.id): en andel ska vara från 0 till 1 (är \(Self.num(e.share)))", "course \(c.id): a share must be from 0 to 1 (is \(Self.num(e.share)))")) }
             checkKey(e.key, at)
         }
         for e in ask.perMunicipality {
@@ -55,12 +55,12 @@ extension ScenarioIssueCollector {
     mutating func checkTargetGroupRules() {
         let r = s.rules
         if !(r.attendanceTolerance >= 0 && r.attendanceTolerance <= 1) {
-            error("rules.attendanceTolerance", Bilingual("attendanceTolerance ska vara en andel från 0 till 1 (är \(Self.numSv(r.attendanceTolerance)))", "attendanceTolerance must be a share from 0 to 1 (is \(Self.num(r.attendanceTolerance)))"))
+            error("rules.attendanceTolerance", Bilingual("attendanceTolerance ska vara en andel från 0 till 1 (är \(Self.num(r.attendanceTolerance)))", "attendanceTolerance must be a share from 0 to 1 (is \(Self.num(r.attendanceTolerance)))"))
         }
         if let band = r.hoursPerPerson {
-            if !(band.min >= 0) { error("rules.hoursPerPerson.min", Bilingual("hoursPerPerson.min ska vara 0 eller mer (är \(Self.numSv(band.min)))", "hoursPerPerson.min must be 0 or more (is \(Self.num(band.min)))")) }
+            if !(band.min >= 0) { error("rules.hoursPerPerson.min", Bilingual("hoursPerPerson.min ska vara 0 eller mer (är \(Self.num(band.min)))", "hoursPerPerson.min must be 0 or more (is \(Self.num(band.min)))")) }
             if let max = band.max, !(max >= band.min) {
-                error("rules.hoursPerPerson.max", Bilingual("hoursPerPerson.max (\(Self.numSv(max))) är lägre än min (\(Self.numSv(band.min)))", "hoursPerPerson.max (\(Self.num(max))) is below its min (\(Self.num(band.min)))"))
+                error("rules.hoursPerPerson.max", Bilingual("hoursPerPerson.max (\(Self.num(max))) är lägre än min (\(Self.num(band.min)))", "hoursPerPerson.max (\(Self.num(max))) is below its min (\(Self.num(band.min)))"))
             }
         }
     }

@@ -104,24 +104,24 @@ extension ScenarioIssueCollector {
                                                               "maxTrainingDaysPerWeek \(r.maxTrainingDaysPerWeek) is more than the five working days of a week"))
         }
         if !(r.maxShareAwayPerDay > 0 && r.maxShareAwayPerDay <= 1) {
-            error("rules.maxShareAwayPerDay", Bilingual("maxShareAwayPerDay ska vara en andel över 0 och högst 1 (är \(Self.numSv(r.maxShareAwayPerDay)))",
+            error("rules.maxShareAwayPerDay", Bilingual("maxShareAwayPerDay ska vara en andel över 0 och högst 1 (är \(Self.num(r.maxShareAwayPerDay)))",
                                                         "maxShareAwayPerDay must be a share above 0 and at most 1 (is \(Self.num(r.maxShareAwayPerDay)))"),
                   hint: Bilingual("skriv 0.25 för 25 %", "write 0.25 for 25 %"))
         }
         if !(r.quotaTolerance >= 0 && r.quotaTolerance <= 1) {
-            error("rules.quotaTolerance", Bilingual("quotaTolerance ska vara en andel från 0 till 1 (är \(Self.numSv(r.quotaTolerance)))",
+            error("rules.quotaTolerance", Bilingual("quotaTolerance ska vara en andel från 0 till 1 (är \(Self.num(r.quotaTolerance)))",
                                                     "quotaTolerance must be a share from 0 to 1 (is \(Self.num(r.quotaTolerance)))"),
                   hint: Bilingual("skriv 0.05 för 5 %", "write 0.05 for 5 %"))
         } else if r.quotaTolerance > 0.5 {
-            warning("rules.quotaTolerance", Bilingual("quotaTolerance \(Self.numSv(r.quotaTolerance)) låter kommunerna planeras för \(Self.numSv(r.quotaTolerance * 100)) % mer än sin kvot",
+            warning("rules.quotaTolerance", Bilingual("quotaTolerance \(Self.num(r.quotaTolerance)) låter kommunerna planeras för \(Self.numSv(r.quotaTolerance * 100)) % mer än sin kvot",
                                                       "quotaTolerance \(Self.num(r.quotaTolerance)) lets municipalities be planned for \(Self.num(r.quotaTolerance * 100)) % more than their quota"))
         }
         if !(r.prepDaysPerSessionDay >= 0 && r.prepDaysPerSessionDay <= 5) {
-            error("rules.prepDaysPerSessionDay", Bilingual("prepDaysPerSessionDay ska vara från 0 till 5 (är \(Self.numSv(r.prepDaysPerSessionDay)))",
+            error("rules.prepDaysPerSessionDay", Bilingual("prepDaysPerSessionDay ska vara från 0 till 5 (är \(Self.num(r.prepDaysPerSessionDay)))",
                                                            "prepDaysPerSessionDay must be from 0 to 5 (is \(Self.num(r.prepDaysPerSessionDay)))"))
         }
         if !(r.maxTeachingShare > 0 && r.maxTeachingShare <= 1) {
-            error("rules.maxTeachingShare", Bilingual("maxTeachingShare ska vara en andel över 0 och högst 1 (är \(Self.numSv(r.maxTeachingShare)))",
+            error("rules.maxTeachingShare", Bilingual("maxTeachingShare ska vara en andel över 0 och högst 1 (är \(Self.num(r.maxTeachingShare)))",
                                                       "maxTeachingShare must be a share above 0 and at most 1 (is \(Self.num(r.maxTeachingShare)))"),
                   hint: Bilingual("skriv 0.6 för 60 %", "write 0.6 for 60 %"))
         }
@@ -184,7 +184,7 @@ extension ScenarioIssueCollector {
                                                  "\(m.name) has no persons, so nobody from it can attend"))
         }
         if let h = m.hoursEach, !(h > 0 && h <= 2000) {
-            error("\(path).hoursEach", Bilingual("\(m.name): hoursEach ska vara över 0 och högst 2000 (är \(Self.numSv(h)))",
+            error("\(path).hoursEach", Bilingual("\(m.name): hoursEach ska vara över 0 och högst 2000 (är \(Self.num(h)))",
                                                  "\(m.name): hoursEach must be above 0 and at most 2000 (is \(Self.num(h)))"))
         }
         nonNegative(m.quotaHours, "\(path).quotaHours", Bilingual("\(m.name): timkvoten", "\(m.name): the hour quota"), max: Self.maxHours)
@@ -244,7 +244,7 @@ extension ScenarioIssueCollector {
             let p = "\(path).shares[\(j)]"
             checkRange(sp.range, p, Bilingual("\(who)s period med tjänsteandel", "\(who)'s share period"))
             if !(sp.share >= 0 && sp.share <= 1) {
-                error("\(p).share", Bilingual("\(who): andelen av heltid ska vara från 0 till 1 (är \(Self.numSv(sp.share)))",
+                error("\(p).share", Bilingual("\(who): andelen av heltid ska vara från 0 till 1 (är \(Self.num(sp.share)))",
                                               "\(who): share of full time must be from 0 to 1 (is \(Self.num(sp.share)))"),
                       hint: Bilingual("skriv 0.75 för 75 %", "write 0.75 for 75 %"))
             }
@@ -294,7 +294,7 @@ extension ScenarioIssueCollector {
         let who = Bilingual("kurs \(c.id)", "course \(c.id)")
         if c.id.trimmingSpaces.isEmpty { error("\(path).id", Bilingual("en kurs har tomt id", "a course has an empty id")) }
         if !(c.hours > 0 && c.hours <= 24) {
-            error("\(path).hours", Bilingual("\(who.sv): timmar per tillfälle ska vara över 0 och högst 24 (är \(Self.numSv(c.hours)))",
+            error("\(path).hours", Bilingual("\(who.sv): timmar per tillfälle ska vara över 0 och högst 24 (är \(Self.num(c.hours)))",
                                              "\(who.en): hours per session must be above 0 and at most 24 (is \(Self.num(c.hours)))"))
         }
         if c.end <= c.start {
