@@ -38,20 +38,20 @@ extension ScenarioIssueCollector {
         let p = s.project
         if p.id.isEmpty {
             error("project.id", Bilingual("projektets id är tomt", "the project id is empty"),
-                  hint: Bilingual("ett kort namn med små bokstäver, t.ex. rakna-med-oss-2024",
-                                  "a short name in lower case, e.g. rakna-med-oss-2024"))
+                  hint: Bilingual("ett kort namn med små bokstäver, t.ex. `rakna-med-oss-2024`",
+                                  "a short name in lower case, e.g. `rakna-med-oss-2024`"))
         } else if !p.id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
                     || p.id.hasPrefix(".") {
             error("project.id", Bilingual("projektets id \"\(p.id)\" får bara innehålla a–z, 0–9, '-', '_' och '.'",
                                           "the project id \"\(p.id)\" may only contain a–z, 0–9, '-', '_' and '.'"),
-                  hint: Bilingual("det blir namnet på utdatamappen och ingår i kalendrarnas UID, t.ex. rakna-med-oss-2024",
-                                  "it names the output folder and calendar UIDs, e.g. rakna-med-oss-2024"))
+                  hint: Bilingual("det blir namnet på utdatamappen och ingår i kalendrarnas UID, t.ex. `rakna-med-oss-2024`",
+                                  "it names the output folder and calendar UIDs, e.g. `rakna-med-oss-2024`"))
         } else if p.id.count > Self.maxProjectIDLength {
             // The output folder (`output/<id>-capacity`, and its temporary sibling) must fit a file name.
             error("project.id", Bilingual("projektets id är \(p.id.count) tecken långt; högst \(Self.maxProjectIDLength) tillåts",
                                           "the project id is \(p.id.count) characters long; at most \(Self.maxProjectIDLength) are allowed"),
-                  hint: Bilingual("det blir namnet på utdatamappen (ett filnamn rymmer 255 byte), t.ex. rakna-med-oss-2024",
-                                  "it names the output folder (a file name has room for 255 bytes), e.g. rakna-med-oss-2024"))
+                  hint: Bilingual("det blir namnet på utdatamappen (ett filnamn rymmer 255 byte), t.ex. `rakna-med-oss-2024`",
+                                  "it names the output folder (a file name has room for 255 bytes), e.g. `rakna-med-oss-2024`"))
         }
         if p.name.trimmingSpaces.isEmpty { error("project.name", Bilingual("projektets namn är tomt", "the project name is empty")) }
         checkRange(p.period, "project.period", Bilingual("projektperioden", "the project period"))
@@ -72,8 +72,8 @@ extension ScenarioIssueCollector {
         }
         if p.uidDomain.isEmpty || p.uidDomain.contains(where: { $0 == " " || $0 == "@" || $0 == "\t" }) {
             error("project.uidDomain", Bilingual("uidDomain \"\(p.uidDomain)\" är inget domännamn", "uidDomain \"\(p.uidDomain)\" is not a domain name"),
-                  hint: Bilingual("t.ex. rakna-med-oss.tidsplan.invalid (utan mellanslag och @)",
-                                  "e.g. rakna-med-oss.tidsplan.invalid (no spaces, no @)"))
+                  hint: Bilingual("t.ex. `rakna-med-oss.tidsplan.invalid` (utan mellanslag och @)",
+                                  "e.g. `rakna-med-oss.tidsplan.invalid` (no spaces, no @)"))
         }
         nonNegative(p.stated.hours, "project.stated.hours", Bilingual("angivet antal timmar", "stated hours"), max: Self.maxHours)
         nonNegative(p.stated.persons, "project.stated.persons", Bilingual("angivet antal personer", "stated persons"), max: Self.maxPersons)

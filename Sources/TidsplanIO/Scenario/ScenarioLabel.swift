@@ -36,6 +36,11 @@ enum ScenarioLabel {
         for (en, sv) in words where p == en || p.hasPrefix(en + " ") {
             return sv + p.dropFirst(en.count)
         }
+        // A list item named by its YAML key ("after 1"): the key is an identifier.
+        let words = p.split(separator: " ")
+        if words.count == 2, Int(words[1]) != nil, words[0].allSatisfy({ $0.isASCII && $0.isLetter }) {
+            return "`\(words[0])` nummer \(words[1])"
+        }
         return p
     }
 }

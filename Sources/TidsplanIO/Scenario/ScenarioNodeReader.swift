@@ -115,7 +115,7 @@ final class ScenarioNodeReader {
         record(path, node)
         guard case .mapping(let mapping) = node else {
             error(node, path, Bilingual("\(Self.sv(what)) ska vara en mappning med rader `nyckel: värde`, inte \(Self.kind(node).sv)", "\(what) should be a mapping of `key: value` lines, not \(Self.kind(node).en)"),
-                  hint: Bilingual("väntade nycklar: \(allowed.joined(separator: ", "))", "expected keys: \(allowed.joined(separator: ", "))"))
+                  hint: Bilingual("väntade nycklar: \(Self.keyList(allowed))", "expected keys: \(Self.keyList(allowed))"))
             return nil
         }
         // `project: !!str` over a mapping asks for a string: the file says two things, so neither is taken.
@@ -138,7 +138,7 @@ final class ScenarioNodeReader {
                 let dym = canReport ? NameMatching.didYouMean(key, among: allowed) : nil
                 warning(k, Bilingual("\(Self.sv(what)): okänd nyckel \"\(Self.short(key))\"\(dym.map { "; \($0.sv)" } ?? "") (hoppas över)",
                                       "\(what): unknown key \"\(Self.short(key))\"\(dym.map { "; \($0.en)" } ?? "") (ignored)"),
-                        hint: dym == nil ? Bilingual("kända nycklar: \(allowed.joined(separator: ", "))", "known keys: \(allowed.joined(separator: ", "))") : nil)
+                        hint: dym == nil ? Bilingual("kända nycklar: \(Self.keyList(allowed))", "known keys: \(Self.keyList(allowed))") : nil)
                 continue
             }
             entries[key] = (k, v)
@@ -408,6 +408,9 @@ final class ScenarioNodeReader {
         case .alias: return Bilingual("ett alias", "an alias")
         }
     }
+
+    /// YAML keys as the messages quote them: `id`, `name`.
+    static func keyList(_ keys: [String]) -> String { keys.map { "`\($0)`" }.joined(separator: ", ") }
 
     /// A label of `what` in Swedish.
     static func sv(_ what: String) -> String { ScenarioLabel.swedish(what) }

@@ -151,14 +151,15 @@ enum YAMLCompose {
 
     static func diagnostic(for error: Error, text: String, file: String) -> Diagnostic {
         guard let e = error as? YamlError else {
-            return Diagnostic(.error, file: file, line: 1, column: 1, Bilingual("filen kunde inte läsas som YAML: \(error)", "the file could not be read as YAML: \(error)"))
+            return Diagnostic(.error, file: file, line: 1, column: 1, Bilingual("filen kunde inte läsas som YAML", "the file could not be read as YAML: \(error)"))
         }
         switch e {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             // libyaml's own words (problem, context) are English; the sentence around them follows the language.
-            var message = Bilingual("syntaxfel i YAML: \(problem)", "YAML syntax error: \(problem)")
-            var hint = context.map { Bilingual("\($0.text) som började på rad \($0.mark.line), kolumn \($0.mark.column)",
+            let svProblem = YAMLProblemWords.problem(problem).map { "syntaxfel i YAML: \($0)" } ?? "syntaxfel i YAML här"
+            var message = Bilingual(svProblem, "YAML syntax error: \(problem)")
+            var hint = context.map { Bilingual("\(YAMLProblemWords.context($0.text) ?? "i det") som började på rad \($0.mark.line), kolumn \($0.mark.column)",
                                                "\($0.text) that began on line \($0.mark.line), column \($0.mark.column)") }
             if character(at: mark, in: text) == "\t" {
                 hint = Bilingual("indrag i YAML ska göras med mellanslag, inte tabbar", "YAML indentation must use spaces, not tabs")
@@ -174,12 +175,13 @@ enum YAMLCompose {
             let (line, column) = offset.map { lineColumn(ofCharacter: $0, in: text) } ?? (1, 1)
             let code = value >= 0 ? String(format: " (U+%04X)", Int(value)) : ""
             return Diagnostic(.error, file: file, line: line, column: column,
-                              Bilingual("texten kan inte läsas som YAML: \(problem)\(code)", "the text cannot be read as YAML: \(problem)\(code)"),
+                              Bilingual("texten kan inte läsas som YAML" + (YAMLProblemWords.problem(problem).map { ": \($0)\(code)" } ?? code),
+                                        "the text cannot be read as YAML: \(problem)\(code)"),
                               hint: Bilingual("är det en scenariofil? den ska vara vanlig UTF-8-text", "is this a scenario file? it should be plain UTF-8 text"))
         case .memory:
             return Diagnostic(.error, file: file, line: 1, column: 1, Bilingual("minnet tog slut när YAML-filen lästes", "out of memory while reading the YAML"))
         default:
-            return Diagnostic(.error, file: file, line: 1, column: 1, Bilingual("filen kunde inte läsas som YAML: \(e)", "the file could not be read as YAML: \(e)"))
+            return Diagnostic(.error, file: file, line: 1, column: 1, Bilingual("filen kunde inte läsas som YAML", "the file could not be read as YAML: \(e)"))
         }
     }
 
