@@ -7,7 +7,7 @@ func parseDialect(_ text: String) throws -> CSVDialect {
     switch text {
     case "rfc4180": return .rfc4180
     case "excel-sv": return .excelSwedish
-    default: throw ValidationError("--csv-dialect must be rfc4180 or excel-sv, not \"\(text)\"")
+    default: throw refuse("--csv-dialect ska vara rfc4180 eller excel-sv, inte \"\(text)\"", "--csv-dialect must be rfc4180 or excel-sv, not \"\(text)\"")
     }
 }
 
@@ -60,7 +60,7 @@ struct AttendanceCommand: ParsableCommand {
             to: try to.map { try parseDay($0, option: "--to") }, out: out, check: check,
             asOf: try asOf.map { try parseDay($0, option: "--as-of") }, correct: correct,
             csvDialect: try parseDialect(csvDialect), lang: try parseLanguage(lang))
-        let code = AttendanceJob.run(request, console: StandardConsole())
+        let code = AttendanceJob.run(request, console: StandardConsole(language: runLanguage))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -106,12 +106,12 @@ struct FollowUpCommand: ParsableCommand {
     func run() throws {
         let parts = month.split(separator: "-")
         guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), parts[0].count == 4, Day(year: y, month: m, day: 1) != nil else {
-            throw ValidationError("--month \"\(month)\" is not a month of the form YYYY-MM")
+            throw refuse("--month \"\(month)\" är ingen månad på formen ÅÅÅÅ-MM", "--month \"\(month)\" is not a month of the form YYYY-MM")
         }
         let request = FollowUpJob.Request(scenarioPath: scenario, planPath: plan, attendancePath: attendance, year: y, month: m,
                                           outDir: out, correct: correct, csvDialect: try parseDialect(csvDialect),
                                           lang: try parseLanguage(lang))
-        let code = FollowUpJob.run(request, console: StandardConsole())
+        let code = FollowUpJob.run(request, console: StandardConsole(language: runLanguage))
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -29,7 +29,7 @@ struct CapacityCommand: ParsableCommand {
 
     func run() throws {
         let code = CapacityJob.run(scenarioPath: scenario, planPath: plan, outDir: out, timeLimit: timeLimit,
-                                   lang: try parseLanguage(lang), console: StandardConsole())
+                                   lang: try parseLanguage(lang), console: StandardConsole(language: runLanguage))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -64,7 +64,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let day = try dropEach.map { try parseDay($0, option: "--drop-each") }
         let code = CompareJob.run(scenarioPath: scenario, dropEach: day, variants: variant, outDir: out, timeLimit: timeLimit,
-                                  lang: try parseLanguage(lang), console: StandardConsole())
+                                  lang: try parseLanguage(lang), console: StandardConsole(language: runLanguage))
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -32,11 +32,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         guard let dialect = ["rfc4180": CSVDialect.rfc4180, "excel-sv": .excelSwedish][csvDialect] else {
-            throw ValidationError("--csv-dialect must be rfc4180 or excel-sv")
+            throw refuse("--csv-dialect ska vara rfc4180 eller excel-sv, inte \"\(csvDialect)\"", "--csv-dialect must be rfc4180 or excel-sv, not \"\(csvDialect)\"")
         }
         let language = try parseLanguage(lang)
         let code = ExportCommandJob.run(scenarioPath: scenario, planPath: plan, outDir: out, dialect: dialect,
-                                        lang: language, previousPath: previous, force: force, console: StandardConsole())
+                                        lang: language, previousPath: previous, force: force, console: StandardConsole(language: runLanguage))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -59,10 +59,15 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "With --previous: the date up to which the past is frozen.")
     var asOf: String?
 
+    @Option(name: .long, help: "Language of the messages: sv (Swedish, default) or en (English).")
+    var lang: String = "sv"
+
     func run() throws {
+        let language = try parseLanguage(lang)
         let day = try asOf.map { try parseDay($0, option: "--as-of") }
-        if (previous == nil) != (day == nil) { throw ValidationError("--previous and --as-of go together") }
-        let code = VerifyJob.run(scenarioPath: scenario, planPath: plan, previousPath: previous, asOf: day, console: StandardConsole())
+        if (previous == nil) != (day == nil) { throw refuse("--previous och --as-of anges tillsammans", "--previous and --as-of go together") }
+        let code = VerifyJob.run(scenarioPath: scenario, planPath: plan, previousPath: previous, asOf: day, lang: language,
+                                 console: StandardConsole(language: language))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -71,13 +76,16 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate a scenario file and report every problem at once.",
-        discussion: "Each problem is printed as FILE:LINE:COLUMN: error|warning: message, with a hint on how to fix it. Besides syntax and names it cross-checks the scenario's own numbers (stated totals, persons × hours against quotas, rates, demand against capacity). Exit 0 when there are only warnings, 1 when there are errors.")
+        discussion: "Each problem is printed as FILE:LINE:COLUMN: fel|varning: message (error|warning with --lang en), with a hint on how to fix it. Besides syntax and names it cross-checks the scenario's own numbers (stated totals, persons × hours against quotas, rates, demand against capacity). Exit 0 when there are only warnings, 1 when there are errors.")
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
+    @Option(name: .long, help: "Language of the problems and hints: sv (Swedish, default) or en (English).")
+    var lang: String = "sv"
+
     func run() throws {
-        let (output, code) = CheckJob.run(path: scenario)
+        let (output, code) = CheckJob.run(path: scenario, lang: try parseLanguage(lang))
         print(output, terminator: output.hasSuffix("\n") ? "" : "\n")
         if code != 0 { throw ExitCode(code) }
     }
@@ -108,7 +116,7 @@ struct CalendarCommand: ParsableCommand {
         let fromDay = try from.map { try parseDay($0, option: "--from") }
         let toDay = try to.map { try parseDay($0, option: "--to") }
         let code = CalendarCommandJob.run(scenarioPath: scenario, from: fromDay, to: toDay, leader: leader,
-                                          lang: try parseLanguage(lang), console: StandardConsole())
+                                          lang: try parseLanguage(lang), console: StandardConsole(language: runLanguage))
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -40,16 +40,16 @@ struct SolveOptionGroup: ParsableArguments {
 
     func validate() throws {
         try checkTimeLimit(timeLimit)
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap is a fraction between 0 and 1, e.g. 0.01 for 1 %") }
-        if let memoryLimit, memoryLimit < 16 { throw ValidationError("--memory-limit is in MiB and must be at least 16") }
+        guard gap >= 0, gap < 1 else { throw refuse("--gap är en andel mellan 0 och 1, t.ex. 0.01 för 1 %", "--gap is a fraction between 0 and 1, e.g. 0.01 for 1 %") }
+        if let memoryLimit, memoryLimit < 16 { throw refuse("--memory-limit anges i MiB och ska vara minst 16", "--memory-limit is in MiB and must be at least 16") }
         _ = try dialect()
         _ = try language()
         _ = try decomposition()
-        guard areaPersons >= 1 else { throw ValidationError("--area-persons must be at least 1") }
+        guard areaPersons >= 1 else { throw refuse("--area-persons ska vara minst 1", "--area-persons must be at least 1") }
     }
 
     func decomposition() throws -> Decompose {
-        guard let d = Decompose(rawValue: decompose) else { throw ValidationError("--decompose must be auto, off or on, not \"\(decompose)\"") }
+        guard let d = Decompose(rawValue: decompose) else { throw refuse("--decompose ska vara auto, off eller on, inte \"\(decompose)\"", "--decompose must be auto, off or on, not \"\(decompose)\"") }
         return d
     }
 
@@ -57,7 +57,7 @@ struct SolveOptionGroup: ParsableArguments {
         switch csvDialect {
         case "rfc4180": return .rfc4180
         case "excel-sv": return .excelSwedish
-        default: throw ValidationError("--csv-dialect must be rfc4180 or excel-sv, not \"\(csvDialect)\"")
+        default: throw refuse("--csv-dialect ska vara rfc4180 eller excel-sv, inte \"\(csvDialect)\"", "--csv-dialect must be rfc4180 or excel-sv, not \"\(csvDialect)\"")
         }
     }
 
@@ -75,17 +75,18 @@ struct SolveOptionGroup: ParsableArguments {
 /// A number of seconds, more than 0 and finite (`inf` would be no limit at all, and is no number in run.json).
 func checkTimeLimit(_ seconds: Double) throws {
     guard seconds > 0, seconds.isFinite else {
-        throw ValidationError("--time-limit must be a number of seconds more than 0, e.g. 600 (not \"\(seconds)\")")
+        throw refuse("--time-limit ska vara ett antal sekunder över 0, t.ex. 600 (inte \"\(seconds)\")",
+                     "--time-limit must be a number of seconds more than 0, e.g. 600 (not \"\(seconds)\")")
     }
 }
 
 func parseLanguage(_ text: String) throws -> Language {
-    guard let l = Language(rawValue: text) else { throw ValidationError("--lang must be sv or en, not \"\(text)\"") }
+    guard let l = Language(rawValue: text) else { throw refuse("--lang ska vara sv eller en, inte \"\(text)\"", "--lang must be sv or en, not \"\(text)\"") }
     return l
 }
 
 func parseDay(_ text: String, option: String) throws -> Day {
-    guard let d = Day(iso: text) else { throw ValidationError("\(option) \"\(text)\" is not a date of the form YYYY-MM-DD") }
+    guard let d = Day(iso: text) else { throw refuse("\(option) \"\(text)\" är inget datum på formen ÅÅÅÅ-MM-DD", "\(option) \"\(text)\" is not a date of the form YYYY-MM-DD") }
     return d
 }
 
@@ -116,7 +117,7 @@ struct PlanCommand: ParsableCommand {
         var request = try solve.request(scenario: scenario)
         request.previousPath = previous
         request.asOf = try asOf.map { try parseDay($0, option: "--as-of") }
-        let code = PlanJob.run(request, console: StandardConsole(quiet: solve.quiet))
+        let code = PlanJob.run(request, console: StandardConsole(quiet: solve.quiet, language: runLanguage))
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -175,7 +176,7 @@ struct ReplanCommand: ParsableCommand {
         request.reduce = try reduce.map { item in
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let hours = Int(parts[1]) else {
-                throw ValidationError("--reduce takes NAME=HOURS (e.g. --reduce Habo=200), not \"\(item)\"")
+                throw refuse("--reduce tar NAMN=TIMMAR (t.ex. --reduce Habo=200), inte \"\(item)\"", "--reduce takes NAME=HOURS (e.g. --reduce Habo=200), not \"\(item)\"")
             }
             return (parts[0], hours)
         }
@@ -183,7 +184,7 @@ struct ReplanCommand: ParsableCommand {
         request.compareWithScratch = !noScratchComparison
         request.attendancePath = attendance
         request.correctAttendance = correct
-        let code = PlanJob.run(request, console: StandardConsole(quiet: solve.quiet))
+        let code = PlanJob.run(request, console: StandardConsole(quiet: solve.quiet, language: runLanguage))
         if code != 0 { throw ExitCode(code) }
     }
 }

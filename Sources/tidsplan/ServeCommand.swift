@@ -32,9 +32,10 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parseLanguage(lang)
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...65_535).contains(port) else { throw refuse("--port ska vara mellan 0 och 65535", "--port must be between 0 and 65535") }
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || URL(string: baseURL)?.host == nil {
-            throw ValidationError("--base-url must be an http:// or https:// address, e.g. https://kalender.example.se/plan/")
+            throw refuse("--base-url ska vara en adress som börjar med http:// eller https://, t.ex. https://kalender.example.se/plan/",
+                         "--base-url must be an http:// or https:// address, e.g. https://kalender.example.se/plan/")
         }
     }
 
@@ -64,8 +65,14 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let error = outcome.error {
-            FileHandle.standardError.write(Data(((sv ? "fel: kunde inte serva på \(host):\(port): " : "error: could not serve on \(host):\(port): ")
-                                                 + "\(error)\n").utf8))
+            let why = "\(error)"
+            // The network library's words are English; the common refusals are said in Swedish.
+            let svWhy = why.contains("Address already in use") ? "porten används redan av ett annat program; välj en annan med --port"
+                : why.contains("Permission denied") ? "åtkomst nekad (portar under 1024 kräver särskild behörighet); välj en annan med --port"
+                : why.contains("Cannot assign requested address") ? "adressen finns inte på den här datorn; kontrollera --host"
+                : why
+            FileHandle.standardError.write(Data(((sv ? "fel: kunde inte serva på \(host):\(port): \(svWhy)" : "error: could not serve on \(host):\(port): \(why)")
+                                                 + "\n").utf8))
             throw ExitCode(1)
         }
     }

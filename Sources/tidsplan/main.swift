@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TidsplanCore
 
 /// Tidsplan: plans when and where municipal staff attend training, and proves how good the plan is.
 struct TidsplanCommand: ParsableCommand {
@@ -8,7 +10,8 @@ struct TidsplanCommand: ParsableCommand {
         discussion: """
         A scenario file (YAML) describes the project: municipalities and their hour quotas, staff and \
         trainers, courses, venues, the calendar and the rules. Start with `tidsplan check SCENARIO`, then \
-        `tidsplan plan SCENARIO`. See docs/scenario-format.md for the file format.
+        `tidsplan plan SCENARIO`. See docs/scenario-format.md for the file format. Every command takes \
+        --lang sv|en (Swedish by default) for what it prints and writes.
         """,
         subcommands: [PlanCommand.self, ReplanCommand.self, ExportCommand.self, CheckCommand.self,
                       CalendarCommand.self, VerifyCommand.self, CapacityCommand.self, CompareCommand.self,
@@ -16,4 +19,9 @@ struct TidsplanCommand: ParsableCommand {
         defaultSubcommand: nil)
 }
 
-TidsplanCommand.main()
+do {
+    var command = try TidsplanCommand.parseAsRoot()
+    try command.run()
+} catch {
+    CommandLineErrors.exit(error, arguments: CommandLine.arguments, lang: runLanguage)
+}

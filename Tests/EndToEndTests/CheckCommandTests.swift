@@ -32,7 +32,7 @@ import Testing
             text = text.replacingOccurrences(of: from, with: to)
         }
         let path = try folder.write("broken.yaml", text)
-        let result = try TidsplanCLI.run(["check", path], cwd: folder.path)
+        let result = try TidsplanCLI.run(["check", path, "--lang", "en"], cwd: folder.path)
         #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
 
         let lines = text.components(separatedBy: "\n")
@@ -65,6 +65,18 @@ import Testing
         #expect(diagnostics.contains { $0.hasPrefix("\(path):\(keyLine):") && $0.contains("warning") && $0.contains("bogus") },
                 "an unknown key is a warning at its line: \(result.stdout)")
         #expect(result.stdout.contains("2 errors"), "\(result.stdout)")
+
+        // The same problems in Swedish, the default: same places, Swedish words around the names.
+        let swedish = try TidsplanCLI.run(["check", path], cwd: folder.path)
+        #expect(swedish.status == 1, "\(swedish.transcript)")
+        let svLines = swedish.stdout.components(separatedBy: "\n").filter { $0.hasPrefix(path + ":") }
+        #expect(svLines.contains { $0.hasPrefix("\(path):\(courseLine):\(courseColumn): fel: okänd kurs \"MJ\"; menade du \"MI\"?") },
+                "\(swedish.stdout)")
+        #expect(svLines.contains { $0.hasPrefix("\(path):\(venueLine):\(venueColumn): fel: okänd lokal \"digital\"; menade du \"digitalt\"?") },
+                "\(swedish.stdout)")
+        #expect(svLines.contains { $0.hasPrefix("\(path):\(keyLine):") && $0.contains("varning: ") && $0.contains("okänd nyckel \"bogus\"") },
+                "\(swedish.stdout)")
+        #expect(swedish.stdout.contains("\n2 fel, "), "\(swedish.stdout)")
     }
 
     /// Files that are not scenarios at all: a diagnostic and exit 1, never a trap or a hang.
@@ -86,6 +98,6 @@ import Testing
         let result = try TidsplanCLI.run(["check", path], cwd: folder.path, timeout: 20)
         #expect(result.endedCleanly, "\(result.transcript)")
         #expect(result.status == 1, "\(result.transcript)")
-        #expect(result.stdout.contains("\(path):") && result.stdout.contains(": error: "), "\(result.transcript)")
+        #expect(result.stdout.contains("\(path):") && result.stdout.contains(": fel: "), "\(result.transcript)")
     }
 }

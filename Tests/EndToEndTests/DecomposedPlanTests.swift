@@ -43,7 +43,7 @@ import Testing
         let work = try TempFolder("areas-bad")
         let r = try TidsplanCLI.run(["plan", TestScenarios.smallCounty, "--out", "out", "--decompose", "sometimes"], cwd: work.path)
         #expect(r.status != 0 && r.endedCleanly)
-        #expect(r.stderr.contains("--decompose must be auto, off or on"), "\(r.transcript)")
+        #expect(r.stderr.contains("--decompose ska vara auto, off eller on"), "\(r.transcript)")
         #expect(!FileManager.default.fileExists(atPath: work.file("out")))
     }
 }

@@ -161,7 +161,7 @@ import Testing
         #expect(mkfifo(work.file("scenario.yaml"), 0o644) == 0)
         let result = try TidsplanCLI.run(["check", "scenario.yaml"], cwd: work.path, timeout: 20)
         #expect(result.status == 1 && !result.timedOut && result.endedCleanly, "\(result.transcript)")
-        #expect(result.stdout.contains("named pipe (FIFO)"), "\(result.transcript)")
+        #expect(result.stdout.contains("namngivet rör (FIFO)"), "\(result.transcript)")
     }
 
     @Test func aSymlinkLoopIsNamedAsSuch() throws {
@@ -169,7 +169,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: work.file("a.yaml"), withDestinationPath: "b.yaml")
         try FileManager.default.createSymbolicLink(atPath: work.file("b.yaml"), withDestinationPath: "a.yaml")
         let result = try TidsplanCLI.run(["check", "a.yaml"], cwd: work.path)
-        #expect(result.status == 1 && result.stdout.contains("loop of symbolic links"), "\(result.transcript)")
+        #expect(result.status == 1 && result.stdout.contains("slinga av symboliska länkar"), "\(result.transcript)")
         let plan = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "b.yaml"], cwd: work.path)
         #expect(plan.status != 0 && plan.stderr.contains("slinga av symboliska länkar"), "\(plan.transcript)")
     }
@@ -181,7 +181,7 @@ import Testing
         let edited = original.replacingOccurrences(of: line, with: line.components(separatedBy: "quotaHours:")[0]
                                                    + "quotaHours: -9223372036854775808")
         try work.write("s.yaml", edited)
-        let result = try TidsplanCLI.run(["check", "s.yaml"], cwd: work.path)
+        let result = try TidsplanCLI.run(["check", "s.yaml", "--lang", "en"], cwd: work.path)
         #expect(result.status == 1 && result.stdout.contains("-9223372036854775808 is negative and far too small"),
                 "\(result.transcript)")
         #expect(!result.stdout.contains("too large"), "\(result.transcript)")
@@ -191,8 +191,10 @@ import Testing
         let work = try TempFolder("tag")
         let original = try #require(fileText(TestScenarios.smallCounty))
         try work.write("s.yaml", original.replacingOccurrences(of: "\nproject:", with: "\nproject: !!str"))
-        let result = try TidsplanCLI.run(["check", "s.yaml"], cwd: work.path)
+        let result = try TidsplanCLI.run(["check", "s.yaml", "--lang", "en"], cwd: work.path)
         #expect(result.status == 1 && result.stdout.contains("project is tagged !!str but is a mapping"), "\(result.transcript)")
+        let swedish = try TidsplanCLI.run(["check", "s.yaml"], cwd: work.path)
+        #expect(swedish.status == 1 && swedish.stdout.contains("projektet är märkt !!str men är en mappning"), "\(swedish.transcript)")
     }
 
     @Test func aJSONSyntaxErrorInAPlanHasALineNumber() throws {
@@ -205,6 +207,8 @@ import Testing
         lines[i].removeLast()
         try work.write("broken.json", lines.joined(separator: "\n"))
         let result = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "broken.json"], cwd: work.path)
-        #expect(result.status != 0 && result.stderr.contains("is not valid JSON at line \(i + 2), column"), "\(result.transcript)")
+        #expect(result.status != 0 && result.stderr.contains("är inte giltig JSON på rad \(i + 2), kolumn"), "\(result.transcript)")
+        let english = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, "broken.json", "--lang", "en"], cwd: work.path)
+        #expect(english.status != 0 && english.stderr.contains("is not valid JSON at line \(i + 2), column"), "\(english.transcript)")
     }
 }

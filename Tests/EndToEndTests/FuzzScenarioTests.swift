@@ -498,7 +498,8 @@ enum FuzzBinary {
             expectClean(check, c, "check")
             #expect(check.exitCode == (valid ? 0 : 1), "check exit \(String(describing: check.exitCode)) for \(c.summary)")
             let lastLine = check.stdout.split(separator: "\n").last.map(String.init) ?? ""
-            #expect(lastLine.hasSuffix(" OK") || lastLine.contains(" OK (") || lastLine.contains(" error"),
+            // Swedish, the default: "3 fel, 1 varning" or "FILE: OK (1 varning)".
+            #expect(lastLine.hasSuffix(" OK") || lastLine.contains(" OK (") || lastLine.contains(" fel"),
                     "check output ends mid-way (\(lastLine)) for \(c.summary)")
 
             let out = caseDir.appendingPathComponent("out")
@@ -555,7 +556,7 @@ enum FuzzBinary {
         }
         if let code = run.exitCode, code != 0 {
             let text = run.stdout + run.stderr
-            #expect(text.contains("error"), "\(what) exit \(code) without a diagnostic for \(c.summary)", sourceLocation: sourceLocation)
+            #expect(text.contains("fel"), "\(what) exit \(code) without a diagnostic for \(c.summary)", sourceLocation: sourceLocation)
         }
     }
 }

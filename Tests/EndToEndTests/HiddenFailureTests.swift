@@ -180,7 +180,9 @@ import Glibc
         if command == "replan" { arguments += ["--previous", "none.json", "--as-of", "2025-03-31"] }
         let r = try TidsplanCLI.run(arguments, cwd: work.path)
         #expect(r.status == 64 && r.endedCleanly, "\(r.transcript)")
-        #expect(r.stderr.contains("--time-limit must be a number of seconds"), "\(r.transcript)")
+        #expect(r.stderr.contains("fel: --time-limit ska vara ett antal sekunder över 0"), "\(r.transcript)")
+        let english = try TidsplanCLI.run(arguments + ["--lang", "en"], cwd: work.path)
+        #expect(english.status == 64 && english.stderr.contains("--time-limit must be a number of seconds"), "\(english.transcript)")
         #expect(!FileManager.default.fileExists(atPath: work.file("out")))
     }
 
@@ -203,7 +205,7 @@ import Glibc
             of: "  id: small-county\n", with: "  id: \(String(repeating: "x", count: 300))\n"))
         let check = try TidsplanCLI.run(["check", path], cwd: work.path)
         #expect(check.status == 1 && check.endedCleanly, "\(check.transcript)")
-        #expect(check.stdout.contains("long.yaml:15:") && check.stdout.contains("300 characters"), "\(check.transcript)")
+        #expect(check.stdout.contains("long.yaml:15:") && check.stdout.contains("300 tecken"), "\(check.transcript)")
         let plan = try TidsplanCLI.run(["plan", path, "--quiet"], cwd: work.path)
         #expect(plan.status == 1 && plan.endedCleanly, "\(plan.transcript)")
         #expect(!FileManager.default.fileExists(atPath: work.file("output")))

@@ -150,7 +150,7 @@ import Testing
         (["--compensate"], ["--compensate"]),
         (["--reduce", "Åby=120"], ["Åby", "120", "ändrar ingenting"]),
         (["--reduce", "Åby=2000"], ["Åby", "120", "--reduce"]),
-        (["--withdraw", "Sorby"], ["Sorby", "menar du \"Sörby\"?"]),
+        (["--withdraw", "Sorby"], ["Sorby", "menade du \"Sörby\"?"]),
     ])
     func contradictoryOrNoOpInputIsRefusedInOneLine(options: [String], says: [String]) throws {
         let work = try workWithBase()

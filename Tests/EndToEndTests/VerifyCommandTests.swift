@@ -51,7 +51,7 @@ import Testing
         var edited = plan
         edited["sessions"] = .array(sessions)
         let path = try work.write("edited.json", edited.text)
-        let result = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, path], cwd: work.path)
+        let result = try TidsplanCLI.run(["verify", TestScenarios.smallCounty, path, "--lang", "en"], cwd: work.path)
         #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
         let lines = result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("[events]") && $0.contains(id) && $0.contains(date) }
         for text in says { #expect(lines.contains { $0.contains(text) }, "\(text): \(result.transcript)") }
@@ -71,9 +71,11 @@ import Testing
         var edited = plan
         edited["sessions"] = .array(sessions)
         let path = try work.write("edited.json", edited.text)
-        let result = try TidsplanCLI.run(["verify", scenario, path], cwd: work.path)
+        let result = try TidsplanCLI.run(["verify", scenario, path, "--lang", "en"], cwd: work.path)
         #expect(result.status == 1 && result.endedCleanly, "\(result.transcript)")
         #expect(result.stdout.contains("[events] \(id) on 2025-05-18 (weekend) is not a working day"), "\(result.transcript)")
+        let swedish = try TidsplanCLI.run(["verify", scenario, path], cwd: work.path)
+        #expect(swedish.stdout.contains("[events] \(id) den 2025-05-18 (helg) är ingen arbetsdag"), "\(swedish.transcript)")
     }
 
     @Test func anUneditedRoundTripStillVerifies() throws {

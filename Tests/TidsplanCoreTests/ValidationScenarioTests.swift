@@ -41,7 +41,15 @@ private func baseScenario() -> Scenario {
         pinned: [PinnedSession(course: "HP", date: day("2024-03-12"), leader: "Utvecklingsledare")])
 }
 
-private func issues(_ s: Scenario) -> [ValidationIssue] { ScenarioValidator.validate(s) }
+/// The validator's issues; each one's message and hint read in both languages (`check --lang`).
+private func issues(_ s: Scenario, sourceLocation: SourceLocation = #_sourceLocation) -> [ValidationIssue] {
+    let found = ScenarioValidator.validate(s)
+    for issue in found {
+        MessageLanguage.expectKept(issue.text, sourceLocation: sourceLocation)
+        if let hint = issue.hintText { MessageLanguage.expectKept(hint, sourceLocation: sourceLocation) }
+    }
+    return found
+}
 
 private func only(_ s: Scenario) -> ValidationIssue? {
     let all = issues(s)

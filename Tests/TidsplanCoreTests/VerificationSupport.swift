@@ -127,6 +127,8 @@ enum VerificationFixture {
                              sourceLocation: SourceLocation = #_sourceLocation) {
         let found = violations(rule, plan, scenario, previous: previous, asOf: asOf)
         #expect(found.count == count, "\(found)", sourceLocation: sourceLocation)
+        // Each violation reads in both languages (it is shown in Swedish by default, in `verify` and the report).
+        for v in found { MessageLanguage.expectKept(v.text, sourceLocation: sourceLocation) }
         guard let first = found.first else { return }
         for text in naming {
             #expect(first.message.contains(text), "\"\(first.message)\" should name \(text)", sourceLocation: sourceLocation)

@@ -122,15 +122,18 @@ struct ScenarioLoaderTests {
         #expect(result.scenario != nil)
     }
 
-    @Test("Diagnostics render as FILE:LINE:COLUMN: severity: message, with an indented hint")
+    @Test("Diagnostics render as FILE:LINE:COLUMN: severity: message, with an indented hint, in either language")
     func rendering() {
-        let d = Diagnostic(.error, file: "s.yaml", line: 3, column: 7, "unknown course \"X\"", hint: "known: \"MI\"")
-        #expect(d.rendered == "s.yaml:3:7: error: unknown course \"X\"\n    hint: known: \"MI\"")
-        #expect(Diagnostic(.warning, file: "s.yaml", line: 1, column: 1, "w").rendered == "s.yaml:1:1: warning: w")
+        let d = Diagnostic(.error, file: "s.yaml", line: 3, column: 7, Bilingual("okänd kurs \"X\"", "unknown course \"X\""),
+                           hint: Bilingual("kända kurser: \"MI\"", "known: \"MI\""))
+        #expect(d.rendered(.en) == "s.yaml:3:7: error: unknown course \"X\"\n    hint: known: \"MI\"")
+        #expect(d.rendered(.sv) == "s.yaml:3:7: fel: okänd kurs \"X\"\n    tips: kända kurser: \"MI\"")
+        let w = Diagnostic(.warning, file: "s.yaml", line: 1, column: 1, Bilingual("v", "w"))
+        #expect(w.rendered(.en) == "s.yaml:1:1: warning: w" && w.rendered(.sv) == "s.yaml:1:1: varning: v")
         let sorted = Diagnostic.sortedByPosition([
-            Diagnostic(.warning, file: "f", line: 9, column: 1, "c"), Diagnostic(.error, file: "f", line: 2, column: 5, "b"),
-            Diagnostic(.error, file: "f", line: 2, column: 1, "a"), Diagnostic(.error, file: "f", line: 9, column: 1, "d"),
+            Diagnostic(.warning, file: "f", line: 9, column: 1, Bilingual(same: "c")), Diagnostic(.error, file: "f", line: 2, column: 5, Bilingual(same: "b")),
+            Diagnostic(.error, file: "f", line: 2, column: 1, Bilingual(same: "a")), Diagnostic(.error, file: "f", line: 9, column: 1, Bilingual(same: "d")),
         ])
-        #expect(sorted.map(\.message) == ["a", "b", "c", "d"])
+        #expect(sorted.map { $0.message } == ["a", "b", "c", "d"])
     }
 }

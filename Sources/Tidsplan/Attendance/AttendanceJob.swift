@@ -43,7 +43,7 @@ enum AttendanceInput {
     static func failure(_ f: AttendanceFailure, path: String, lang: Language) -> JobError {
         let head = lang == .sv ? "\(path): \(f.problems.count) fel i närvaroregistret; inget skrevs:"
                                : "\(path): \(f.problems.count) error(s) in the attendance register; nothing was written:"
-        return JobError(([head] + f.problems.map(\.description)).joined(separator: "\n"))
+        return JobError(([head] + f.problems.map { $0.text(lang) }).joined(separator: "\n"))
     }
 }
 
@@ -73,7 +73,7 @@ public enum AttendanceJob {
     public static func run(_ r: Request, console: Console) -> Int32 {
         let sv = r.lang == .sv
         do {
-            let scenario = try ScenarioInput.load(r.scenarioPath, console: console)
+            let scenario = try ScenarioInput.load(r.scenarioPath, console: console, lang: r.lang)
             let plan = try PlanInput.load(r.planPath, for: scenario, lang: r.lang)
             if let path = r.check {
                 guard let asOf = r.asOf else {

@@ -26,7 +26,7 @@ public enum FollowUpJob {
     public static func run(_ r: Request, console: Console) -> Int32 {
         let sv = r.lang == .sv
         do {
-            let scenario = try ScenarioInput.load(r.scenarioPath, console: console)
+            let scenario = try ScenarioInput.load(r.scenarioPath, console: console, lang: r.lang)
             var plan = try PlanInput.load(r.planPath, for: scenario, lang: r.lang)
             let month = FollowUpFigures.Month(year: r.year, month: r.month)
             let period = scenario.project.period

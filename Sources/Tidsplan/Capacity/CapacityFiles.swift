@@ -43,8 +43,8 @@ enum CapacityFiles {
         }
         let violations = a.violations
         if !violations.isEmpty {
-            out += sv ? "**Den uppmätta planen bryter mot \(violations.count) hårda regler** (`tidsplan verify`), t.ex. \(cell(violations[0].message)); dess kapacitetsutnyttjande går inte att lita på.\n"
-                      : "**The plan measured breaks \(violations.count) hard rule(s)** (`tidsplan verify`), e.g. \(cell(violations[0].message)); its use of capacity is not to be relied on.\n"
+            out += sv ? "**Den uppmätta planen bryter mot \(violations.count) hårda regler** (`tidsplan verify`), t.ex. \(cell(violations[0].message(.sv))); dess kapacitetsutnyttjande går inte att lita på.\n"
+                      : "**The plan measured breaks \(violations.count) hard rule(s)** (`tidsplan verify`), e.g. \(cell(violations[0].message(.en))); its use of capacity is not to be relied on.\n"
         }
         let covered = w.number(QuotaFigures.coveredHours(a.plan))
         let quota = w.number(Double(a.plan.municipalities.reduce(0) { $0 + $1.quotaHours }))

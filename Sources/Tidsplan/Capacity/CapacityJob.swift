@@ -13,7 +13,7 @@ public enum CapacityJob {
                            console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
         var dir = outDir ?? "output"
         do {
-            guard timeLimit > 0 else { throw JobError("--time-limit must be more than 0 seconds") }
+            guard timeLimit > 0 else { throw JobError(lang == .sv ? "--time-limit ska vara mer än 0 sekunder" : "--time-limit must be more than 0 seconds") }
             let scenario = try ScenarioInput.load(scenarioPath, console: console)
             let given = try planPath.map { try PlanInput.load($0, for: scenario, lang: lang) }
             dir = outDir ?? "output/\(scenario.project.id)-capacity"

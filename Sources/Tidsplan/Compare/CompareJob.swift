@@ -12,16 +12,16 @@ public enum CompareJob {
         let w = CompareWords(lang: lang)
         var dir = outDir ?? "output"
         do {
-            guard timeLimit > 0 else { throw JobError("--time-limit must be more than 0 seconds") }
-            let base = try ScenarioInput.load(scenarioPath, console: console)
+            guard timeLimit > 0 else { throw JobError(lang == .sv ? "--time-limit ska vara mer än 0 sekunder" : "--time-limit must be more than 0 seconds") }
+            let base = try ScenarioInput.load(scenarioPath, console: console, lang: lang)
             var list: [CompareVariant] = []
             if let dropEach { list += try DropEachVariants.make(base: base, after: dropEach, lang: lang) }
             for path in variants {
-                let s = try ScenarioInput.load(path, console: console)
+                let s = try ScenarioInput.load(path, console: console, lang: lang)
                 list.append(CompareVariant(label: variantLabel(path), description: w.scenarioFile(path), scenario: s))
             }
             if list.isEmpty {
-                throw JobError("nothing to compare: give --drop-each DATE and/or one or more --variant FILE")
+                throw JobError(w.nothingToCompare)
             }
             dir = outDir ?? "output/\(base.project.id)-compare"
             try AtomicOutput.checkLocation(dir, topLevel: ["compare.csv"])

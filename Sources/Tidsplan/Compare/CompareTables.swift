@@ -98,6 +98,14 @@ public struct CompareWords {
     private var sv: Bool { lang == .sv }
 
     var base: String { sv ? "bas" : "base" }
+    var nothingToCompare: String {
+        sv ? "inget att jämföra: ange --drop-each DATUM och/eller en eller flera --variant FIL"
+           : "nothing to compare: give --drop-each DATE and/or one or more --variant FILE"
+    }
+    func dropEachOutside(_ date: Day, from: Day, lastDay: Day) -> String {
+        sv ? "--drop-each \(date.iso): datumet ska ligga inom projektperioden (\(from.iso) – \(lastDay.iso)), den sista dagen innan kommunen lämnar"
+           : "--drop-each \(date.iso): the date must fall inside the project period (\(from.iso) – \(lastDay.iso)), the last day before the municipality leaves"
+    }
     var baseDescription: String { sv ? "scenariot som det är" : "the scenario as it is" }
     func without(_ name: String) -> String { sv ? "utan \(name)" : "without \(name)" }
     func alreadyWithdrawn(_ name: String, from: Day, keptUpTo: Day) -> String {

@@ -25,7 +25,7 @@ public enum DropEachVariants {
         let w = CompareWords(lang: lang)
         let period = base.project.period
         guard period.from <= date && date < period.to else {
-            throw JobError("--drop-each \(date.iso): the date must fall inside the project period (\(period.from.iso) – \(period.to.adding(days: -1).iso)), the last day before the municipality leaves")
+            throw JobError(w.dropEachOutside(date, from: period.from, lastDay: period.to.adding(days: -1)))
         }
         let out = date.adding(days: 1)
         var variants: [CompareVariant] = []

@@ -57,6 +57,28 @@ extension AtomicOutputError {
         "list the folder": "lista mappen",
     ]
 
+    /// Why a folder is not an output folder, in Swedish (the file names stay as they are).
+    static func reasonSV(_ reason: String) -> String {
+        if reason == "it contains the current working folder" { return "den innehåller den aktuella arbetsmappen" }
+        let files = "it holds files that are not a previous output "
+        if reason.hasPrefix(files) { return "den innehåller filer som inte är en tidigare utdata " + reason.dropFirst(files.count) }
+        return reason
+    }
+
+    /// The system's words (strerror, Foundation) in Swedish for the refusals a leader meets; others as the system gave them.
+    static func systemSV(_ message: String) -> String {
+        let known: [(String, String)] = [
+            ("immutable: chattr +i", "oföränderlig: chattr +i"), ("append-only: chattr +a", "bara tillägg: chattr +a"),
+            ("Permission denied", "åtkomst nekad"), ("Read-only file system", "skrivskyddat filsystem"),
+            ("No space left on device", "inget utrymme kvar på enheten"), ("Operation not permitted", "åtgärden är inte tillåten"),
+            ("No such file or directory", "filen eller mappen finns inte"), ("Directory not empty", "mappen är inte tom"),
+            ("Not a directory", "inte en mapp"), ("File exists", "filen finns redan"), ("Disk quota exceeded", "diskkvoten är slut"),
+        ]
+        for (en, sv) in known where message == en { return sv }
+        if message.lowercased().contains("permission") { return "åtkomst nekad" }
+        return message
+    }
+
     /// The message in the user's language (`description` is English).
     public func text(_ lang: Language) -> String {
         guard lang == .sv else { return description }
@@ -65,10 +87,10 @@ extension AtomicOutputError {
         case .duplicatePath(let p): return "\"\(p)\" finns två gånger i utdata"
         case .notADirectory(let p): return "\(p) finns och är inte en mapp; flytta den eller välj en annan utdatamapp"
         case .notAnOutputFolder(let p, let reason):
-            return "ersätter inte \(p): \(reason); välj en egen mapp för utdata"
+            return "ersätter inte \(p): \(Self.reasonSV(reason)); välj en egen mapp för utdata"
         case .notWritable(let p, let message):
-            return "kan inte skriva utdata i \(p) (\(message)); välj en annan utdatamapp med --out"
-        case .io(let p, let op, let message): return "\(p): kunde inte \(Self.operationSV[op] ?? op): \(message)"
+            return "kan inte skriva utdata i \(p) (\(Self.systemSV(message))); välj en annan utdatamapp med --out"
+        case .io(let p, let op, let message): return "\(p): kunde inte \(Self.operationSV[op] ?? op): \(Self.systemSV(message))"
         case .noSpace(let p, let free, let needed):
             return "\(p) har \(Self.mebibytes(free, sv: true)) ledigt; utdata behöver omkring \(Self.mebibytes(needed, sv: true)). Frigör utrymme eller välj en annan utdatamapp med --out"
         }

@@ -58,7 +58,7 @@ public enum PlanJob {
     /// - Parameter backend: the solver (tests pass one that fails on purpose).
     public static func run(_ request: PlanRequest, console: Console, backend: SolverBackend = GLPKBackend()) -> Int32 {
         do {
-            let scenario = try ScenarioInput.load(request.scenarioPath, console: console)
+            let scenario = try ScenarioInput.load(request.scenarioPath, console: console, lang: request.lang)
             let previous = try previousAsHeld(request, scenario: scenario)
             let outDir = request.outDir ?? "output/\(scenario.project.id)"
             let replan: ReplanContext?
@@ -76,7 +76,7 @@ public enum PlanJob {
                 replan = ReplanContext(previous: previous, asOf: asOf)
                 // Held sessions cannot move: if they break the scenario's rules no re-plan can keep them, and
                 // the solver would only say "infeasible". Name them instead.
-                let frozen = frozenPastProblems(previous, scenario: scenario.applying(previous.commitmentChanges), asOf: asOf)
+                let frozen = frozenPastProblems(previous, scenario: scenario.applying(previous.commitmentChanges), asOf: asOf, lang: request.lang)
                 if !frozen.isEmpty {
                     let failed = SolverSummary(name: "", version: "", status: .infeasible, searchEnd: .infeasibleFrozenPast(frozen))
                     throw JobError("\(request.previousPath ?? ""): " + SearchEndWords.nothingWritten(
@@ -159,8 +159,7 @@ public enum PlanJob {
             console.err(errorPrefix(request.lang) + e.description)
             return 1
         } catch {
-            console.err(errorPrefix(request.lang) + "\(error)")
-            return 1
+            return JobFailure.report(error, lang: request.lang, console: console)
         }
     }
 
@@ -199,13 +198,13 @@ public enum PlanJob {
 
 extension PlanJob {
     /// The rule violations of a previous plan that concern only sessions held by `asOf`.
-    static func frozenPastProblems(_ previous: Plan, scenario: Scenario, asOf: Day) -> [String] {
+    static func frozenPastProblems(_ previous: Plan, scenario: Scenario, asOf: Day, lang: Language) -> [String] {
         let held = Set(previous.sessions.filter { $0.date <= asOf && $0.status == .planned }.map(\.id))
         return PlanVerifier.verify(plan: previous, scenario: scenario)
             .filter { !$0.sessionIDs.isEmpty && $0.sessionIDs.allSatisfy(held.contains) }
             .filter { !PlanVerifier.rulesForWhatIsToCome.contains($0.rule) }
             // A message listing thousands of sessions would bury the rest: cut it, `verify` shows it all.
-            .map { "[\($0.rule)] " + ($0.message.count > 300 ? $0.message.prefix(300) + " …" : $0.message) }
+            .map { v in let m = v.message(lang); return "[\(v.rule)] " + (m.count > 300 ? m.prefix(300) + " …" : m) }
     }
 
     /// A re-plan keeps the past up to `asOf`; a date outside the project would keep all or nothing, so it is

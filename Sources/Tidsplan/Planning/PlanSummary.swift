@@ -58,7 +58,7 @@ enum PlanSummary {
             lines.append(w.verified)
         } else {
             lines.append(w.verificationFailed(violations.count))
-            for v in violations.prefix(20) { lines.append("  - [\(v.rule)] \(v.message)") }
+            for v in violations.prefix(20) { lines.append("  - [\(v.rule)] \(v.message(lang))") }
         }
         let calendars = files.filter { $0.path.hasPrefix("calendars/") }.count
         lines.append(w.wrote(outDir, calendars: calendars))

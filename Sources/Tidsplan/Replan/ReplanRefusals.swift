@@ -9,7 +9,7 @@ struct ReplanRefusals {
     private func h(_ x: Double) -> String { NumberText.human(x, lang: lang, decimals: 1) }
 
     func unknown(_ name: String, suggestion: String?, known: [String]) -> String {
-        let mean = suggestion.map { sv ? "; menar du \"\($0)\"?" : "; did you mean \"\($0)\"?" } ?? "."
+        let mean = suggestion.map { sv ? "; menade du \"\($0)\"?" : "; did you mean \"\($0)\"?" } ?? "."
         return sv ? "okänd kommun \"\(name)\"\(mean) Kända: \(known.joined(separator: ", "))"
                   : "unknown municipality \"\(name)\"\(mean) Known: \(known.joined(separator: ", "))"
     }

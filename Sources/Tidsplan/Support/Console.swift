@@ -1,4 +1,5 @@
 import Foundation
+import TidsplanCore
 
 /// Where a job writes what the user reads. Tests capture it; the CLI prints it.
 public protocol Console: Sendable {
@@ -7,11 +8,18 @@ public protocol Console: Sendable {
     /// A progress line that replaces itself (only on a terminal).
     func progress(_ text: String)
     var isTerminal: Bool { get }
+    /// The run's language (`--lang`), for messages made before a job knows its own.
+    var language: Language { get }
+}
+
+extension Console {
+    public var language: Language { .sv }
 }
 
 public struct StandardConsole: Console {
     public let quiet: Bool
-    public init(quiet: Bool = false) { self.quiet = quiet }
+    public let language: Language
+    public init(quiet: Bool = false, language: Language = .sv) { self.quiet = quiet; self.language = language }
     public func out(_ text: String, terminator: String) { FileHandle.standardOutput.write(Data((text + terminator).utf8)) }
     public func err(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
     public func progress(_ text: String) {

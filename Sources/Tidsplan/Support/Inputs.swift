@@ -4,12 +4,14 @@ import TidsplanIO
 
 /// Reads a scenario for a job: warnings are shown, errors stop the job with every diagnostic listed.
 enum ScenarioInput {
-    static func load(_ path: String, console: Console) throws -> Scenario {
+    static func load(_ path: String, console: Console, lang: Language? = nil) throws -> Scenario {
+        let lang = lang ?? console.language
         let result = ScenarioLoader.load(path: path)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let scenario = result.scenario else {
-            for d in result.diagnostics.filter({ $0.severity == .error }) { console.err(d.rendered) }
-            throw JobError("\(path) has \(errors.count) error(s); run `tidsplan check \(path)` for every problem and hint")
+            for d in result.diagnostics.filter({ $0.severity == .error }) { console.err(d.rendered(lang)) }
+            throw JobError(lang == .sv ? "\(path) har \(errors.count) fel; kör `tidsplan check \(path)` för att se alla problem och tips"
+                                       : "\(path) has \(errors.count) error(s); run `tidsplan check \(path)` for every problem and hint")
         }
         return scenario
     }
@@ -38,9 +40,10 @@ enum PlanInput {
                                                : "the file is larger than \(mb) MB; a plan.json Tidsplan writes is far smaller (about 600 bytes a session). Is this the right file?"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw JobError("\(path): not UTF-8 text; is this a plan.json written by tidsplan?")
+            throw JobError("\(path): " + (sv ? "inte UTF-8-text; är det en plan.json som tidsplan har skrivit?"
+                                               : "not UTF-8 text; is this a plan.json written by tidsplan?"))
         }
-        do { return try PlanJSONReader.decode(text, file: path) } catch { throw JobError(error.description) }
+        do { return try PlanJSONReader.decode(text, file: path) } catch { throw JobError(error.text(lang)) }
     }
 
     /// A plan.json made for `scenario`; one made for another scenario is refused, naming both.

@@ -1,4 +1,5 @@
 import TidsplanCore
+import TidsplanIO
 
 /// How a job ends on an error it did not handle itself: one line on stderr in the run's language, exit code 1.
 enum JobFailure {
@@ -7,6 +8,7 @@ enum JobFailure {
         switch error {
         case let e as AtomicOutputError: console.err(prefix + e.text(lang))
         case let e as JobError: console.err(prefix + e.description)
+        case let e as PlanReadError: console.err(prefix + e.text(lang))
         default: console.err(prefix + "\(error)")
         }
         return 1

@@ -3,27 +3,31 @@ import TidsplanIO
 
 /// `tidsplan verify`: the plan against every hard rule, no solver involved.
 public enum VerifyJob {
-    public static func run(scenarioPath: String, planPath: String, previousPath: String?, asOf: Day?, console: Console) -> Int32 {
+    public static func run(scenarioPath: String, planPath: String, previousPath: String?, asOf: Day?, lang: Language = .sv,
+                           console: Console) -> Int32 {
+        let sv = lang == .sv
         do {
-            let loaded = try ScenarioInput.load(scenarioPath, console: console)
-            let plan = try PlanInput.load(planPath)
-            let previous = try previousPath.map { try PlanInput.load($0) }
-            guard plan.scenario == loaded.project.id else {
-                throw JobError("\(planPath) is a plan for scenario \"\(plan.scenario)\", not \"\(loaded.project.id)\"")
-            }
+            let loaded = try ScenarioInput.load(scenarioPath, console: console, lang: lang)
+            let plan = try PlanInput.load(planPath, for: loaded, lang: lang)
+            let previous = try previousPath.map { try PlanInput.load($0, lang: lang) }
             // Judged against the commitments it was made for: withdrawals, reductions and compensation it records.
             let scenario = loaded.applying(plan.commitmentChanges)
             let violations = PlanVerifier.verify(plan: plan, scenario: scenario, previous: previous, asOf: asOf)
             let training = plan.activeSessions.filter { $0.kind == .training }.count
             if violations.isEmpty {
-                console.out("\(planPath): OK: \(training) training sessions keep all \(PlanVerifier.ruleIDs.count) rules\(previous == nil ? "" : ", and the past up to \(asOf?.iso ?? "") is unchanged").")
+                let past = previous == nil ? "" : (sv ? ", och det förflutna till och med \(asOf?.iso ?? "") är oförändrat"
+                                                      : ", and the past up to \(asOf?.iso ?? "") is unchanged")
+                console.out(sv ? "\(planPath): OK: \(training) utbildningstillfällen följer alla \(PlanVerifier.ruleIDs.count) regler\(past)."
+                               : "\(planPath): OK: \(training) training sessions keep all \(PlanVerifier.ruleIDs.count) rules\(past).")
                 return 0
             }
-            for v in violations { console.out("[\(v.rule)] \(v.message)") }
-            console.out("\(planPath): \(violations.count) violation(s) of \(Set(violations.map(\.rule)).count) rule(s)")
+            for v in violations { console.out("[\(v.rule)] \(v.message(lang))") }
+            let rules = Set(violations.map(\.rule)).count
+            console.out(sv ? "\(planPath): \(violations.count) \(violations.count == 1 ? "regelbrott" : "regelbrott") mot \(rules) \(rules == 1 ? "regel" : "regler")"
+                           : "\(planPath): \(violations.count) violation(s) of \(rules) rule(s)")
             return 1
         } catch {
-            console.err("error: \(error)")
+            _ = JobFailure.report(error, lang: lang, console: console)
             return 2
         }
     }
@@ -36,12 +40,9 @@ public enum ExportCommandJob {
     public static func run(scenarioPath: String, planPath: String, outDir: String?, dialect: CSVDialect, lang: Language,
                            previousPath: String?, force: Bool = false, console: Console) -> Int32 {
         do {
-            let loaded = try ScenarioInput.load(scenarioPath, console: console)
-            let plan = try PlanInput.load(planPath, lang: lang)
+            let loaded = try ScenarioInput.load(scenarioPath, console: console, lang: lang)
+            let plan = try PlanInput.load(planPath, for: loaded, lang: lang)
             let previous = try previousPath.map { try PlanInput.load($0, lang: lang) }
-            guard plan.scenario == loaded.project.id else {
-                throw JobError("\(planPath) is a plan for scenario \"\(plan.scenario)\", not \"\(loaded.project.id)\"")
-            }
             // Judged against the commitments it was made for: withdrawals, reductions and compensation it records.
             let scenario = loaded.applying(plan.commitmentChanges)
             let dir = outDir ?? "output/\(scenario.project.id)"
@@ -57,7 +58,7 @@ public enum ExportCommandJob {
             if !violations.isEmpty && !force {
                 console.err((sv ? "fel: \(planPath) bryter mot \(violations.count) regel/regler och publiceras inte:"
                                 : "error: \(planPath) breaks \(violations.count) rule(s) and is not published:"))
-                for v in violations.prefix(50) { console.err("  - [\(v.rule)] \(v.message)") }
+                for v in violations.prefix(50) { console.err("  - [\(v.rule)] \(v.message(lang))") }
                 if violations.count > 50 { console.err("  … " + (sv ? "och \(violations.count - 50) till" : "and \(violations.count - 50) more")) }
                 console.err(sv ? "Inget skrevs (\(dir) är oförändrad). Rätta planen, eller använd --force för att ändå skriva den, märkt som overifierad."
                                : "Nothing was written (\(dir) is unchanged). Correct the plan, or use --force to write it anyway, marked as unverified.")
@@ -78,8 +79,7 @@ public enum ExportCommandJob {
             }
             return 0
         } catch {
-            console.err("error: \(error)")
-            return 1
+            return JobFailure.report(error, lang: lang, console: console)
         }
     }
 }
@@ -91,7 +91,7 @@ extension ExportCommandJob {
         let e = HTMLText.escape
         var html = "<p class=\"status bad\">" + e(sv ? "OVERIFIERAD: planen bryter mot \(violations.count) regel/regler och skrevs ändå (--force). Lita inte på den."
                                                  : "UNVERIFIED: the plan breaks \(violations.count) rule(s) and was written anyway (--force). Do not rely on it.") + "</p>\n<ul>\n"
-        for v in violations { html += "<li>[" + e(v.rule) + "] " + e(v.message) + "</li>\n" }
+        for v in violations { html += "<li>[" + e(v.rule) + "] " + e(v.message(lang)) + "</li>\n" }
         return ReportSection(title: sv ? "Overifierad plan" : "Unverified plan", html: html + "</ul>\n")
     }
 }
@@ -101,11 +101,13 @@ public enum CalendarCommandJob {
     public static func run(scenarioPath: String, from: Day?, to: Day?, leader: String? = nil, lang: Language = .sv,
                            console: Console) -> Int32 {
         do {
-            let scenario = try ScenarioInput.load(scenarioPath, console: console)
+            let scenario = try ScenarioInput.load(scenarioPath, console: console, lang: lang)
             if let leader, scenario.staffMember(leader) == nil && scenario.trainer(leader) == nil {
-                let names = (scenario.staff.map(\.name) + scenario.trainers.map(\.name)).joined(separator: ", ")
-                throw JobError(lang == .sv ? "okänd ledare \"\(leader)\"; scenariots ledare är: \(names)"
-                                           : "unknown leader \"\(leader)\"; the scenario's leaders are: \(names)")
+                let all = scenario.staff.map(\.name) + scenario.trainers.map(\.name)
+                let names = all.map { "\"\($0)\"" }.joined(separator: ", ")
+                let mean = NameMatching.didYouMean(leader, among: all).map { "; " + $0.text(lang) } ?? ""
+                throw JobError(lang == .sv ? "okänd ledare \"\(leader)\"\(mean) Scenariots ledare: \(names)"
+                                           : "unknown leader \"\(leader)\"\(mean) The scenario's leaders: \(names)")
             }
             console.out(CalendarJob.csv(scenario: scenario, from: from, to: to, leader: leader, lang: lang), terminator: "")
             return 0

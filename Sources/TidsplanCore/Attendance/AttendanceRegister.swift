@@ -54,6 +54,8 @@ public struct AttendanceProblem: Sendable, Equatable, CustomStringConvertible {
     public init(file: String, line: Int, field: String, _ message: String) {
         self.file = file; self.line = line; self.field = field; self.message = message
     }
-    /// `FILE:LINE: error: field: message`, as compilers and the scenario loader write.
-    public var description: String { "\(file):\(line): error: \(field): \(message)" }
+    /// `FILE:LINE: error: field: message`, as compilers and the scenario loader write (`fel:` in Swedish;
+    /// the message is already in the register's language).
+    public func text(_ lang: Language) -> String { "\(file):\(line): \(lang == .sv ? "fel" : "error"): \(field): \(message)" }
+    public var description: String { text(.en) }
 }

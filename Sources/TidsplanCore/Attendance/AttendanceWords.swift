@@ -3,7 +3,7 @@ struct AttendanceWords {
     let lang: Language
     var sv: Bool { lang == .sv }
 
-    func didYouMean(_ x: String) -> String { sv ? "; menar du \"\(x)\"?" : "; did you mean \"\(x)\"?" }
+    func didYouMean(_ x: String) -> String { sv ? "; menade du \"\(x)\"?" : "; did you mean \"\(x)\"?" }
     func unknownSession(_ id: String) -> String {
         sv ? "okänt pass \"\(id)\": planen har inget utbildningspass med det id:t" : "unknown session \"\(id)\": the plan has no training session with that id"
     }

@@ -22,4 +22,13 @@ public enum DayReason: Sendable, Equatable {
         case .outsidePeriod: return "outside project period"
         }
     }
+
+    /// The reason in words of both languages; holiday, blackout and absence names are the scenario's own.
+    public var words: Bilingual {
+        switch self {
+        case .weekend: return Bilingual("helg", "weekend")
+        case .outsidePeriod: return Bilingual("utanför projektperioden", "outside project period")
+        default: return Bilingual(same: text)
+        }
+    }
 }

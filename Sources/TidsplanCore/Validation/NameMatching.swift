@@ -62,8 +62,8 @@ public enum NameMatching {
         return best?.name
     }
 
-    /// `did you mean "X"?` or nil.
-    public static func didYouMean(_ name: String, among candidates: [String]) -> String? {
-        suggestion(for: name, among: candidates).map { "did you mean \"\($0)\"?" }
+    /// `menade du "X"?` / `did you mean "X"?`, or nil.
+    public static func didYouMean(_ name: String, among candidates: [String]) -> Bilingual? {
+        suggestion(for: name, among: candidates).map { Bilingual("menade du \"\($0)\"?", "did you mean \"\($0)\"?") }
     }
 }

@@ -19,8 +19,8 @@ extension ScenarioIssueCollector {
             let bound = courses.reduce(0.0) { $0 + Double(m.persons(in: $1.audience)) * $1.hoursPerParticipant }
             if bound < Double(m.effectiveQuotaHours) {
                 warning("municipalities[\(i)].quotaHours",
-                        "\(m.name): even if every eligible person took every course, they would get \(Self.num(bound)) hours, less than the quota of \(m.effectiveQuotaHours)",
-                        hint: "add courses or persons in the courses' audiences, or lower the quota")
+                        Bilingual("\(m.name): även om alla i målgrupperna gick alla kurser skulle de få \(Self.numSv(bound)) timmar, mindre än kvoten på \(m.effectiveQuotaHours)", "\(m.name): even if every eligible person took every course, they would get \(Self.num(bound)) hours, less than the quota of \(m.effectiveQuotaHours)"),
+                        hint: Bilingual("lägg till kurser eller personer i kursernas målgrupper, eller sänk kvoten", "add courses or persons in the courses' audiences, or lower the quota"))
             }
         }
     }
@@ -62,8 +62,8 @@ extension ScenarioIssueCollector {
             if caps.count == trainers.count {
                 let available = caps.reduce(0, +)
                 if available < needed {
-                    warning("courses[\(i)].id", "course \(c.id) needs at least \(needed) trainer days for its required participants, but its trainers' maxDays add up to \(available)",
-                            hint: "raise maxDays, add a trainer, or require fewer participants")
+                    warning("courses[\(i)].id", Bilingual("kursen \(c.id) behöver minst \(needed) utbildardagar för sina obligatoriska deltagare, men utbildarnas maxDays blir sammanlagt \(available)", "course \(c.id) needs at least \(needed) trainer days for its required participants, but its trainers' maxDays add up to \(available)"),
+                            hint: Bilingual("höj maxDays, lägg till en utbildare eller kräv färre deltagare", "raise maxDays, add a trainer, or require fewer participants"))
                 }
             }
             let cheapest = trainers.map(\.dayRate).min() ?? 0
@@ -71,8 +71,8 @@ extension ScenarioIssueCollector {
             costCourses.append(c.id)
         }
         if let cap = s.budget.trainersKr, externalCost > Double(cap) {
-            warning("budget.trainersKr", "the required sessions of \(costCourses.joined(separator: ", ")) cost at least \(Self.num(externalCost)) kr in trainer fees, more than the trainers' budget of \(cap) kr",
-                    hint: "even at the cheapest trainer and full sessions")
+            warning("budget.trainersKr", Bilingual("de obligatoriska tillfällena av \(costCourses.joined(separator: ", ")) kostar minst \(Self.numSv(externalCost)) kr i arvoden, mer än budgeten för utbildare på \(cap) kr", "the required sessions of \(costCourses.joined(separator: ", ")) cost at least \(Self.num(externalCost)) kr in trainer fees, more than the trainers' budget of \(cap) kr"),
+                    hint: Bilingual("även med den billigaste utbildaren och fulla tillfällen", "even at the cheapest trainer and full sessions"))
         }
     }
 
@@ -87,10 +87,10 @@ extension ScenarioIssueCollector {
             }
             guard let largest = candidates.map(\.capacity).max() else { continue }
             if largest < c.minParticipants {
-                warning("courses[\(i)].participants.min", "course \(c.id): no venue holds \(c.minParticipants) participants (largest: \(largest))",
-                        hint: "no session of this course can be planned")
+                warning("courses[\(i)].participants.min", Bilingual("kursen \(c.id): ingen lokal rymmer \(c.minParticipants) deltagare (den största: \(largest))", "course \(c.id): no venue holds \(c.minParticipants) participants (largest: \(largest))"),
+                        hint: Bilingual("inget tillfälle av kursen kan planeras", "no session of this course can be planned"))
             } else if largest < c.maxParticipants {
-                warning("courses[\(i)].participants.max", "course \(c.id): sessions can have at most \(largest) participants (the largest venue), not \(c.maxParticipants)")
+                warning("courses[\(i)].participants.max", Bilingual("kursen \(c.id): tillfällena kan ha högst \(largest) deltagare (den största lokalen), inte \(c.maxParticipants)", "course \(c.id): sessions can have at most \(largest) participants (the largest venue), not \(c.maxParticipants)"))
             }
         }
     }

@@ -14,14 +14,20 @@ public enum DiagnosticSeverity: String, Sendable, Equatable, Hashable, CaseItera
 public struct ValidationIssue: Sendable, Equatable {
     public var severity: DiagnosticSeverity
     public var path: String
-    public var message: String
-    public var hint: String?
+    /// What is wrong, in both languages (`check --lang` picks one).
+    public var text: Bilingual
+    /// What to do about it, when there is something useful to say.
+    public var hintText: Bilingual?
     /// Another place the message refers to (the first definition of a duplicate), if any.
     public var relatedPath: String?
 
-    public init(_ severity: DiagnosticSeverity, path: String, _ message: String, hint: String? = nil,
+    public init(_ severity: DiagnosticSeverity, path: String, _ text: Bilingual, hint: Bilingual? = nil,
                 relatedPath: String? = nil) {
-        self.severity = severity; self.path = path; self.message = message; self.hint = hint
+        self.severity = severity; self.path = path; self.text = text; self.hintText = hint
         self.relatedPath = relatedPath
     }
+
+    /// The English message (what tests and tools that read English compare against).
+    public var message: String { text.en }
+    public var hint: String? { hintText?.en }
 }

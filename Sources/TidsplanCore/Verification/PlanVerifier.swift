@@ -49,7 +49,7 @@ public enum PlanVerifier {
         let context = VerificationContext(plan: plan, scenario: scenario, previous: previous, asOf: asOf ?? plan.asOf)
         return rules.flatMap { rule in
             rule.check(context).sorted(by: RuleFinding.inOrder).map {
-                Violation(rule: rule.id, sessionIDs: $0.sessionIDs, message: $0.message)
+                Violation(rule: rule.id, sessionIDs: $0.sessionIDs, text: $0.message)
             }
         }
     }

@@ -100,6 +100,12 @@ enum VerificationText {
         return String(rounded)
     }
 
+    /// `number` with a decimal comma in Swedish: "4,5" / "4.5".
+    static func num(_ x: Double) -> Bilingual {
+        let text = number(x)
+        return Bilingual(String(text.map { $0 == "." ? "," : $0 }), text)
+    }
+
     /// "1 400 000 kr": Swedish thousands grouping.
     static func kronor(_ x: Int) -> String {
         let digits = String(abs(x))
@@ -120,12 +126,22 @@ enum VerificationText {
 
     static func list(_ items: [String]) -> String { items.joined(separator: ", ") }
 
-    /// "MI-hoglandet-2 on 2024-06-06"
-    static func session(_ s: PlannedSession) -> String { "\(s.id) on \(s.date.iso)" }
+    /// "MI-hoglandet-2 den 2024-06-06" / "MI-hoglandet-2 on 2024-06-06"
+    static func session(_ s: PlannedSession) -> Bilingual { Bilingual("\(s.id) den \(s.date.iso)", "\(s.id) on \(s.date.iso)") }
 
-    /// "Aneby 5, Eksjö 3" (or "no seats").
-    static func seats(_ s: PlannedSession) -> String {
+    /// Several sessions, comma-separated.
+    static func sessions(_ list: [PlannedSession]) -> Bilingual {
+        Bilingual.joined(list.map(session), separator: Bilingual(same: ", "))
+    }
+
+    /// "Aneby 5, Eksjö 3" (or "inga platser" / "no seats").
+    static func seats(_ s: PlannedSession) -> Bilingual {
         let seated = VerificationContext.seated(s)
-        return seated.isEmpty ? "no seats" : list(seated.map { "\($0.name) \($0.seats)" })
+        return seated.isEmpty ? Bilingual("inga platser", "no seats") : Bilingual(same: list(seated.map { "\($0.name) \($0.seats)" }))
+    }
+
+    /// "1 session" / "3 sessions" and Swedish "1 tillfälle" / "3 tillfällen".
+    static func count(_ n: Int, sv: (String, String), en: (String, String)) -> Bilingual {
+        Bilingual("\(n) \(n == 1 ? sv.0 : sv.1)", "\(n) \(n == 1 ? en.0 : en.1)")
     }
 }

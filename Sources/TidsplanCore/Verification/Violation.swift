@@ -4,13 +4,18 @@ public struct Violation: Sendable, Equatable {
     public var rule: String
     /// The sessions involved, in date order (empty when the rule concerns no single session, e.g. a pin).
     public var sessionIDs: [String]
-    /// Plain words naming the session, date and figures, e.g.
+    /// Plain words naming the session, date and figures, in both languages, e.g.
     /// "MI-hoglandet-2 on 2024-06-06 (nationaldagen) is not a working day".
-    public var message: String
+    public var text: Bilingual
 
-    public init(rule: String, sessionIDs: [String], message: String) {
-        self.rule = rule; self.sessionIDs = sessionIDs; self.message = message
+    public init(rule: String, sessionIDs: [String], text: Bilingual) {
+        self.rule = rule; self.sessionIDs = sessionIDs; self.text = text
     }
+
+    /// The message in `lang`.
+    public func message(_ lang: Language) -> String { text.text(lang) }
+    /// The English message (for readers that have no language, e.g. the capacity files' own wording).
+    public var message: String { text.en }
 }
 
 /// What a rule check reports before the verifier orders it: the date it sorts by (nil when the finding
@@ -18,9 +23,9 @@ public struct Violation: Sendable, Equatable {
 struct RuleFinding {
     var date: Day?
     var sessionIDs: [String]
-    var message: String
+    var message: Bilingual
 
-    init(date: Day?, sessionIDs: [String], message: String) {
+    init(date: Day?, sessionIDs: [String], message: Bilingual) {
         self.date = date; self.sessionIDs = sessionIDs; self.message = message
     }
 
@@ -32,7 +37,7 @@ struct RuleFinding {
         let ia = a.sessionIDs.first ?? "", ib = b.sessionIDs.first ?? ""
         if ia != ib { return ia < ib }
         if a.sessionIDs != b.sessionIDs { return a.sessionIDs.lexicographicallyPrecedes(b.sessionIDs) }
-        return a.message < b.message
+        return a.message.en < b.message.en
     }
 }
 

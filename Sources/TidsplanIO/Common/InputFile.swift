@@ -62,4 +62,5 @@ public enum InputFileProblem: Equatable, Sendable {
     }
 
     public func message(_ lang: Language) -> String { lang == .sv ? svMessage : message }
+    public var text: Bilingual { Bilingual(svMessage, message) }
 }

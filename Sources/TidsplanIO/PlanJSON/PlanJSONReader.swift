@@ -18,7 +18,9 @@ public enum PlanJSONReader {
             parsed = try JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed])
         } catch {
             let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            throw PlanReadError(file: file, path: "", message: "is not valid JSON\(syntaxPosition(detail, in: body)): \(detail)")
+            let at = syntaxPosition(detail, in: body)
+            // The parser's own detail is English: the Swedish message gives the place only.
+            throw PlanReadError(file: file, path: "", message: Bilingual("är inte giltig JSON\(at.sv)", "is not valid JSON\(at.en): \(detail)"))
         }
         let root = try JSONNode(value: parsed, path: "", file: file).object()
         try root.rejectUnknownFields(["format", "scenario", "period", "asOf", "commitmentChanges", "solver", "sessions",
@@ -27,8 +29,10 @@ public enum PlanJSONReader {
         let formatNode = try root.field("format")
         let format = try formatNode.string()
         guard format == PlanJSONWriter.format || format == PlanJSONWriter.formatWithTextSubjects else {
-            throw formatNode.error("\(JSONText.quote(format)) is not a supported format "
-                                   + "(expected \(JSONText.quote(PlanJSONWriter.format)) or \(JSONText.quote(PlanJSONWriter.formatWithTextSubjects)))")
+            let expected = "\(JSONText.quote(PlanJSONWriter.format)) eller \(JSONText.quote(PlanJSONWriter.formatWithTextSubjects))"
+            let expectedEn = "\(JSONText.quote(PlanJSONWriter.format)) or \(JSONText.quote(PlanJSONWriter.formatWithTextSubjects))"
+            throw formatNode.error(Bilingual("\(JSONText.quote(format)) är inget format som stöds (väntade \(expected))",
+                                             "\(JSONText.quote(format)) is not a supported format (expected \(expectedEn))"))
         }
         let textSubjects = format == PlanJSONWriter.formatWithTextSubjects
         let scenario = try root.field("scenario").nonEmptyString()
@@ -45,7 +49,7 @@ public enum PlanJSONReader {
         for node in try root.field("sessions").array() {
             let s = try readSession(node)
             guard seenIDs.insert(s.id).inserted else {
-                throw node.error("session id \(JSONText.quote(s.id)) appears twice (ids must be unique: they are calendar UIDs)")
+                throw node.error(Bilingual("tillfällets id \(JSONText.quote(s.id)) förekommer två gånger (id:n måste vara unika: de är kalendrarnas UID)", "session id \(JSONText.quote(s.id)) appears twice (ids must be unique: they are calendar UIDs)"))
             }
             sessions.append(s)
         }
@@ -68,17 +72,17 @@ public enum PlanJSONReader {
             try o.rejectUnknownFields(["path", "owner", "events"])
             let path = try o.field("path").nonEmptyString()
             guard path.hasPrefix("calendars/"), path.hasSuffix(".ics"), !path.split(separator: "/").contains("..") else {
-                throw item.error("\(JSONText.quote(path)) is not a calendar file below calendars/")
+                throw item.error(Bilingual("\(JSONText.quote(path)) är ingen kalenderfil under calendars/", "\(JSONText.quote(path)) is not a calendar file below calendars/"))
             }
-            guard series.files[path] == nil else { throw item.error("\(JSONText.quote(path)) appears twice") }
+            guard series.files[path] == nil else { throw item.error(Bilingual("\(JSONText.quote(path)) förekommer två gånger", "\(JSONText.quote(path)) appears twice")) }
             var file = CalendarSeries.File(owner: try o.field("owner").string())
             for eventNode in try o.field("events").array() {
                 let parts = try eventNode.array()
-                guard parts.count == 4 else { throw eventNode.error("an event is [uid, sequence, lastModified, digest]") }
+                guard parts.count == 4 else { throw eventNode.error(Bilingual("en händelse är [uid, sequence, lastModified, digest]", "an event is [uid, sequence, lastModified, digest]")) }
                 let uid = try parts[0].nonEmptyString()
                 let lastModified = try parts[2].string()
                 guard lastModified.utf8.count == 16, lastModified.hasSuffix("Z") else {
-                    throw parts[2].error("\(JSONText.quote(lastModified)) is not a UTC time like 20250301T080000Z")
+                    throw parts[2].error(Bilingual("\(JSONText.quote(lastModified)) är ingen UTC-tid som 20250301T080000Z", "\(JSONText.quote(lastModified)) is not a UTC time like 20250301T080000Z"))
                 }
                 file.events[uid] = CalendarSeries.Event(sequence: try parts[1].nonNegativeInt(), lastModified: lastModified,
                                                         digest: try parts[3].nonEmptyString())
@@ -95,7 +99,7 @@ public enum PlanJSONReader {
         let kind = try enumValue(CommitmentChange.Kind.self, kindNode, CommitmentChange.Kind.allCases.map(\.rawValue))
         let quota = try o.optionalField("quotaHours")?.nonNegativeInt()
         guard (kind == .withdrawal) == (quota == nil) else {
-            throw kindNode.error(kind == .withdrawal ? "a withdrawal has no quotaHours" : "a \(kind.rawValue) needs quotaHours")
+            throw kindNode.error(kind == .withdrawal ? Bilingual("ett utträde har ingen quotaHours", "a withdrawal has no quotaHours") : Bilingual("en \(kind.rawValue) behöver quotaHours", "a \(kind.rawValue) needs quotaHours"))
         }
         return CommitmentChange(municipality: try o.field("municipality").nonEmptyString(), kind: kind,
                                 from: try o.field("from").day(), quotaHours: quota)
@@ -103,7 +107,7 @@ public enum PlanJSONReader {
 
     /// " at line L, column C" for the parser's "around character N" (a 0-based UTF-8 offset), or the
     /// last line for an unexpected end; "" when the message names no place.
-    static func syntaxPosition(_ detail: String, in text: String) -> String {
+    static func syntaxPosition(_ detail: String, in text: String) -> Bilingual {
         let bytes = Array(text.utf8)
         var offset: Int?
         if let r = detail.range(of: "character ") {
@@ -111,12 +115,12 @@ public enum PlanJSONReader {
         } else if detail.lowercased().contains("end of file") {
             offset = bytes.count
         }
-        guard let offset else { return "" }
+        guard let offset else { return Bilingual(same: "") }
         let before = bytes[..<offset]
         let line = before.filter { $0 == 0x0A }.count + 1
         let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-        return " at line \(line), column \(column)"
+        return Bilingual(" på rad \(line), kolumn \(column)", " at line \(line), column \(column)")
     }
 
     private static func readPeriod(_ node: JSONNode) throws(PlanReadError) -> DateRange {
@@ -125,7 +129,7 @@ public enum PlanJSONReader {
         let start = try o.field("start").day()
         let endNode = try o.field("end")
         let end = try endNode.day()
-        guard start <= end else { throw endNode.error("\(end.iso) is before the start \(start.iso)") }
+        guard start <= end else { throw endNode.error(Bilingual("\(end.iso) ligger före starten \(start.iso)", "\(end.iso) is before the start \(start.iso)")) }
         return DateRange(from: start, to: end)
     }
 
@@ -155,7 +159,7 @@ public enum PlanJSONReader {
         let endNode = try o.field("end")
         let end = try endNode.time()
         // Calendar clients choke on events that end before they start.
-        guard start < end else { throw endNode.error("\(end.text) is not after the start \(start.text)") }
+        guard start < end else { throw endNode.error(Bilingual("\(end.text) ligger inte efter starten \(start.text)", "\(end.text) is not after the start \(start.text)")) }
         let hours = try o.field("hours").nonNegativeDouble()
         let venue = try o.field("venue").string()
         let mode = try enumValue(DeliveryMode.self, o.field("mode"), ["physical", "digital"])
@@ -177,7 +181,7 @@ public enum PlanJSONReader {
             let meeting = try meetingNode.int()
             let of = try so.field("of").int()
             guard of >= 1, (1...of).contains(meeting) else {
-                throw meetingNode.error("meeting \(meeting) of \(of) is not a meeting of the series")
+                throw meetingNode.error(Bilingual("träff \(meeting) av \(of) är ingen träff i serien", "meeting \(meeting) of \(of) is not a meeting of the series"))
             }
             series = SeriesPosition(run: run, meeting: meeting, of: of)
         }
@@ -202,7 +206,7 @@ public enum PlanJSONReader {
                 let g = try item.object()
                 try g.rejectUnknownFields(["municipality", "area", "role", "seats"])
                 let municipality = try g.field("municipality").nonEmptyString()
-                guard seats[municipality] != nil else { throw item.error("\(JSONText.quote(municipality)) has no seats in this session") }
+                guard seats[municipality] != nil else { throw item.error(Bilingual("\(JSONText.quote(municipality)) har inga platser i detta tillfälle", "\(JSONText.quote(municipality)) has no seats in this session")) }
                 session.groupSeats.append(GroupSeats(municipality: municipality, area: try g.field("area").nonEmptyString(),
                                                      role: try enumValue(Role.self, g.field("role"), Role.allCases.map(\.rawValue)),
                                                      seats: try g.field("seats").nonNegativeInt()))
@@ -245,8 +249,8 @@ public enum PlanJSONReader {
         let krNode = try o.field("cofinancingKr")
         let kr = try krNode.double()
         guard abs(kr - m.cofinancingKr) <= 0.5 else {
-            throw krNode.error("\(JSONText.number(kr)) is not plannedHours × rateKrPerHour "
-                               + "(\(JSONText.number(m.cofinancingKr)))")
+            throw krNode.error(Bilingual("\(JSONText.number(kr)) är inte plannedHours × rateKrPerHour (\(JSONText.number(m.cofinancingKr)))",
+                                         "\(JSONText.number(kr)) is not plannedHours × rateKrPerHour (\(JSONText.number(m.cofinancingKr)))"))
         }
         return m
     }
@@ -267,7 +271,7 @@ public enum PlanJSONReader {
                 else { fields[key] = .texts(try v.strings()) }
             }
             guard let typed = ShortfallCause(type: type, fields: fields) else {
-                throw causeNode.error("not a known cause of type \(JSONText.quote(type)) with its fields")
+                throw causeNode.error(Bilingual("ingen känd orsak av typen \(JSONText.quote(type)) med sina fält", "not a known cause of type \(JSONText.quote(type)) with its fields"))
             }
             cause = typed
         }
@@ -301,7 +305,7 @@ public enum PlanJSONReader {
                                                        _ allowed: [String]) throws(PlanReadError) -> E
         where E.RawValue == String {
         let raw = try node.oneOf(allowed)
-        guard let v = E(rawValue: raw) else { throw node.error("\(JSONText.quote(raw)) is not a known value") }
+        guard let v = E(rawValue: raw) else { throw node.error(Bilingual("\(JSONText.quote(raw)) är inget känt värde", "\(JSONText.quote(raw)) is not a known value")) }
         return v
     }
 }

@@ -84,8 +84,9 @@ extension ScenarioDocument {
                     weekdays.append(w); kept.append(i)
                 } else {
                     let dym = NameMatching.didYouMean(text, among: Weekday.allCases.map(\.rawValue))
-                    r.error(item.node, item.path, "\(what): \"\(ScenarioNodeReader.short(text))\" is not a weekday\(dym.map { "; \($0)" } ?? "")",
-                            hint: "monday … friday, or måndag … fredag")
+                    r.error(item.node, item.path, Bilingual("\(ScenarioNodeReader.sv(what)): \"\(ScenarioNodeReader.short(text))\" är ingen veckodag\(dym.map { "; \($0.sv)" } ?? "")",
+                                                           "\(what): \"\(ScenarioNodeReader.short(text))\" is not a weekday\(dym.map { "; \($0.en)" } ?? "")"),
+                            hint: Bilingual("måndag … fredag, eller monday … friday", "monday … friday, or måndag … fredag"))
                 }
             }
             r.keep(kept, total: items.count, at: ScenarioNodeReader.join(f.path, "weekdays"))
@@ -225,8 +226,9 @@ extension ScenarioDocument {
 
     func groupKey(_ text: String, keyNode: Node, path: String, what: String) -> GroupKey? {
         guard let key = GroupKey(text: text) else {
-            r.error(keyNode, path, "\(what): \"\(text)\" is not a target group",
-                    hint: "write an area (`EB`), an area and a role (`EB/staff`, `EB/manager`), or `*/manager`")
+            r.error(keyNode, path, Bilingual("\(ScenarioNodeReader.sv(what)): \"\(text)\" är ingen målgrupp", "\(what): \"\(text)\" is not a target group"),
+                    hint: Bilingual("skriv ett område (`EB`), ett område och en roll (`EB/staff`, `EB/manager`) eller `*/manager`",
+                                    "write an area (`EB`), an area and a role (`EB/staff`, `EB/manager`), or `*/manager`"))
             return nil
         }
         return key

@@ -28,10 +28,12 @@ struct ScenarioDocument {
         let pinned = r.list(root, "pinned", what: "pinned session", keys: ["course", "countyPart", "date", "leader"], readPinned)
         let coverage = r.list(root, "coverage", what: "coverage target", keys: ["area", "role", "minHours"], readCoverage)
         if municipalities.isEmpty, let v = r.value(root, "municipalities", required: false) {
-            r.error(v, "municipalities", "the scenario lists no municipalities", hint: "nothing can be planned without them")
+            r.error(v, "municipalities", Bilingual("scenariot har inga kommuner", "the scenario lists no municipalities"),
+                    hint: Bilingual("inget kan planeras utan dem", "nothing can be planned without them"))
         }
         if courses.isEmpty, let v = r.value(root, "courses", required: false) {
-            r.error(v, "courses", "the scenario lists no courses", hint: "nothing can be planned without them")
+            r.error(v, "courses", Bilingual("scenariot har inga kurser", "the scenario lists no courses"),
+                    hint: Bilingual("inget kan planeras utan dem", "nothing can be planned without them"))
         }
 
         // An unreadable period is replaced by the span of the dates seen, so date checks elsewhere
@@ -92,13 +94,15 @@ struct ScenarioDocument {
             var email = r.text(cf, "email")
             if let e = email, !Self.isEmailAddress(e) {
                 r.error(r.value(cf, "email", required: false), ScenarioNodeReader.join(cf.path, "email"),
-                        "project contact: `email` \"\(e)\" is not an e-mail address", hint: "like name@kommun.se")
+                        Bilingual("projektets kontaktperson: `email` \"\(e)\" är ingen e-postadress", "project contact: `email` \"\(e)\" is not an e-mail address"),
+                        hint: Bilingual("som namn@kommun.se", "like name@kommun.se"))
                 email = nil
             }
             var phone = r.text(cf, "phone")
             if let t = phone, t.unicodeScalars.contains(where: { $0.value < 0x20 }) || t.count > 40 {
                 r.error(r.value(cf, "phone", required: false), ScenarioNodeReader.join(cf.path, "phone"),
-                        "project contact: `phone` \"\(t.prefix(40))\" is not a phone number", hint: "like 036-10 50 00")
+                        Bilingual("projektets kontaktperson: `phone` \"\(t.prefix(40))\" är inget telefonnummer", "project contact: `phone` \"\(t.prefix(40))\" is not a phone number"),
+                        hint: Bilingual("som 036-10 50 00", "like 036-10 50 00"))
                 phone = nil
             }
             if !name.isEmpty { p.contact = Contact(name: name, email: email, phone: phone) }

@@ -30,19 +30,21 @@ public enum ScenarioLoader {
     public static let maxFileBytes = 20 * 1024 * 1024
 
     public static func load(text: String, file: String) -> ScenarioLoadResult {
-        func fail(_ message: String, hint: String? = nil, line: Int = 1, column: Int = 1) -> ScenarioLoadResult {
+        func fail(_ message: Bilingual, hint: Bilingual? = nil, line: Int = 1, column: Int = 1) -> ScenarioLoadResult {
             ScenarioLoadResult(scenario: nil, diagnostics: [Diagnostic(.error, file: file, line: line, column: column, message, hint: hint)])
         }
         let size = text.utf8.count
         guard size <= maxFileBytes else {
-            return fail("the file is \(size / 1_048_576) MB; a scenario file is at most \(maxFileBytes / 1_048_576) MB",
-                        hint: "is this the right file?")
+            return fail(Bilingual("filen är \(size / 1_048_576) MB; en scenariofil är högst \(maxFileBytes / 1_048_576) MB",
+                                  "the file is \(size / 1_048_576) MB; a scenario file is at most \(maxFileBytes / 1_048_576) MB"),
+                        hint: Bilingual("är det rätt fil?", "is this the right file?"))
         }
         // A byte-order mark is legal in UTF-8 files saved by Windows editors; libyaml would accept
         // it, but the columns of the first line are clearer without it.
         let body = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
         if body.allSatisfy({ $0.isWhitespace }) {
-            return fail("the file is empty", hint: "a scenario starts with `project:`; see docs/scenario-format.md")
+            return fail(Bilingual("filen är tom", "the file is empty"),
+                        hint: Bilingual("ett scenario börjar med `project:`; se docs/scenario-format.md", "a scenario starts with `project:`; see docs/scenario-format.md"))
         }
 
         let composed = YAMLCompose.compose(body, file: file)
@@ -50,7 +52,8 @@ public enum ScenarioLoader {
             return ScenarioLoadResult(scenario: nil, diagnostics: Diagnostic.sortedByPosition(composed.diagnostics))
         }
         guard let root = composed.root else {
-            return fail("the file holds no YAML content (only comments?)", hint: "a scenario starts with `project:`")
+            return fail(Bilingual("filen har inget YAML-innehåll (bara kommentarer?)", "the file holds no YAML content (only comments?)"),
+                        hint: Bilingual("ett scenario börjar med `project:`", "a scenario starts with `project:`"))
         }
 
         let reader = ScenarioNodeReader(file: file, ignoredKeys: composed.renamedKeys)
@@ -68,39 +71,43 @@ public enum ScenarioLoader {
     /// Reads the file at `path` (UTF-8). A missing, unreadable, oversized or non-text file is a
     /// diagnostic like any other.
     public static func load(path: String) -> ScenarioLoadResult {
-        func fail(_ message: String, hint: String? = nil, line: Int = 1, column: Int = 1) -> ScenarioLoadResult {
+        func fail(_ message: Bilingual, hint: Bilingual? = nil, line: Int = 1, column: Int = 1) -> ScenarioLoadResult {
             ScenarioLoadResult(scenario: nil, diagnostics: [Diagnostic(.error, file: path, line: line, column: column, message, hint: hint)])
         }
         let fm = FileManager.default
         switch InputFileProblem.of(path) {
         case nil: break
-        case .missing?: return fail("no such file", hint: "check the path; scenario files usually live in scenarios/")
-        case .folder?: return fail("this is a folder, not a scenario file")
-        case let problem?: return fail(problem.message)
+        case .missing?: return fail(Bilingual("filen finns inte", "no such file"),
+                                    hint: Bilingual("kontrollera sökvägen; scenariofiler brukar ligga i scenarios/", "check the path; scenario files usually live in scenarios/"))
+        case .folder?: return fail(Bilingual("detta är en mapp, inte en scenariofil", "this is a folder, not a scenario file"))
+        case let problem?: return fail(problem.text)
         }
         if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.int64Value > Int64(maxFileBytes) {
-            return fail("the file is \(size.int64Value / 1_048_576) MB; a scenario file is at most \(maxFileBytes / 1_048_576) MB",
-                        hint: "is this the right file?")
+            return fail(Bilingual("filen är \(size.int64Value / 1_048_576) MB; en scenariofil är högst \(maxFileBytes / 1_048_576) MB",
+                                  "the file is \(size.int64Value / 1_048_576) MB; a scenario file is at most \(maxFileBytes / 1_048_576) MB"),
+                        hint: Bilingual("är det rätt fil?", "is this the right file?"))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return fail("the file cannot be opened", hint: "check that you may read it")
+            return fail(Bilingual("filen kan inte öppnas", "the file cannot be opened"), hint: Bilingual("kontrollera att du får läsa den", "check that you may read it"))
         }
         defer { try? handle.close() }
         // Read one byte more than allowed: the size above may change or be unknown (a pipe).
         guard let data = try? handle.read(upToCount: maxFileBytes + 1) ?? Data() else {
-            return fail("the file cannot be read")
+            return fail(Bilingual("filen kan inte läsas", "the file cannot be read"))
         }
         if data.count > maxFileBytes {
-            return fail("the file is larger than \(maxFileBytes / 1_048_576) MB; a scenario file is smaller", hint: "is this the right file?")
+            return fail(Bilingual("filen är större än \(maxFileBytes / 1_048_576) MB; en scenariofil är mindre", "the file is larger than \(maxFileBytes / 1_048_576) MB; a scenario file is smaller"),
+                        hint: Bilingual("är det rätt fil?", "is this the right file?"))
         }
         switch TextDecoding.utf8(data) {
         case .text(let text):
             return load(text: text, file: path)
         case .utf16:
-            return fail("the file is UTF-16 text", hint: "save it as UTF-8 (\"UTF-8\" in the editor's encoding menu)")
+            return fail(Bilingual("filen är UTF-16-text", "the file is UTF-16 text"),
+                        hint: Bilingual("spara den som UTF-8 (\"UTF-8\" i redigerarens meny för teckenkodning)", "save it as UTF-8 (\"UTF-8\" in the editor's encoding menu)"))
         case .invalid(let line, let column, let byte):
-            return fail(String(format: "the file is not UTF-8 text (byte 0x%02X)", Int(byte)),
-                        hint: "save it as UTF-8; is this a scenario file at all?", line: line, column: column)
+            return fail(Bilingual(String(format: "filen är inte UTF-8-text (byte 0x%02X)", Int(byte)), String(format: "the file is not UTF-8 text (byte 0x%02X)", Int(byte))),
+                        hint: Bilingual("spara den som UTF-8; är det alls en scenariofil?", "save it as UTF-8; is this a scenario file at all?"), line: line, column: column)
         }
     }
 }

@@ -57,12 +57,12 @@ extension ScenarioNodeReader {
         let path = documentPath(issue.path)
         guard !isConsequenceOfReadError(path, severity: issue.severity) else { return }
         let at = location(forPath: path)
-        var hint = issue.hint
+        var hint = issue.hintText
         if let related = issue.relatedPath {
             let first = location(forPath: documentPath(related))
-            let note = "first defined on line \(first.line)"
-            hint = hint.map { "\($0); \(note)" } ?? note
+            let note = Bilingual("står först på rad \(first.line)", "first defined on line \(first.line)")
+            hint = hint.map { $0 + "; " + note } ?? note
         }
-        report(issue.severity, line: at.line, column: at.column, issue.message, hint: hint)
+        report(issue.severity, line: at.line, column: at.column, issue.text, hint: hint)
     }
 }

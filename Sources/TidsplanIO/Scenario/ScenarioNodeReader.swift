@@ -50,7 +50,7 @@ final class ScenarioNodeReader {
     /// Whether another diagnostic would still be shown.
     var canReport: Bool { diagnostics.count < Self.maxDiagnostics }
 
-    func report(_ severity: DiagnosticSeverity, line: Int, column: Int, _ message: String, hint: String? = nil) {
+    func report(_ severity: DiagnosticSeverity, line: Int, column: Int, _ message: Bilingual, hint: Bilingual? = nil) {
         guard diagnostics.count < Self.maxDiagnostics else {
             if severity == .error { droppedErrors += 1 } else { droppedWarnings += 1 }
             return
@@ -58,13 +58,13 @@ final class ScenarioNodeReader {
         diagnostics.append(Diagnostic(severity, file: file, line: line, column: column, message, hint: hint))
     }
 
-    func error(_ node: Node?, _ path: String, _ message: String, hint: String? = nil) {
+    func error(_ node: Node?, _ path: String, _ message: Bilingual, hint: Bilingual? = nil) {
         failed.insert(path)
         let l = location(node)
         report(.error, line: l.line, column: l.column, message, hint: hint)
     }
 
-    func warning(_ node: Node?, _ message: String, hint: String? = nil) {
+    func warning(_ node: Node?, _ message: Bilingual, hint: Bilingual? = nil) {
         let l = location(node)
         report(.warning, line: l.line, column: l.column, message, hint: hint)
     }
@@ -74,8 +74,9 @@ final class ScenarioNodeReader {
         let dropped = droppedErrors + droppedWarnings
         guard dropped > 0 else { return }
         diagnostics.append(Diagnostic(droppedErrors > 0 ? .error : .warning, file: file, line: 1, column: 1,
-                                      "\(dropped) more problems not shown (\(droppedErrors) errors, \(droppedWarnings) warnings)",
-                                      hint: "fix the ones above first"))
+                                      Bilingual("\(dropped) problem till visas inte (\(droppedErrors) fel, \(droppedWarnings) varningar)",
+                                                "\(dropped) more problems not shown (\(droppedErrors) errors, \(droppedWarnings) warnings)"),
+                                      hint: Bilingual("rätta dem ovan först", "fix the ones above first")))
     }
 
     func record(_ path: String, _ node: Node) {
@@ -86,8 +87,9 @@ final class ScenarioNodeReader {
         visits += 1
         if visits > Self.maxVisits, !exhausted {
             exhausted = true
-            report(.error, line: 1, column: 1, "the document is too large to check (over \(Self.maxVisits) entries, counting aliases)",
-                   hint: "a scenario has a few hundred entries; is this the right file?")
+            report(.error, line: 1, column: 1, Bilingual("dokumentet är för stort för att kontrolleras (över \(Self.maxVisits) poster, alias medräknade)",
+                             "the document is too large to check (over \(Self.maxVisits) entries, counting aliases)"),
+                   hint: Bilingual("ett scenario har några hundra poster; är det rätt fil?", "a scenario has a few hundred entries; is this the right file?"))
         }
         return !exhausted
     }
@@ -112,21 +114,21 @@ final class ScenarioNodeReader {
         guard visit() else { return nil }
         record(path, node)
         guard case .mapping(let mapping) = node else {
-            error(node, path, "\(what) should be a mapping of `key: value` lines, not \(Self.kind(node))",
-                  hint: "expected keys: \(allowed.joined(separator: ", "))")
+            error(node, path, Bilingual("\(Self.sv(what)) ska vara en mappning med rader `nyckel: värde`, inte \(Self.kind(node).sv)", "\(what) should be a mapping of `key: value` lines, not \(Self.kind(node).en)"),
+                  hint: Bilingual("väntade nycklar: \(Self.keyList(allowed))", "expected keys: \(Self.keyList(allowed))"))
             return nil
         }
         // `project: !!str` over a mapping asks for a string: the file says two things, so neither is taken.
         let tag = mapping.tag.rawValue
         if !["", "!", Tag.Name.map.rawValue].contains(tag) {
-            error(node, path, "\(what) is tagged \(tag.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")) but is a mapping",
-                  hint: "remove the tag (the `!!…` before the mapping)")
+            error(node, path, Bilingual("\(Self.sv(what)) är märkt \(tag.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")) men är en mappning", "\(what) is tagged \(tag.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")) but is a mapping"),
+                  hint: Bilingual("ta bort märkningen (`!!…` före mappningen)", "remove the tag (the `!!…` before the mapping)"))
             return nil
         }
         var entries: [String: (key: Node, value: Node)] = [:]
         for (k, v) in mapping {
             guard case .scalar(let ks) = k else {
-                warning(k, "\(what): a key should be a plain name, not \(Self.kind(k)); ignored")
+                warning(k, Bilingual("\(Self.sv(what)): en nyckel ska vara ett enkelt namn, inte \(Self.kind(k).sv); hoppas över", "\(what): a key should be a plain name, not \(Self.kind(k).en); ignored"))
                 continue
             }
             let key = ks.string
@@ -134,8 +136,9 @@ final class ScenarioNodeReader {
             guard allowed.contains(key) else {
                 // Suggestions cost an edit distance per known key; skip them once nothing more is shown.
                 let dym = canReport ? NameMatching.didYouMean(key, among: allowed) : nil
-                warning(k, "\(what): unknown key \"\(Self.short(key))\"\(dym.map { "; \($0)" } ?? "") (ignored)",
-                        hint: dym == nil ? "known keys: \(allowed.joined(separator: ", "))" : nil)
+                warning(k, Bilingual("\(Self.sv(what)): okänd nyckel \"\(Self.short(key))\"\(dym.map { "; \($0.sv)" } ?? "") (hoppas över)",
+                                      "\(what): unknown key \"\(Self.short(key))\"\(dym.map { "; \($0.en)" } ?? "") (ignored)"),
+                        hint: dym == nil ? Bilingual("kända nycklar: \(Self.keyList(allowed))", "known keys: \(Self.keyList(allowed))") : nil)
                 continue
             }
             entries[key] = (k, v)
@@ -151,9 +154,9 @@ final class ScenarioNodeReader {
         if required {
             let p = Self.join(f.path, key)
             if let k = f.entries[key]?.key {
-                error(k, p, "\(f.what): `\(key)` is empty", hint: "it is required")
+                error(k, p, Bilingual("\(Self.sv(f.what)): `\(key)` är tom", "\(f.what): `\(key)` is empty"), hint: Bilingual("den måste anges", "it is required"))
             } else {
-                error(f.node, p, "\(f.what): missing `\(key)`", hint: "it is required")
+                error(f.node, p, Bilingual("\(Self.sv(f.what)): `\(key)` saknas", "\(f.what): missing `\(key)`"), hint: Bilingual("den måste anges", "it is required"))
             }
         }
         return nil
@@ -173,8 +176,8 @@ final class ScenarioNodeReader {
             record("\(path)[0]", v)
             return [("\(path)[0]", v)]
         default:
-            error(v, path, "\(f.what): `\(key)` should be a list, not \(Self.kind(v))",
-                  hint: "write one item per line starting with `- `, or [a, b] on one line")
+            error(v, path, Bilingual("\(Self.sv(f.what)): `\(key)` ska vara en lista, inte \(Self.kind(v).sv)", "\(f.what): `\(key)` should be a list, not \(Self.kind(v).en)"),
+                  hint: Bilingual("skriv en post per rad som börjar med `- `, eller [a, b] på en rad", "write one item per line starting with `- `, or [a, b] on one line"))
             return nil
         }
     }
@@ -209,13 +212,13 @@ final class ScenarioNodeReader {
         guard visit() else { return nil }
         record(path, node)
         guard case .mapping(let mapping) = node else {
-            error(node, path, "\(what) should be a mapping of `name: value` lines, not \(Self.kind(node))")
+            error(node, path, Bilingual("\(Self.sv(what)) ska vara en mappning med rader `namn: värde`, inte \(Self.kind(node).sv)", "\(what) should be a mapping of `name: value` lines, not \(Self.kind(node).en)"))
             return nil
         }
         var out: [(key: String, keyNode: Node, value: Node)] = []
         for (k, v) in mapping {
             guard case .scalar(let ks) = k else {
-                warning(k, "\(what): a key should be a plain name, not \(Self.kind(k)); ignored")
+                warning(k, Bilingual("\(Self.sv(what)): en nyckel ska vara ett enkelt namn, inte \(Self.kind(k).sv); hoppas över", "\(what): a key should be a plain name, not \(Self.kind(k).en); ignored"))
                 continue
             }
             if ignoredKeys.contains(ks.string) { continue }
@@ -235,7 +238,7 @@ final class ScenarioNodeReader {
 
     func scalarText(_ v: Node, _ path: String, _ what: String) -> String? {
         guard case .scalar(let s) = v else {
-            error(v, path, "\(what) should be a single value, not \(Self.kind(v))")
+            error(v, path, Bilingual("\(Self.sv(what)) ska vara ett enda värde, inte \(Self.kind(v).sv)", "\(what) should be a single value, not \(Self.kind(v).en)"))
             return nil
         }
         return s.string
@@ -254,14 +257,16 @@ final class ScenarioNodeReader {
         case .value, .tooLarge:
             // Far below zero is not "too large": say which way it is out of range.
             let negative = raw.trimmingCharacters(in: .whitespaces).hasPrefix("-")
-            error(v, path, "\(what): \(Self.short(raw)) is \(negative ? "negative and far too small" : "too large")",
-                  hint: "whole numbers from -\(Self.maxMagnitude) to \(Self.maxMagnitude) are accepted")
+            error(v, path, Bilingual("\(Self.sv(what)): \(Self.short(raw)) är \(negative ? "negativt och alldeles för litet" : "för stort")",
+                                     "\(what): \(Self.short(raw)) is \(negative ? "negative and far too small" : "too large")"),
+                  hint: Bilingual("heltal från -\(Self.maxMagnitude) till \(Self.maxMagnitude) godtas", "whole numbers from -\(Self.maxMagnitude) to \(Self.maxMagnitude) are accepted"))
         case .decimalComma:
-            error(v, path, "\(what) should be a whole number, got \"\(Self.short(raw))\"", hint: "no decimal comma or fraction")
+            error(v, path, Bilingual("\(Self.sv(what)) ska vara ett heltal, men är \"\(Self.short(raw))\"", "\(what) should be a whole number, got \"\(Self.short(raw))\""),
+                  hint: Bilingual("utan decimaler eller bråk", "no decimal comma or fraction"))
         case .fraction:
-            error(v, path, "\(what) should be a whole number, got \(Self.short(raw))")
+            error(v, path, Bilingual("\(Self.sv(what)) ska vara ett heltal, men är \(Self.short(raw))", "\(what) should be a whole number, got \(Self.short(raw))"))
         case .invalid:
-            error(v, path, "\(what) should be a whole number, got \"\(Self.short(raw))\"")
+            error(v, path, Bilingual("\(Self.sv(what)) ska vara ett heltal, men är \"\(Self.short(raw))\"", "\(what) should be a whole number, got \"\(Self.short(raw))\""))
         }
         return nil
     }
@@ -276,16 +281,18 @@ final class ScenarioNodeReader {
         switch NumberParsing.decimal(raw) {
         case .value(let x):
             if !(abs(x) <= Double(Self.maxMagnitude)) {
-                error(v, path, "\(what): \(Self.short(raw)) is too large")
+                error(v, path, Bilingual("\(Self.sv(what)): \(Self.short(raw)) är för stort", "\(what): \(Self.short(raw)) is too large"))
                 return nil
             }
             return x
         case .decimalComma:
-            error(v, path, "\(what): \"\(Self.short(raw))\" uses a decimal comma", hint: "write a decimal point, e.g. 0.75")
+            error(v, path, Bilingual("\(Self.sv(what)): \"\(Self.short(raw))\" har decimalkomma", "\(what): \"\(Self.short(raw))\" uses a decimal comma"),
+                  hint: Bilingual("skriv decimalpunkt, t.ex. 0.75", "write a decimal point, e.g. 0.75"))
         case .percent:
-            error(v, path, "\(what): \"\(Self.short(raw))\" is a percentage", hint: "write a fraction: 0.75 for 75 %")
+            error(v, path, Bilingual("\(Self.sv(what)): \"\(Self.short(raw))\" är en procentsats", "\(what): \"\(Self.short(raw))\" is a percentage"),
+                  hint: Bilingual("skriv en andel: 0.75 för 75 %", "write a fraction: 0.75 for 75 %"))
         case .invalid:
-            error(v, path, "\(what) should be a number, got \"\(Self.short(raw))\"")
+            error(v, path, Bilingual("\(Self.sv(what)) ska vara ett tal, men är \"\(Self.short(raw))\"", "\(what) should be a number, got \"\(Self.short(raw))\""))
         }
         return nil
     }
@@ -298,7 +305,7 @@ final class ScenarioNodeReader {
         case "true", "yes", "on", "ja", "sant": return true
         case "false", "no", "off", "nej", "falskt": return false
         default:
-            error(v, path, "\(f.what): `\(key)` should be true or false, got \"\(Self.short(raw))\"")
+            error(v, path, Bilingual("\(Self.sv(f.what)): `\(key)` ska vara true eller false, men är \"\(Self.short(raw))\"", "\(f.what): `\(key)` should be true or false, got \"\(Self.short(raw))\""))
             return nil
         }
     }
@@ -314,17 +321,20 @@ final class ScenarioNodeReader {
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
-            error(v, path, "\(what) should be a date YYYY-MM-DD, got \"\(Self.short(raw))\"", hint: "e.g. 2024-03-01")
+            error(v, path, Bilingual("\(Self.sv(what)) ska vara ett datum ÅÅÅÅ-MM-DD, men är \"\(Self.short(raw))\"", "\(what) should be a date YYYY-MM-DD, got \"\(Self.short(raw))\""),
+                  hint: Bilingual("t.ex. 2024-03-01", "e.g. 2024-03-01"))
             return nil
         }
         guard (1900...2200).contains(y) else {
-            error(v, path, "\(what): the year \(y) is out of range", hint: "dates from 1900 to 2200 are accepted")
+            error(v, path, Bilingual("\(Self.sv(what)): året \(y) ligger utanför det som godtas", "\(what): the year \(y) is out of range"),
+                  hint: Bilingual("datum från 1900 till 2200 godtas", "dates from 1900 to 2200 are accepted"))
             return nil
         }
         guard let day = Day(year: y, month: m, day: d) else {
-            let why = (1...12).contains(m) ? "\(Self.monthNames[m - 1]) \(y) has \(Day.daysIn(month: m, year: y)) days"
-                                           : "there is no month \(m)"
-            error(v, path, "\(what): \(t) is not a date in the calendar (\(why))")
+            let why = (1...12).contains(m)
+                ? Bilingual("\(Self.swedishMonthNames[m - 1]) \(y) har \(Day.daysIn(month: m, year: y)) dagar", "\(Self.monthNames[m - 1]) \(y) has \(Day.daysIn(month: m, year: y)) days")
+                : Bilingual("det finns ingen månad \(m)", "there is no month \(m)")
+            error(v, path, Bilingual("\(Self.sv(what)): \(t) är inget datum i kalendern (\(why.sv))", "\(what): \(t) is not a date in the calendar (\(why.en))"))
             return nil
         }
         if earliestDay.map({ day < $0 }) ?? true { earliestDay = day }
@@ -332,6 +342,8 @@ final class ScenarioNodeReader {
         return day
     }
 
+    static let swedishMonthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                                    "september", "oktober", "november", "december"]
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
@@ -347,7 +359,8 @@ final class ScenarioNodeReader {
            let h = Int(p[0]), let m = Int(p[1]), let time = ClockTime(hour: h, minute: m) {
             return time
         }
-        error(v, path, "\(f.what): `\(key)` should be a time HH:MM, got \"\(Self.short(raw))\"", hint: "e.g. \"09:00\" (00:00–23:59)")
+        error(v, path, Bilingual("\(Self.sv(f.what)): `\(key)` ska vara en tid TT:MM, men är \"\(Self.short(raw))\"", "\(f.what): `\(key)` should be a time HH:MM, got \"\(Self.short(raw))\""),
+              hint: Bilingual("t.ex. \"09:00\" (00:00–23:59)", "e.g. \"09:00\" (00:00–23:59)"))
         return nil
     }
 
@@ -361,7 +374,8 @@ final class ScenarioNodeReader {
         guard let raw = scalarText(v, path, what) else { return nil }
         if choices.contains(raw) { return raw }
         let dym = NameMatching.didYouMean(raw, among: choices)
-        error(v, path, "\(what): \"\(Self.short(raw))\" is not one of \(choices.joined(separator: ", "))\(dym.map { "; \($0)" } ?? "")")
+        error(v, path, Bilingual("\(Self.sv(what)): \"\(Self.short(raw))\" är inte något av \(choices.joined(separator: ", "))\(dym.map { "; \($0.sv)" } ?? "")",
+                                 "\(what): \"\(Self.short(raw))\" is not one of \(choices.joined(separator: ", "))\(dym.map { "; \($0.en)" } ?? "")"))
         return nil
     }
 
@@ -386,14 +400,20 @@ final class ScenarioNodeReader {
         return ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
-    static func kind(_ node: Node) -> String {
+    static func kind(_ node: Node) -> Bilingual {
         switch node {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .scalar(let s): return "the value \"\(short(s.string))\""
-        case .alias: return "an alias"
+        case .mapping: return Bilingual("en mappning", "a mapping")
+        case .sequence: return Bilingual("en lista", "a list")
+        case .scalar(let s): return Bilingual("värdet \"\(short(s.string))\"", "the value \"\(short(s.string))\"")
+        case .alias: return Bilingual("ett alias", "an alias")
         }
     }
+
+    /// YAML keys as the messages quote them: `id`, `name`.
+    static func keyList(_ keys: [String]) -> String { keys.map { "`\($0)`" }.joined(separator: ", ") }
+
+    /// A label of `what` in Swedish.
+    static func sv(_ what: String) -> String { ScenarioLabel.swedish(what) }
 
     /// Long junk shortened for messages.
     static func short(_ s: String) -> String {

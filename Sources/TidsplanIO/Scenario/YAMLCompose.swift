@@ -35,10 +35,12 @@ enum YAMLCompose {
                 let found = scalars.flatMap { secondOccurrence(of: key, first: context.mark, in: $0) }
                 let (line, column) = found.map { lineColumn(ofScalar: $0.offset, in: scalars ?? []) }
                     ?? (max(1, context.mark.line), max(1, context.mark.column))
-                let first = found == nil ? "" : " (first on line \(context.mark.line))"
+                let first = found == nil ? Bilingual(same: "") : Bilingual(" (först på rad \(context.mark.line))", " (first on line \(context.mark.line))")
                 out.diagnostics.append(Diagnostic(.error, file: file, line: line, column: column,
-                                                  "duplicate key \"\(ScenarioNodeReader.short(key))\" in one mapping\(first)",
-                                                  hint: "a key may appear only once in a mapping; remove or rename one of them"))
+                                                  Bilingual("nyckeln \"\(ScenarioNodeReader.short(key))\" står två gånger i samma mappning\(first.sv)",
+                                                            "duplicate key \"\(ScenarioNodeReader.short(key))\" in one mapping\(first.en)"),
+                                                  hint: Bilingual("en nyckel får bara stå en gång i en mappning; ta bort eller byt namn på en av dem",
+                                                                  "a key may appear only once in a mapping; remove or rename one of them")))
                 guard let found, attempt < maxRecoveries, text.utf8.count <= maxRecoveryBytes,
                       var s = scalars else { break }
                 let sentinel = sentinelKey(length: found.length, counter: attempt + 1)
@@ -149,32 +151,37 @@ enum YAMLCompose {
 
     static func diagnostic(for error: Error, text: String, file: String) -> Diagnostic {
         guard let e = error as? YamlError else {
-            return Diagnostic(.error, file: file, line: 1, column: 1, "the file could not be read as YAML: \(error)")
+            return Diagnostic(.error, file: file, line: 1, column: 1, Bilingual("filen kunde inte läsas som YAML", "the file could not be read as YAML: \(error)"))
         }
         switch e {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
-            var hint = context.map { "\($0.text) that began on line \($0.mark.line), column \($0.mark.column)" }
+            // libyaml's own words (problem, context) are English; the sentence around them follows the language.
+            let svProblem = YAMLProblemWords.problem(problem).map { "syntaxfel i YAML: \($0)" } ?? "syntaxfel i YAML här"
+            var message = Bilingual(svProblem, "YAML syntax error: \(problem)")
+            var hint = context.map { Bilingual("\(YAMLProblemWords.context($0.text) ?? "i det") som började på rad \($0.mark.line), kolumn \($0.mark.column)",
+                                               "\($0.text) that began on line \($0.mark.line), column \($0.mark.column)") }
             if character(at: mark, in: text) == "\t" {
-                hint = "YAML indentation must use spaces, not tabs"
+                hint = Bilingual("indrag i YAML ska göras med mellanslag, inte tabbar", "YAML indentation must use spaces, not tabs")
             } else if (context?.text ?? "").contains("single document") {
-                message = "the file holds a second YAML document here (after `---`)"
-                hint = "keep one scenario per file"
+                message = Bilingual("filen har ett andra YAML-dokument här (efter `---`)", "the file holds a second YAML document here (after `---`)")
+                hint = Bilingual("ha ett scenario per fil", "keep one scenario per file")
             } else if problem.contains("nesting level") {
-                message = "the YAML is nested too deeply"
-                hint = "a scenario needs four or five levels; is this the right file?"
+                message = Bilingual("YAML-strukturen är för djupt nästlad", "the YAML is nested too deeply")
+                hint = Bilingual("ett scenario behöver fyra eller fem nivåer; är det rätt fil?", "a scenario needs four or five levels; is this the right file?")
             }
             return Diagnostic(.error, file: file, line: max(1, mark.line), column: max(1, mark.column), message, hint: hint)
         case .reader(let problem, let offset, let value, _):
             let (line, column) = offset.map { lineColumn(ofCharacter: $0, in: text) } ?? (1, 1)
             let code = value >= 0 ? String(format: " (U+%04X)", Int(value)) : ""
-            return Diagnostic(.error, file: file, line: line, column: column, "the text cannot be read as YAML: \(problem)\(code)",
-                              hint: "is this a scenario file? it should be plain UTF-8 text")
+            return Diagnostic(.error, file: file, line: line, column: column,
+                              Bilingual("texten kan inte läsas som YAML" + (YAMLProblemWords.problem(problem).map { ": \($0)\(code)" } ?? code),
+                                        "the text cannot be read as YAML: \(problem)\(code)"),
+                              hint: Bilingual("är det en scenariofil? den ska vara vanlig UTF-8-text", "is this a scenario file? it should be plain UTF-8 text"))
         case .memory:
-            return Diagnostic(.error, file: file, line: 1, column: 1, "out of memory while reading the YAML")
+            return Diagnostic(.error, file: file, line: 1, column: 1, Bilingual("minnet tog slut när YAML-filen lästes", "out of memory while reading the YAML"))
         default:
-            return Diagnostic(.error, file: file, line: 1, column: 1, "the file could not be read as YAML: \(e)")
+            return Diagnostic(.error, file: file, line: 1, column: 1, Bilingual("filen kunde inte läsas som YAML", "the file could not be read as YAML: \(e)"))
         }
     }
 

@@ -10,12 +10,14 @@ enum AudienceRule: PlanRule {
             for (name, seats) in VerificationContext.seated(s) {
                 guard let municipality = c.municipality(name) else {
                     found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                        message: "\(VerificationText.session(s)) seats \(seats) from \(name), which is not a municipality of the scenario"))
+                        message: Bilingual("\(VerificationText.session(s).sv) har \(seats) platser för \(name), som inte är någon kommun i scenariot",
+                                         "\(VerificationText.session(s).en) seats \(seats) from \(name), which is not a municipality of the scenario")))
                     continue
                 }
                 if municipality.persons(in: course.audience) == 0 {
                     found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                        message: "\(VerificationText.session(s)) seats \(seats) from \(name), which has no one in course \(course.id)'s audience"))
+                        message: Bilingual("\(VerificationText.session(s).sv) har \(seats) platser för \(name), som inte har någon i målgruppen för kursen \(course.id)",
+                                         "\(VerificationText.session(s).en) seats \(seats) from \(name), which has no one in course \(course.id)'s audience")))
                 }
             }
         }
@@ -28,8 +30,8 @@ enum AudienceRule: PlanRule {
                 guard audience > 0, participants > audience else { continue }
                 let involved = counted.filter { ($0.seats[name] ?? 0) > 0 }
                 found.append(RuleFinding(date: nil, sessionIDs: involved.map(\.id),
-                    message: "\(name) has \(participants) participants in course \(course.id)"
-                        + " (\(VerificationText.list(involved.map(\.id)))) but only \(audience) persons in its audience"))
+                    message: Bilingual("\(name) har \(participants) deltagare i kursen \(course.id) (\(VerificationText.list(involved.map(\.id)))) men bara \(audience) personer i målgruppen",
+                                     "\(name) has \(participants) participants in course \(course.id) (\(VerificationText.list(involved.map(\.id)))) but only \(audience) persons in its audience")))
             }
         }
         return found

@@ -20,11 +20,11 @@ enum CourseOrderRule: PlanRule {
                     guard let firstFinished = firstFinishedRun(serving) else { continue }
                     for b in bSessions where PrerequisiteRule.parts(b, c).contains(part) {
                         guard b.date.ordinal - firstFinished.date.ordinal < gap else { continue }
-                        let need = earlier.minGapWeeks == 0 ? "after" : "at least \(earlier.minGapWeeks) week(s) after"
+                        let need = earlier.minGapWeeks == 0 ? Bilingual("efter att", "after")
+                            : Bilingual("minst \(earlier.minGapWeeks) \(earlier.minGapWeeks == 1 ? "vecka" : "veckor") efter att", "at least \(earlier.minGapWeeks) week(s) after")
                         found.append(RuleFinding(date: b.date, sessionIDs: [b.id, firstFinished.id],
-                            message: "\(VerificationText.session(b)) comes too early in \(part): course \(course.id) starts"
-                                + " \(need) a run of \(earlier.course) has finished there, and the first to finish ends with"
-                                + " \(VerificationText.session(firstFinished))"))
+                            message: Bilingual("\(VerificationText.session(b).sv) kommer för tidigt i \(part): kursen \(course.id) börjar \(need.sv) en omgång av \(earlier.course) avslutats där, och den första som avslutas slutar med \(VerificationText.session(firstFinished).sv)",
+                                              "\(VerificationText.session(b).en) comes too early in \(part): course \(course.id) starts \(need.en) a run of \(earlier.course) has finished there, and the first to finish ends with \(VerificationText.session(firstFinished).en)")))
                     }
                 }
             }

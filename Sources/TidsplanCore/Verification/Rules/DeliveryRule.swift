@@ -7,35 +7,36 @@ enum DeliveryRule: PlanRule {
     static func check(_ c: VerificationContext) -> [RuleFinding] {
         var found: [RuleFinding] = []
         for s in c.sessions {
-            func report(_ text: String) {
-                found.append(RuleFinding(date: s.date, sessionIDs: [s.id], message: "\(VerificationText.session(s)) \(text)"))
+            func report(_ text: Bilingual) {
+                found.append(RuleFinding(date: s.date, sessionIDs: [s.id], message: VerificationText.session(s) + " " + text))
             }
             guard let course = c.course(s.course) else { continue }
             guard let venue = c.venue(s.venue) else {
-                report(s.venue.isEmpty ? "has no venue" : "is held at \(s.venue), which is not a venue of the scenario")
+                report(s.venue.isEmpty ? Bilingual("har ingen lokal", "has no venue")
+                       : Bilingual("hålls i \(s.venue), som inte är någon lokal i scenariot", "is held at \(s.venue), which is not a venue of the scenario"))
                 continue
             }
             switch course.delivery {
             case .countyPart:
-                if venue.mode != .physical { report("is held at \(venue.id), which is not a physical venue") }
+                if venue.mode != .physical { report(Bilingual("hålls i \(venue.id), som inte är någon fysisk lokal", "is held at \(venue.id), which is not a physical venue")) }
                 guard !s.countyPart.isEmpty else {
-                    report("names no county part, but course \(course.id) is held per county part")
+                    report(Bilingual("anger ingen länsdel, men kursen \(course.id) hålls per länsdel", "names no county part, but course \(course.id) is held per county part"))
                     continue
                 }
                 if venue.countyPart != s.countyPart {
-                    report("serves \(s.countyPart) but \(venue.id) is in \(venue.countyPart ?? "no county part")")
+                    report(Bilingual("är för \(s.countyPart) men \(venue.id) ligger i \(venue.countyPart ?? "ingen länsdel")", "serves \(s.countyPart) but \(venue.id) is in \(venue.countyPart ?? "no county part")"))
                 }
                 for (name, seats) in VerificationContext.seated(s) {
                     guard let part = c.municipality(name)?.countyPart, part != s.countyPart else { continue }
-                    report("serves \(s.countyPart) but seats \(seats) from \(name) in \(part)")
+                    report(Bilingual("är för \(s.countyPart) men har \(seats) platser för \(name) i \(part)", "serves \(s.countyPart) but seats \(seats) from \(name) in \(part)"))
                 }
             case .county:
                 if !course.venues.contains(venue.id) {
-                    report("is held at \(venue.id), not at course \(course.id)'s venue (\(VerificationText.list(course.venues)))")
+                    report(Bilingual("hålls i \(venue.id), inte i lokalen för kursen \(course.id) (\(VerificationText.list(course.venues)))", "is held at \(venue.id), not at course \(course.id)'s venue (\(VerificationText.list(course.venues)))"))
                 }
-                if venue.mode != .physical { report("is held at \(venue.id), which is not a physical venue") }
+                if venue.mode != .physical { report(Bilingual("hålls i \(venue.id), som inte är någon fysisk lokal", "is held at \(venue.id), which is not a physical venue")) }
             case .digital:
-                if venue.mode != .digital { report("is a digital session but \(venue.id) is not a digital venue") }
+                if venue.mode != .digital { report(Bilingual("är ett digitalt tillfälle men \(venue.id) är ingen digital lokal", "is a digital session but \(venue.id) is not a digital venue")) }
             }
         }
         return found

@@ -15,11 +15,13 @@ enum FollowUpWindowRule: PlanRule {
             let allowed = window.days(after: last)
             if !allowed.contains(s.date) {
                 found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                    message: "\(VerificationText.session(s)) is outside \(window.from)–\(window.to) months after run \(run)'s last meeting on \(last.iso) (\(allowed.from.iso) to \(allowed.to.iso))"))
+                    message: Bilingual("\(VerificationText.session(s).sv) ligger utanför \(window.from)–\(window.to) månader efter sista träffen i omgång \(run) den \(last.iso) (\(allowed.from.iso) till \(allowed.to.iso))",
+                                     "\(VerificationText.session(s).en) is outside \(window.from)–\(window.to) months after run \(run)'s last meeting on \(last.iso) (\(allowed.from.iso) to \(allowed.to.iso))")))
             }
             if !period.contains(s.date) {
                 found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                    message: "\(VerificationText.session(s)) is outside the project period \(period.from.iso) to \(period.to.iso)"))
+                    message: Bilingual("\(VerificationText.session(s).sv) ligger utanför projektperioden \(period.from.iso) till \(period.to.iso)",
+                                     "\(VerificationText.session(s).en) is outside the project period \(period.from.iso) to \(period.to.iso)")))
             }
         }
         return found

@@ -14,20 +14,23 @@ enum FrozenPastRule: PlanRule {
         for old in previous.sessions where old.date <= asOf {
             guard let new = now[old.id] else {
                 found.append(RuleFinding(date: old.date, sessionIDs: [old.id],
-                    message: "\(VerificationText.session(old)) is on or before \(asOf.iso) but is missing from the plan"))
+                    message: Bilingual("\(VerificationText.session(old).sv) ligger på eller före \(asOf.iso) men saknas i planen",
+                                     "\(VerificationText.session(old).en) is on or before \(asOf.iso) but is missing from the plan")))
                 continue
             }
             // An attendance register recorded after the previous plan may change seats, day and status: what
             // happened replaces what was planned (`SessionAttendance` keeps the booking).
             let recorded = new.attendance != nil && new.attendance != old.attendance
-            let changes = differences(old, new).filter { !recorded || !attendanceFields.contains(String($0.prefix { $0 != " " })) }
+            let changes = differences(old, new).filter { !recorded || !attendanceFields.contains(String($0.en.prefix { $0 != " " })) }
             if !changes.isEmpty {
                 found.append(RuleFinding(date: old.date, sessionIDs: [old.id],
-                    message: "\(VerificationText.session(old)) is on or before \(asOf.iso) but was changed: \(changes.joined(separator: "; "))"))
+                    message: Bilingual("\(VerificationText.session(old).sv) ligger på eller före \(asOf.iso) men har ändrats: \(changes.map(\.sv).joined(separator: "; "))",
+                                     "\(VerificationText.session(old).en) is on or before \(asOf.iso) but was changed: \(changes.map(\.en).joined(separator: "; "))")))
             }
             if !new.frozen {
                 found.append(RuleFinding(date: old.date, sessionIDs: [old.id],
-                    message: "\(VerificationText.session(old)) is on or before \(asOf.iso) but is not marked frozen"))
+                    message: Bilingual("\(VerificationText.session(old).sv) ligger på eller före \(asOf.iso) men är inte markerat som låst (frozen)",
+                                     "\(VerificationText.session(old).en) is on or before \(asOf.iso) but is not marked frozen")))
             }
         }
         // Anything dated on or before as-of that the previous plan did not have there is new in the past
@@ -35,7 +38,8 @@ enum FrozenPastRule: PlanRule {
         for s in c.plan.sessions where s.date <= asOf {
             if let old = before[s.id], old.date <= asOf { continue }
             found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                message: "\(VerificationText.session(s)) is new but dated on or before \(asOf.iso)"))
+                message: Bilingual("\(VerificationText.session(s).sv) är nytt men daterat på eller före \(asOf.iso)",
+                                 "\(VerificationText.session(s).en) is new but dated on or before \(asOf.iso)")))
         }
         return found
     }
@@ -43,10 +47,13 @@ enum FrozenPastRule: PlanRule {
     /// The fields an attendance register sets.
     static let attendanceFields: Set<String> = ["date", "seats", "status"]
 
-    /// The frozen fields that differ, in words ("date 2024-03-05 → 2024-03-06").
-    static func differences(_ a: PlannedSession, _ b: PlannedSession) -> [String] {
-        var out: [String] = []
-        func note(_ field: String, _ same: Bool, _ x: String, _ y: String) { if !same { out.append("\(field) \(x) → \(y)") } }
+    /// The frozen fields that differ, by their plan.json names ("date 2024-03-05 → 2024-03-06").
+    static func differences(_ a: PlannedSession, _ b: PlannedSession) -> [Bilingual] {
+        var out: [Bilingual] = []
+        func note(_ field: String, _ same: Bool, _ x: String, _ y: String) { if !same { out.append(Bilingual(same: "\(field) \(x) → \(y)")) } }
+        func note(_ field: String, _ same: Bool, _ x: Bilingual, _ y: Bilingual) {
+            if !same { out.append(Bilingual("\(field) \(x.sv) → \(y.sv)", "\(field) \(x.en) → \(y.en)")) }
+        }
         note("date", a.date == b.date, a.date.iso, b.date.iso)
         note("start", a.start == b.start, a.start.text, b.start.text)
         note("end", a.end == b.end, a.end.text, b.end.text)

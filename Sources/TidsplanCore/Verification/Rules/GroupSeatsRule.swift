@@ -14,14 +14,16 @@ enum GroupSeatsRule: PlanRule {
                 let split = s.groupSeats.filter { $0.municipality == name }.reduce(0) { $0 + $1.seats }
                 if split != seats {
                     found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                        message: "\(VerificationText.session(s)) seats \(seats) from \(name) but splits \(split) by area and role"))
+                        message: Bilingual("\(VerificationText.session(s).sv) har \(seats) platser för \(name) men fördelar \(split) på område och roll",
+                                         "\(VerificationText.session(s).en) seats \(seats) from \(name) but splits \(split) by area and role")))
                 }
             }
             for g in s.groupSeats where g.seats > 0 {
                 let group = c.municipality(g.municipality)?.groups.first { $0.area == g.area && $0.role == g.role }
                 if group.map({ p in !course.audience.contains { $0.matches(p) } }) ?? true {
                     found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                        message: "\(VerificationText.session(s)) seats \(g.seats) \(g.area) \(g.role.rawValue) from \(g.municipality), who are not in course \(course.id)'s audience"))
+                        message: Bilingual("\(VerificationText.session(s).sv) har \(g.seats) platser för \(g.area) \(g.role.rawValue) från \(g.municipality), som inte hör till målgruppen för kursen \(course.id)",
+                                         "\(VerificationText.session(s).en) seats \(g.seats) \(g.area) \(g.role.rawValue) from \(g.municipality), who are not in course \(course.id)'s audience")))
                 }
             }
         }
@@ -43,7 +45,8 @@ enum GroupSeatsRule: PlanRule {
                     let n = total["\(m.name)|\(key)"] ?? 0
                     if n > available {
                         found.append(RuleFinding(date: nil, sessionIDs: [],
-                            message: "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id) but only \(available) such persons"))
+                            message: Bilingual("\(m.name) har \(n) deltagare från \(g.area) \(g.role.rawValue) i kursen \(course.id) men bara \(available) sådana personer",
+                                             "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id) but only \(available) such persons")))
                         continue
                     }
                     guard n > 0, let i = m.groupIndex(area: g.area, role: g.role) else { continue }
@@ -55,8 +58,10 @@ enum GroupSeatsRule: PlanRule {
                         }.map(\.id)
                         found.append(RuleFinding(date: nil, sessionIDs: ids,
                             message: asked == 0
-                                ? "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id), a group that asked for no places in it"
-                                : "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id); the group asked for \(asked), at most \(allowed) with the tolerance"))
+                                ? Bilingual("\(m.name) har \(n) deltagare från \(g.area) \(g.role.rawValue) i kursen \(course.id), en grupp som inte bad om några platser där",
+                                            "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id), a group that asked for no places in it")
+                                : Bilingual("\(m.name) har \(n) deltagare från \(g.area) \(g.role.rawValue) i kursen \(course.id); gruppen bad om \(asked), högst \(allowed) med toleransen",
+                                            "\(m.name) has \(n) \(g.area) \(g.role.rawValue) participants in course \(course.id); the group asked for \(asked), at most \(allowed) with the tolerance")))
                     }
                 }
             }

@@ -10,7 +10,8 @@ enum LeaderOnePerDayRule: PlanRule {
             for leader in Set(s.leaders).sorted() {
                 for e in c.scenario.fixedEvents where e.date == s.date && e.leaders.contains(leader) {
                     found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                        message: "\(leader) leads \(s.id) on \(s.date.iso) but is at \(e.title) (\(e.id)) that day"))
+                        message: Bilingual("\(leader) leder \(s.id) den \(s.date.iso) men är på \(e.title) (\(e.id)) samma dag",
+                                         "\(leader) leads \(s.id) on \(s.date.iso) but is at \(e.title) (\(e.id)) that day")))
                 }
             }
         }
@@ -19,7 +20,8 @@ enum LeaderOnePerDayRule: PlanRule {
             for (date, led) in byDate.sorted(by: { $0.key < $1.key }) where led.count > 1 {
                 let ids = led.map(\.id)
                 found.append(RuleFinding(date: date, sessionIDs: ids,
-                    message: "\(leader) leads \(led.count) sessions on \(date.iso): \(VerificationText.list(ids))"))
+                    message: Bilingual("\(leader) leder \(led.count) tillfällen den \(date.iso): \(VerificationText.list(ids))",
+                                     "\(leader) leads \(led.count) sessions on \(date.iso): \(VerificationText.list(ids))")))
             }
         }
         return found

@@ -6,27 +6,27 @@ enum LeadersQualifiedRule: PlanRule {
     static func check(_ c: VerificationContext) -> [RuleFinding] {
         var found: [RuleFinding] = []
         for s in c.sessions {
-            func report(_ text: String) {
-                found.append(RuleFinding(date: s.date, sessionIDs: [s.id], message: "\(VerificationText.session(s)) \(text)"))
+            func report(_ text: Bilingual) {
+                found.append(RuleFinding(date: s.date, sessionIDs: [s.id], message: VerificationText.session(s) + " " + text))
             }
             guard let course = c.course(s.course) else {
-                report("is of course \(s.course), which the scenario does not have, so no one may lead it")
+                report(Bilingual("hör till kursen \(s.course), som scenariot inte har, så ingen får leda det", "is of course \(s.course), which the scenario does not have, so no one may lead it"))
                 continue
             }
             if s.leaders.count != course.leadersPerSession {
-                report("has \(s.leaders.count) leader(s); course \(course.id) needs \(course.leadersPerSession)")
+                report(Bilingual("har \(s.leaders.count) ledare; kursen \(course.id) behöver \(course.leadersPerSession)", "has \(s.leaders.count) leader(s); course \(course.id) needs \(course.leadersPerSession)"))
             }
             var seen: Set<String> = []
             for leader in s.leaders {
                 if !seen.insert(leader).inserted {
-                    report("names \(leader) twice as leader")
+                    report(Bilingual("anger \(leader) två gånger som ledare", "names \(leader) twice as leader"))
                     continue
                 }
                 let staff = c.staffMember(leader), trainer = c.trainer(leader)
                 if staff == nil && trainer == nil {
-                    report("is led by \(leader), who is neither project staff nor an external trainer")
+                    report(Bilingual("leds av \(leader), som varken är projektpersonal eller extern utbildare", "is led by \(leader), who is neither project staff nor an external trainer"))
                 } else if !(staff?.courses.contains(course.id) ?? false) && !(trainer?.courses.contains(course.id) ?? false) {
-                    report("is led by \(leader), who may not lead course \(course.id)")
+                    report(Bilingual("leds av \(leader), som inte får leda kursen \(course.id)", "is led by \(leader), who may not lead course \(course.id)"))
                 }
             }
         }

@@ -17,8 +17,8 @@ enum ManagersAheadRule: PlanRule {
                       !managers.frozen, !staff.frozen, !CourseOrderRule.isPinned(managers, c),
                       managers.date.ordinal - staff.date.ordinal > 7 * ahead.slackWeeks else { continue }
                 found.append(RuleFinding(date: managers.date, sessionIDs: [managers.id, staff.id],
-                    message: "\(name)'s managers first meet in course \(course.id) with \(VerificationText.session(managers)),"
-                        + " more than \(ahead.slackWeeks) week(s) after its staff started with \(VerificationText.session(staff))"))
+                    message: Bilingual("\(name)s chefer börjar kursen \(course.id) först med \(VerificationText.session(managers).sv), mer än \(ahead.slackWeeks) \(ahead.slackWeeks == 1 ? "vecka" : "veckor") efter att personalen började med \(VerificationText.session(staff).sv)",
+                                     "\(name)'s managers first meet in course \(course.id) with \(VerificationText.session(managers).en), more than \(ahead.slackWeeks) week(s) after its staff started with \(VerificationText.session(staff).en)")))
             }
         }
         return found

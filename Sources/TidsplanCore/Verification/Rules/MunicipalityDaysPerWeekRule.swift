@@ -12,8 +12,8 @@ enum MunicipalityDaysPerWeekRule: PlanRule {
                 let dates = Set(week.map(\.date)).sorted()
                 guard dates.count > maxDays else { continue }
                 found.append(RuleFinding(date: dates.first, sessionIDs: week.map(\.id),
-                    message: "\(name) has training on \(dates.count) days in week \(VerificationText.week(monday.isoWeek))"
-                        + " (\(VerificationText.list(week.map(VerificationText.session)))); at most \(maxDays) allowed"))
+                    message: Bilingual("\(name) har utbildning \(dates.count) dagar vecka \(VerificationText.week(monday.isoWeek)) (\(VerificationText.sessions(week).sv)); högst \(maxDays) tillåts",
+                                       "\(name) has training on \(dates.count) days in week \(VerificationText.week(monday.isoWeek)) (\(VerificationText.sessions(week).en)); at most \(maxDays) allowed")))
             }
         }
         return found

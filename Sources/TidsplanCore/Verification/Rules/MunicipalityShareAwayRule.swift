@@ -16,9 +16,8 @@ enum MunicipalityShareAwayRule: PlanRule {
                 let away = sameDay.reduce(0) { $0 + ($1.seats[name] ?? 0) }
                 guard Double(away) > limit + tolerance else { continue }
                 found.append(RuleFinding(date: date, sessionIDs: sameDay.map(\.id),
-                    message: "\(name) has \(away) persons away on training on \(date.iso)"
-                        + " (\(VerificationText.list(sameDay.map(\.id)))); at most \(VerificationText.number(limit))"
-                        + " of \(municipality.persons) may be away"))
+                    message: Bilingual("\(name) har \(away) personer borta på utbildning den \(date.iso) (\(VerificationText.list(sameDay.map(\.id)))); högst \(VerificationText.num(limit).sv) av \(municipality.persons) får vara borta",
+                                       "\(name) has \(away) persons away on training on \(date.iso) (\(VerificationText.list(sameDay.map(\.id)))); at most \(VerificationText.number(limit)) of \(municipality.persons) may be away")))
             }
         }
         return found

@@ -12,12 +12,12 @@ enum PinnedRule: PlanRule {
                     && (pin.leader.map { s.leaders.contains($0) } ?? true)
             }
             guard !kept else { return nil }
-            var what = "course \(pin.course)"
-            if let part = pin.countyPart { what += " in \(part)" }
-            if let date = pin.date { what += " on \(date.iso)" }
-            if let leader = pin.leader { what += " led by \(leader)" }
+            var what = Bilingual("kursen \(pin.course)", "course \(pin.course)")
+            if let part = pin.countyPart { what = what + Bilingual(" i \(part)", " in \(part)") }
+            if let date = pin.date { what = what + Bilingual(" den \(date.iso)", " on \(date.iso)") }
+            if let leader = pin.leader { what = what + Bilingual(" ledd av \(leader)", " led by \(leader)") }
             return RuleFinding(date: pin.date, sessionIDs: [],
-                message: "The pinned session (\(what)) is not in the plan")
+                message: Bilingual("Det låsta tillfället (\(what.sv)) finns inte i planen", "The pinned session (\(what.en)) is not in the plan"))
         }
     }
 }

@@ -22,10 +22,13 @@ enum PrerequisiteRule: PlanRule {
                         serves(a, b, c) && b.date.ordinal - a.date.ordinal < minimumGap
                     }
                     guard !tooLate.isEmpty else { continue }
-                    let gap = prerequisite.minGapWeeks == 0 ? "before it" : "at least \(prerequisite.minGapWeeks) week(s) before it"
+                    let weeks = prerequisite.minGapWeeks
+                    let gap = weeks == 0 ? Bilingual("före det", "before it")
+                        : Bilingual("minst \(weeks) \(weeks == 1 ? "vecka" : "veckor") före det", "at least \(weeks) week(s) before it")
+                    let late = VerificationText.sessions(tooLate)
                     found.append(RuleFinding(date: b.date, sessionIDs: [b.id] + tooLate.map(\.id),
-                        message: "\(VerificationText.session(b)) comes too early: prerequisite \(prerequisite.course) must be"
-                            + " finished \(gap), but \(VerificationText.list(tooLate.map(VerificationText.session))) serve(s) the same county part"))
+                        message: Bilingual("\(VerificationText.session(b).sv) kommer för tidigt: förkunskapskursen \(prerequisite.course) ska vara avslutad \(gap.sv), men \(late.sv) är för samma länsdel",
+                                           "\(VerificationText.session(b).en) comes too early: prerequisite \(prerequisite.course) must be finished \(gap.en), but \(late.en) serve(s) the same county part")))
                 }
                 let inA = places(prerequisite.course, c)
                 for (name, inB) in places(course.id, c).sorted(by: { $0.key < $1.key }) {
@@ -33,8 +36,8 @@ enum PrerequisiteRule: PlanRule {
                     guard inB > tookA else { continue }
                     let involved = c.countedSessions(course: course.id).filter { ($0.seats[name] ?? 0) > 0 }
                     found.append(RuleFinding(date: nil, sessionIDs: involved.map(\.id),
-                        message: "\(name) has \(inB) participants in course \(course.id) but only \(tookA) in its"
-                            + " prerequisite \(prerequisite.course)"))
+                        message: Bilingual("\(name) har \(inB) deltagare i kursen \(course.id) men bara \(tookA) i förkunskapskursen \(prerequisite.course)",
+                                           "\(name) has \(inB) participants in course \(course.id) but only \(tookA) in its prerequisite \(prerequisite.course)")))
                 }
                 found += perGroup(course.id, prerequisite, c)
             }
@@ -62,8 +65,8 @@ enum PrerequisiteRule: PlanRule {
                 guard started > finished else { continue }
                 let ids = bRuns.filter { $0.start <= start && seats($0) > 0 }.flatMap(\.sessionIDs)
                 found.append(RuleFinding(date: start, sessionIDs: ids,
-                    message: "by \(start) \(started) \(group.area) \(group.role.rawValue) from \(group.municipality) have started course \(b), but only"
-                        + " \(finished) of them finished its prerequisite \(pre.course) in time"))
+                    message: Bilingual("till och med \(start) har \(started) från \(group.area) \(group.role.rawValue) i \(group.municipality) börjat kursen \(b), men bara \(finished) av dem hann avsluta förkunskapskursen \(pre.course)",
+                                       "by \(start) \(started) \(group.area) \(group.role.rawValue) from \(group.municipality) have started course \(b), but only \(finished) of them finished its prerequisite \(pre.course) in time")))
                 break
             }
         }

@@ -12,11 +12,12 @@ enum QuotaCeilingRule: PlanRule {
             let quota = m.committedQuotaHours
             let ceiling = m.quotaCeilingHours(tolerance: tolerance)
             guard hours > ceiling + QuotaCeilingRule.tolerance else { return nil }
-            let limit = m.hasReducedCommitment ? "a reduced commitment, so also the ceiling"
-                : "at most \(VerificationText.number(ceiling)) with the tolerance"
+            let limit = m.hasReducedCommitment ? Bilingual("ett minskat åtagande, alltså också taket", "a reduced commitment, so also the ceiling")
+                : Bilingual("högst \(VerificationText.num(ceiling).sv) med toleransen", "at most \(VerificationText.num(ceiling).en) with the tolerance")
+            let h = VerificationText.num(hours)
             return RuleFinding(date: nil, sessionIDs: attended.map(\.id),
-                message: "\(m.name) is planned for \(VerificationText.number(hours)) hours; its quota in force is"
-                    + " \(quota) hours (\(limit))")
+                message: Bilingual("\(m.name) är planerad för \(h.sv) timmar; kvoten som gäller är \(quota) timmar (\(limit.sv))",
+                                   "\(m.name) is planned for \(h.en) hours; its quota in force is \(quota) hours (\(limit.en))"))
         }
     }
 }

@@ -13,10 +13,12 @@ enum SeriesCadenceRule: PlanRule {
             case (nil, nil): continue
             case (nil, .some):
                 found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                    message: "\(VerificationText.session(s)) is a series meeting but course \(course.id) is not a series"))
+                    message: Bilingual("\(VerificationText.session(s).sv) är en träff i en serie men kursen \(course.id) är ingen serie",
+                                     "\(VerificationText.session(s).en) is a series meeting but course \(course.id) is not a series")))
             case (.some, nil):
                 found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                    message: "\(VerificationText.session(s)) belongs to no run, but course \(course.id) is a series"))
+                    message: Bilingual("\(VerificationText.session(s).sv) hör inte till någon omgång, men kursen \(course.id) är en serie",
+                                     "\(VerificationText.session(s).en) belongs to no run, but course \(course.id) is a series")))
             case (.some, .some(let position)):
                 runs[RunKey(course: course.id, run: position.run), default: []].append(s)
             }
@@ -32,9 +34,8 @@ enum SeriesCadenceRule: PlanRule {
             let held = max(series.meetings, 1) - (1...max(series.meetings, 1)).reversed().prefix { cut.contains($0) }.count
             if numbers != Array(1...max(held, 1)) || ordered.contains(where: { $0.series?.of != series.meetings }) {
                 found.append(RuleFinding(date: first.date, sessionIDs: ids,
-                    message: "Series run \(key.run) of course \(key.course) has meetings"
-                        + " \(ordered.map { "\($0.series?.meeting ?? 0) of \($0.series?.of ?? 0) (\($0.id) on \($0.date.iso))" }.joined(separator: ", "));"
-                        + " it needs meetings 1 to \(series.meetings) of \(series.meetings)"))
+                    message: Bilingual("Serieomgången \(key.run) av kursen \(key.course) har träffarna \(ordered.map { "\($0.series?.meeting ?? 0) av \($0.series?.of ?? 0) (\($0.id) den \($0.date.iso))" }.joined(separator: ", ")); den behöver träffarna 1 till \(series.meetings) av \(series.meetings)",
+                                       "Series run \(key.run) of course \(key.course) has meetings \(ordered.map { "\($0.series?.meeting ?? 0) of \($0.series?.of ?? 0) (\($0.id) on \($0.date.iso))" }.joined(separator: ", ")); it needs meetings 1 to \(series.meetings) of \(series.meetings)")))
             }
             // Check the rhythm between consecutive meeting numbers that are both present once.
             let byNumber = Dictionary(grouping: ordered) { $0.series?.meeting ?? 0 }
@@ -46,8 +47,8 @@ enum SeriesCadenceRule: PlanRule {
                 let expected = a.date.monday.adding(days: 7 * series.everyWeeks)
                 if b.date.monday != expected {
                     found.append(RuleFinding(date: b.date, sessionIDs: [a.id, b.id],
-                        message: "\(VerificationText.session(b)) (meeting \(k + 1)) is in the week of \(b.date.monday.iso);"
-                            + " \(series.everyWeeks) week(s) after meeting \(k) (\(VerificationText.session(a))) is the week of \(expected.iso)"))
+                        message: Bilingual("\(VerificationText.session(b).sv) (träff \(k + 1)) ligger i veckan som börjar \(b.date.monday.iso); \(series.everyWeeks) \(series.everyWeeks == 1 ? "vecka" : "veckor") efter träff \(k) (\(VerificationText.session(a).sv)) är veckan som börjar \(expected.iso)",
+                                           "\(VerificationText.session(b).en) (meeting \(k + 1)) is in the week of \(b.date.monday.iso); \(series.everyWeeks) week(s) after meeting \(k) (\(VerificationText.session(a).en)) is the week of \(expected.iso)")))
                 }
             }
         }

@@ -14,9 +14,11 @@ enum SeriesSameSeatsRule: PlanRule {
                 VerificationText.seats(remaining(m, after: meetings.map(\.date).max() ?? m.date, c.scenario))
             })
             guard seatSets.count > 1, let first = meetings.first else { return nil }
-            let detail = meetings.map { "meeting \($0.series?.meeting ?? 0) \($0.id) on \($0.date.iso): \(VerificationText.seats($0))" }
+            let sv = meetings.map { "träff \($0.series?.meeting ?? 0) \($0.id) den \($0.date.iso): \(VerificationText.seats($0).sv)" }
+            let en = meetings.map { "meeting \($0.series?.meeting ?? 0) \($0.id) on \($0.date.iso): \(VerificationText.seats($0).en)" }
             return RuleFinding(date: first.date, sessionIDs: meetings.map(\.id),
-                message: "Series run \(run) does not keep its group: \(detail.joined(separator: "; "))")
+                message: Bilingual("Serieomgången \(run) behåller inte sin grupp: \(sv.joined(separator: "; "))",
+                                   "Series run \(run) does not keep its group: \(en.joined(separator: "; "))"))
         }
     }
 

@@ -18,9 +18,8 @@ enum StaffMonthlyLoadRule: PlanRule {
                 guard load > limit + tolerance else { continue }
                 let ids = led.map(\.id)
                 found.append(RuleFinding(date: anyDay, sessionIDs: ids,
-                    message: "\(member.name) leads \(led.count) session(s) in \(month) (\(VerificationText.list(ids))):"
-                        + " \(VerificationText.number(load)) days with preparation, more than the teaching share"
-                        + " allows (\(VerificationText.number(limit)) days)"))
+                    message: Bilingual("\(member.name) leder \(led.count) \(led.count == 1 ? "tillfälle" : "tillfällen") \(month) (\(VerificationText.list(ids))): \(VerificationText.num(load).sv) dagar med förberedelser, mer än undervisningsandelen tillåter (\(VerificationText.num(limit).sv) dagar)",
+                                       "\(member.name) leads \(led.count) session(s) in \(month) (\(VerificationText.list(ids))): \(VerificationText.number(load)) days with preparation, more than the teaching share allows (\(VerificationText.number(limit)) days)")))
             }
         }
         return found

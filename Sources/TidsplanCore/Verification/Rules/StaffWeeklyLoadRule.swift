@@ -16,9 +16,8 @@ enum StaffWeeklyLoadRule: PlanRule {
                 guard load > capacity + tolerance else { continue }
                 let ids = led.map(\.id)
                 found.append(RuleFinding(date: led.first?.date, sessionIDs: ids,
-                    message: "\(member.name) leads \(led.count) session(s) in week \(VerificationText.week(monday.isoWeek))"
-                        + " (\(VerificationText.list(ids))): \(VerificationText.number(load)) days with preparation,"
-                        + " but only \(VerificationText.number(capacity)) working days that week"))
+                    message: Bilingual("\(member.name) leder \(led.count) \(led.count == 1 ? "tillfälle" : "tillfällen") vecka \(VerificationText.week(monday.isoWeek)) (\(VerificationText.list(ids))): \(VerificationText.num(load).sv) dagar med förberedelser, men bara \(VerificationText.num(capacity).sv) arbetsdagar den veckan",
+                                       "\(member.name) leads \(led.count) session(s) in week \(VerificationText.week(monday.isoWeek)) (\(VerificationText.list(ids))): \(VerificationText.number(load)) days with preparation, but only \(VerificationText.number(capacity)) working days that week")))
             }
         }
         return found

@@ -8,8 +8,8 @@ enum TrainerMaxDaysRule: PlanRule {
             let led = c.sessions(ledBy: trainer.name)
             guard led.count > maxDays else { return nil }
             return RuleFinding(date: nil, sessionIDs: led.map(\.id),
-                message: "\(trainer.name) leads \(led.count) sessions (\(led.first?.date.iso ?? "") to"
-                    + " \(led.last?.date.iso ?? "")); the contract allows at most \(maxDays) days")
+                message: Bilingual("\(trainer.name) leder \(led.count) tillfällen (\(led.first?.date.iso ?? "") till \(led.last?.date.iso ?? "")); avtalet tillåter högst \(maxDays) dagar",
+                                   "\(trainer.name) leads \(led.count) sessions (\(led.first?.date.iso ?? "") to \(led.last?.date.iso ?? "")); the contract allows at most \(maxDays) days"))
         }
     }
 }

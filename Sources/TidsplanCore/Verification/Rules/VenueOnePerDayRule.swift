@@ -7,7 +7,8 @@ enum VenueOnePerDayRule: PlanRule {
         let byVenueDate = Dictionary(grouping: physical) { VenueDate(venue: $0.venue, date: $0.date) }
         return byVenueDate.filter { $0.value.count > 1 }.map { key, hosted in
             RuleFinding(date: key.date, sessionIDs: hosted.map(\.id),
-                message: "\(key.venue) hosts \(hosted.count) sessions on \(key.date.iso): \(VerificationText.list(hosted.map(\.id)))")
+                message: Bilingual("\(key.venue) har \(hosted.count) tillfällen den \(key.date.iso): \(VerificationText.list(hosted.map(\.id)))",
+                                   "\(key.venue) hosts \(hosted.count) sessions on \(key.date.iso): \(VerificationText.list(hosted.map(\.id)))"))
         }
     }
 

@@ -8,7 +8,8 @@ enum WithdrawalRule: PlanRule {
             for (name, seats) in VerificationContext.seated(s) {
                 guard let withdrawal = c.municipality(name)?.withdrawal, s.date >= withdrawal else { continue }
                 found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                    message: "\(VerificationText.session(s)) seats \(seats) from \(name), which withdrew from \(withdrawal.iso)"))
+                    message: Bilingual("\(VerificationText.session(s).sv) har \(seats) platser för \(name), som trädde ut från \(withdrawal.iso)",
+                                       "\(VerificationText.session(s).en) seats \(seats) from \(name), which withdrew from \(withdrawal.iso)")))
             }
         }
         return found

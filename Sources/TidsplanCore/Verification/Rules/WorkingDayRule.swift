@@ -7,23 +7,23 @@ enum WorkingDayRule: PlanRule {
         var found: [RuleFinding] = []
         let project = c.scenario.project
         for s in c.sessions {
-            func report(_ text: String) {
-                found.append(RuleFinding(date: s.date, sessionIDs: [s.id], message: "\(VerificationText.session(s)) \(text)"))
+            func report(_ text: Bilingual) {
+                found.append(RuleFinding(date: s.date, sessionIDs: [s.id], message: VerificationText.session(s) + " " + text))
             }
             if !project.period.contains(s.date) {
-                report("is outside the project period \(project.period.from.iso) to \(project.period.to.iso)")
+                report(Bilingual("ligger utanför projektperioden \(project.period.from.iso) till \(project.period.to.iso)", "is outside the project period \(project.period.from.iso) to \(project.period.to.iso)"))
             } else {
                 if s.date < project.trainingFrom {
-                    report("is before training starts on \(project.trainingFrom.iso) (start-up phase)")
+                    report(Bilingual("ligger före utbildningsstarten \(project.trainingFrom.iso) (uppstartsfasen)", "is before training starts on \(project.trainingFrom.iso) (start-up phase)"))
                 }
                 let reason = c.calendar.reason(s.date)
                 if !reason.isWorking {
                     found.append(RuleFinding(date: s.date, sessionIDs: [s.id],
-                        message: "\(s.id) on \(s.date.iso) (\(reason.text)) is not a working day"))
+                        message: Bilingual("\(s.id) den \(s.date.iso) (\(reason.words.sv)) är ingen arbetsdag", "\(s.id) on \(s.date.iso) (\(reason.words.en)) is not a working day")))
                 }
             }
             if let window = c.course(s.course)?.window, !window.contains(s.date) {
-                report("is outside course \(s.course)'s window \(window.from.iso) to \(window.to.iso)")
+                report(Bilingual("ligger utanför fönstret för kursen \(s.course), \(window.from.iso) till \(window.to.iso)", "is outside course \(s.course)'s window \(window.from.iso) to \(window.to.iso)"))
             }
         }
         return found
