@@ -21,6 +21,10 @@ public struct PlannerOptions: Sendable {
     public var decompose: Decompose = .auto
     /// Most persons in one area when planning by area.
     public var maxAreaPersons: Int = PlanAreas.maxPersons
+    /// The week model's own cuts in the passes that search the full model without presolve (`WeekModelCuts`).
+    public var cutFamilies: Set<WeekCutFamily> = WeekCutFamily.kept
+    /// The deepest search node that gets them (0: the root only).
+    public var cutMaxLevel: Int = 0
     public init(timeLimit: Double? = 120, relativeGap: Double = 0.001, progress: ProgressHandler? = nil,
                 log: (@Sendable (String) -> Void)? = nil, memoryLimitMiB: Int? = nil, effort: Double = 1) {
         self.effort = effort

@@ -135,6 +135,7 @@ struct WeekSolveStrategy {
             root.branching = .mostFractional
             // Without presolve GLPK's cuts reach further on the default scenario: bound 1 517 instead of 1 509.
             root.presolve = false
+            root.cutSeparator = b.cutSeparator(for: model, families: options.cutFamilies, maxLevel: options.cutMaxLevel)
             let r = try backend.solve(model, options: root, progress: guarded(.bound))
             record("full model, root", r)
             consider(r.solution)
@@ -322,7 +323,8 @@ struct WeekSolveStrategy {
     func describe(_ r: SolveResult) -> String {
         let objective = r.solution.map { " objective \(Planner.rounded($0.objective))" } ?? ""
         let bound = r.bestBound.map { " bound \(Planner.rounded($0))" } ?? ""
-        return "\(r.termination), \(r.nodes) nodes, \((r.seconds * 10).rounded() / 10) s\(objective)\(bound)"
+        let cuts = r.cuts.isEmpty ? "" : ", own cuts " + r.cuts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " ")
+        return "\(r.termination), \(r.nodes) nodes, \((r.seconds * 10).rounded() / 10) s\(objective)\(bound)\(cuts)"
     }
 }
 
