@@ -14,9 +14,9 @@ import TidsplanCore
 /// 4. the same, restricted to the weeks the LP uses (±1 week): GLPK finds good week choices quickly
 ///    (small models keep whole seats in this pass);
 /// 5. the full model with those run counts fixed and each seat count rounded down or up: whole seats, quickly;
-/// 6. large models: the full model's root with cuts, for the best valid bound (with whole run counts
-///    `WeekModelBuilder.runCount` and no presolve, GLPK's root bound is 1 517 on the default scenario, whose
-///    optimum is 1 548; docs/benchmarks.md says where the rest is lost). It comes last so that a short time
+/// 6. large models: the full model's root with cuts, for the best valid bound: GLPK's own and the week model's
+///    (`WeekModelCuts`, which need the pass to run without presolve). On the default scenario GLPK's cuts alone
+///    reach 1 319, with ours 1 332, the optimum (docs/benchmarks.md). It comes last so that a short time
 ///    limit goes to the plan.
 ///
 /// Every phase is bounded by nodes, so the plan does not depend on the machine's speed; the time limit is
