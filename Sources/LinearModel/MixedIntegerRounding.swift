@@ -38,7 +38,9 @@ public enum MixedIntegerRounding {
         for t in terms where t.coefficient != 0 {
             let j = t.variable.index
             let col = columns[j], x = values[j], a = t.coefficient
-            let l = col.lower.flatMap { $0.isFinite ? $0 : nil }, u = col.upper.flatMap { $0.isFinite ? $0 : nil }
+            var l = col.lower.flatMap { $0.isFinite ? $0 : nil }, u = col.upper.flatMap { $0.isFinite ? $0 : nil }
+            // An integer column's shift must be whole: its bounds rounded inwards (every integer point keeps them).
+            if col.isInteger { l = l.map { ($0 - 1e-9).rounded(.up) }; u = u.map { ($0 + 1e-9).rounded(.down) } }
             let useUpper: Bool
             switch (l, u) {
             case (nil, nil): return nil

@@ -74,6 +74,16 @@ struct MixedIntegerRoundingTests {
         #expect(cut.holds([3, 0]) && cut.holds([2, 1]) && cut.holds([0, 25]))
     }
 
+    @Test("an integer column's fractional bounds are rounded inwards before shifting")
+    func fractionalIntegerBounds() throws {
+        // x integer in [0.5, 3.5], i.e. 1…3; 2x ≤ 5 at x = 2.5. Shifting by 0.5 would give a non-integral w.
+        let columns: [MixedIntegerRounding.Column] = [.init(lower: 0.5, upper: 3.5, isInteger: true)]
+        let x = VariableID(index: 0)
+        let cut = try #require(MixedIntegerRounding.cut(of: [Term(x, 2)], upTo: 5, columns: columns, values: [2.5], family: "t"))
+        for v in [1.0, 2.0] { #expect(cut.holds([v]), "x = \(v) is feasible") }
+        #expect(!cut.holds([2.5]))
+    }
+
     @Test("no cut without a fractional right-hand side or a bound to shift to")
     func nothingToRound() {
         let columns: [MixedIntegerRounding.Column] = [.init(lower: 0, upper: 4, isInteger: true), .init(lower: nil, upper: nil, isInteger: true)]
