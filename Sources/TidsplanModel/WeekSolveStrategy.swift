@@ -202,6 +202,9 @@ struct WeekSolveStrategy {
                     search.presolve = true
                     search.relativeGap = max(search.relativeGap, Self.restrictedGap)
                 }
+                if options.cutsInWeekSearch && !search.presolve {
+                    search.cutSeparator = b.cutSeparator(for: restricted, families: options.cutFamilies, maxLevel: options.cutMaxLevel)
+                }
                 let r = try backend.solve(restricted, options: search, progress: guarded(phase, share: Self.searchShare))
                 record(phase.rawValue, r, boundIsValid: false)
                 return r

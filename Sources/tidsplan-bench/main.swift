@@ -14,7 +14,7 @@ import TidsplanModel
 //   tidsplan-bench export SCENARIO OUT.mps                      the week model as free MPS
 //   tidsplan-bench root SCENARIO [--nodes N]                    the full week model's root (N nodes, default 2), no presolve
 // `solve` and `root` take --cuts LIST (the week model's own cut families, comma-separated, or none) and
-// --cut-level N (deepest node that gets them).
+// --cut-level N (deepest node that gets them); `solve` also --cuts-in-search (the week search passes without presolve too).
 let usage = """
 usage: tidsplan-bench stats SCENARIO
        tidsplan-bench solve SCENARIO [--time-limit S]
@@ -22,7 +22,7 @@ usage: tidsplan-bench stats SCENARIO
        tidsplan-bench glpk-full SCENARIO [--time-limit S]
        tidsplan-bench export SCENARIO OUT.mps
        tidsplan-bench root SCENARIO [--nodes N]
-       (solve and root: [--cuts LIST|none] [--cut-level N])
+       (solve and root: [--cuts LIST|none] [--cut-level N]; solve: [--cuts-in-search])
 """
 
 let args = Array(CommandLine.arguments.dropFirst())
@@ -88,6 +88,7 @@ do {
         var options = PlannerOptions(timeLimit: timeLimit, log: { FileHandle.standardError.write(Data($0.utf8)) })
         options.cutFamilies = cutFamilies
         options.cutMaxLevel = cutLevel
+        options.cutsInWeekSearch = args.contains("--cuts-in-search")
         let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options,
                                        clock: { monotonicSeconds() - start })
         print(outcome.plan.solver, outcome.statistics)
