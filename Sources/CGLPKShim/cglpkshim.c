@@ -107,7 +107,10 @@ static void shim_guard_install(cglpkshim_log_fn log, void *log_context, int memo
 }
 
 /* Normal exit from a guarded region. */
+static void shim_release_separation(void);
+
 static void shim_guard_remove(void) {
+    shim_release_separation();
     shim_flush_line();
     glp_term_hook(NULL, NULL);
     glp_error_hook(NULL, NULL);
@@ -153,6 +156,7 @@ static void shim_tail_message(char *message, size_t capacity, int lines) {
 
 /* Exit from a guarded region through longjmp: throw the environment away. */
 static int shim_guard_fatal(char *message, size_t capacity) {
+    shim_release_separation();
     shim_flush_line();
     shim_tail_message(message, capacity, 2);
     /* Frees every GLPK object of this thread, hooks included; a new environment is created by
@@ -329,11 +333,183 @@ typedef struct {
     int integral_stop;
     /* Stopped because the tree reached the node limit. */
     int node_stop;
+    /* The caller's separator runs (no presolve: the tree's columns are the model's). */
+    int separating;
+    int column_count;
+    int separation_node;
+    int separation_round;
+    long long cuts_added;
+    long long cuts_rejected;
 } shim_search;
 
 /* The rounded bound is valid when every objective coefficient is integral on integer columns. */
 static double shim_integral_bound(const shim_search *search, double bound) {
     return search->maximize ? floor(bound + 1e-6) : ceil(bound - 1e-6);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Cuts of the caller's own (see cglpkshim_cuts_add in the header)
+ *
+ * The buffers are thread-local and malloc'd, not glp_alloc'd: cglpkshim_cuts_add runs in the Swift
+ * separator, and a GLPK error there would longjmp across Swift frames. They are freed when the
+ * guarded region ends, normally or through the error hook.
+ * ------------------------------------------------------------------------------------------- */
+
+struct cglpkshim_cuts {
+    int count;
+    int *starts;          /* count + 1 */
+    int *columns;         /* starts[count], 0-based */
+    double *coefficients; /* starts[count] */
+    double *rhs;          /* count */
+    int *is_lower;        /* count */
+    int cut_capacity;
+    int term_capacity;
+};
+
+static _Thread_local struct cglpkshim_cuts shim_cuts;
+
+/* The node's LP values, a mark per column (duplicate check) and GLPK's 1-based row arrays. */
+static _Thread_local struct {
+    double *values;
+    int *marks;
+    int *ind;
+    double *val;
+    int capacity;
+} shim_separation;
+
+static void shim_release_separation(void) {
+    free(shim_cuts.starts);
+    free(shim_cuts.columns);
+    free(shim_cuts.coefficients);
+    free(shim_cuts.rhs);
+    free(shim_cuts.is_lower);
+    memset(&shim_cuts, 0, sizeof shim_cuts);
+    free(shim_separation.values);
+    free(shim_separation.marks);
+    free(shim_separation.ind);
+    free(shim_separation.val);
+    memset(&shim_separation, 0, sizeof shim_separation);
+}
+
+/* Grows `*array` (elements of `size` bytes) to hold at least `needed`; 0 when memory runs out. */
+static int shim_grow(void **array, int *capacity, int needed, size_t size) {
+    if (needed <= *capacity) return 1;
+    int wanted = *capacity > 0 ? *capacity : 64;
+    while (wanted < needed) {
+        if (wanted > INT_MAX / 2) return 0;
+        wanted *= 2;
+    }
+    void *grown = realloc(*array, (size_t)wanted * size);
+    if (grown == NULL) return 0;
+    *array = grown;
+    *capacity = wanted;
+    return 1;
+}
+
+int cglpkshim_cuts_add(cglpkshim_cuts *cuts, int length, const int *columns, const double *coefficients,
+                       int is_lower, double rhs) {
+    if (cuts == NULL || length < 0 || (length > 0 && (columns == NULL || coefficients == NULL))) return -1;
+    if (cuts->starts == NULL) {
+        cuts->starts = malloc(sizeof(int));
+        if (cuts->starts == NULL) return -1;
+        cuts->starts[0] = 0;
+    }
+    int terms = cuts->starts[cuts->count];
+    if (length > INT_MAX - terms) return -1;
+    /* All arrays indexed by cut share cut_capacity; grow them together. */
+    int cut_capacity = cuts->cut_capacity;
+    if (cuts->count + 1 > cut_capacity) {
+        int wanted = cut_capacity > 0 ? cut_capacity * 2 : 64;
+        int *starts = realloc(cuts->starts, (size_t)(wanted + 1) * sizeof(int));
+        if (starts == NULL) return -1;
+        cuts->starts = starts;
+        double *right = realloc(cuts->rhs, (size_t)wanted * sizeof(double));
+        if (right == NULL) return -1;
+        cuts->rhs = right;
+        int *lower = realloc(cuts->is_lower, (size_t)wanted * sizeof(int));
+        if (lower == NULL) return -1;
+        cuts->is_lower = lower;
+        cuts->cut_capacity = wanted;
+    }
+    int term_capacity = cuts->term_capacity;
+    if (!shim_grow((void **)&cuts->columns, &term_capacity, terms + length, sizeof(int))) return -1;
+    int coefficient_capacity = cuts->term_capacity;
+    if (!shim_grow((void **)&cuts->coefficients, &coefficient_capacity, terms + length, sizeof(double))) return -1;
+    cuts->term_capacity = term_capacity < coefficient_capacity ? term_capacity : coefficient_capacity;
+    if (length > 0) {
+        memcpy(cuts->columns + terms, columns, (size_t)length * sizeof(int));
+        memcpy(cuts->coefficients + terms, coefficients, (size_t)length * sizeof(double));
+    }
+    cuts->rhs[cuts->count] = rhs;
+    cuts->is_lower[cuts->count] = is_lower != 0;
+    cuts->count++;
+    cuts->starts[cuts->count] = terms + length;
+    return 0;
+}
+
+/* Asks the caller's separator for cuts at the current node and hands the sound ones to GLPK. */
+static void shim_separate(glp_tree *tree, shim_search *search) {
+    const cglpkshim_options *options = search->options;
+    glp_prob *problem = glp_ios_get_prob(tree);
+    int n = glp_get_num_cols(problem);
+    /* Without presolve the tree's problem is the model itself; anything else is not ours to cut. */
+    if (n <= 0 || n != search->column_count) return;
+    if (n + 1 > shim_separation.capacity) {
+        free(shim_separation.values);
+        free(shim_separation.marks);
+        free(shim_separation.ind);
+        free(shim_separation.val);
+        shim_separation.values = malloc((size_t)(n + 1) * sizeof(double));
+        shim_separation.marks = calloc((size_t)(n + 1), sizeof(int));
+        shim_separation.ind = malloc((size_t)(n + 1) * sizeof(int));
+        shim_separation.val = malloc((size_t)(n + 1) * sizeof(double));
+        shim_separation.capacity = n + 1;
+        if (shim_separation.values == NULL || shim_separation.marks == NULL || shim_separation.ind == NULL
+            || shim_separation.val == NULL) {
+            shim_release_separation();
+            return;
+        }
+    }
+    int node = glp_ios_curr_node(tree);
+    if (node != search->separation_node) {
+        search->separation_node = node;
+        search->separation_round = 0;
+    }
+    int level = glp_ios_node_level(tree, node);
+    for (int j = 0; j < n; j++) shim_separation.values[j] = glp_get_col_prim(problem, j + 1);
+
+    shim_cuts.count = 0;
+    if (shim_cuts.starts != NULL) shim_cuts.starts[0] = 0;
+    options->separate(options->separate_context, shim_separation.values, n, level, search->separation_round,
+                      &shim_cuts);
+    search->separation_round++;
+
+    for (int c = 0; c < shim_cuts.count; c++) {
+        int start = shim_cuts.starts[c], length = shim_cuts.starts[c + 1] - start;
+        double rhs = shim_cuts.rhs[c];
+        int sound = length > 0 && isfinite(rhs);
+        int k = 0;
+        for (; sound && k < length; k++) {
+            int j = shim_cuts.columns[start + k];
+            double a = shim_cuts.coefficients[start + k];
+            /* GLPK treats a column out of range or repeated in a row as a fatal error. */
+            if (j < 0 || j >= n || shim_separation.marks[j] || !isfinite(a)) {
+                sound = 0;
+                break;
+            }
+            shim_separation.marks[j] = 1;
+            shim_separation.ind[k + 1] = j + 1;
+            shim_separation.val[k + 1] = a;
+        }
+        for (int q = 0; q < k; q++) shim_separation.marks[shim_cuts.columns[start + q]] = 0;
+        if (!sound) {
+            search->cuts_rejected++;
+            continue;
+        }
+        glp_ios_add_row(tree, NULL, 0, 0, length, shim_separation.ind, shim_separation.val,
+                        shim_cuts.is_lower[c] ? GLP_LO : GLP_UP, rhs);
+        search->cuts_added++;
+    }
 }
 
 static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
@@ -398,9 +574,12 @@ static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
             if (options->progress(options->progress_context, &progress) != 0) {
                 search->stop_requested = 1;
                 glp_ios_terminate(tree);
+                return;
             }
         }
     }
+
+    if (search->separating && glp_ios_reason(tree) == GLP_ICUTGEN) shim_separate(tree, search);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -519,6 +698,8 @@ static void shim_solve_mip(glp_prob *problem, const cglpkshim_options *options,
         .options = options,
         .maximize = glp_get_obj_dir(problem) == GLP_MAX,
         .started = started,
+        .separating = options->separate != NULL && !options->presolve,
+        .column_count = glp_get_num_cols(problem),
     };
     glp_iocp parameters;
     glp_init_iocp(&parameters);
@@ -539,6 +720,8 @@ static void shim_solve_mip(glp_prob *problem, const cglpkshim_options *options,
     int code = glp_intopt(problem, &parameters);
     result->glpk_return_code = code;
     result->nodes = search.nodes;
+    result->cuts_added = search.cuts_added;
+    result->cuts_rejected = search.cuts_rejected;
 
     int status = glp_mip_status(problem);
     if (status == GLP_OPT || status == GLP_FEAS) {

@@ -94,7 +94,9 @@ public struct GLPKBackend: SolverBackend {
     private static func solveOnGLPKThread(_ flat: GLPKFlatModel, _ options: SolveOptions,
                                           _ progress: ProgressHandler?) throws(SolverError) -> SolveResult {
         var shimOptions = shimOptions(options)
-        let callbacks = GLPKSolveCallbacks(log: options.log, progress: progress)
+        // The model's own cuts only where the tree's columns are the model's (no presolve) and there is a tree.
+        let separator = options.presolve || options.relaxIntegrality ? nil : options.cutSeparator
+        let callbacks = GLPKSolveCallbacks(log: options.log, progress: progress, separator: separator)
         var result = cglpkshim_result()
         var values = [Double](repeating: 0, count: flat.columnCount)
         var duals = [Double](repeating: 0, count: flat.rowCount)
@@ -104,7 +106,9 @@ public struct GLPKBackend: SolverBackend {
                 _ = cglpkshim_solve(model, &shimOptions, &result, &values, &duals, &reducedCosts)
             }
         }
-        return try solveResult(result, values: values, duals: duals, reducedCosts: reducedCosts)
+        var solved = try solveResult(result, values: values, duals: duals, reducedCosts: reducedCosts)
+        solved.cuts = callbacks.cuts
+        return solved
     }
 
     private static func exportOnGLPKThread(_ flat: GLPKFlatModel, _ format: ModelFormat) throws(SolverError) -> String {

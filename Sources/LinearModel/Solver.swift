@@ -63,6 +63,9 @@ public struct SolveOptions: Sendable, Equatable {
     public var integralObjective: Bool
     /// Where solver log lines go; `nil` silences them.
     public var log: (@Sendable (String) -> Void)?
+    /// Cuts of the model's own, asked for at the search's cut rounds. Used only without presolve (a presolved
+    /// problem's columns are not the model's) and never for an LP.
+    public var cutSeparator: (any CutSeparator)?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 1e-4, presolve: Bool = true,
@@ -93,6 +96,7 @@ public struct SolveOptions: Sendable, Equatable {
             && a.feasibilityPump == b.feasibilityPump && a.messageLevel == b.messageLevel
             && a.relaxIntegrality == b.relaxIntegrality && a.memoryLimitMiB == b.memoryLimitMiB
             && a.integralObjective == b.integralObjective && a.nodeLimit == b.nodeLimit
+            && (a.cutSeparator == nil) == (b.cutSeparator == nil)
     }
 }
 
@@ -145,6 +149,8 @@ public struct SolveResult: Sendable, Equatable {
     public var nodes: Int
     /// Best proven bound on the objective, also when no feasible point was found.
     public var bestBound: Double?
+    /// Cuts of the model's own (`SolveOptions.cutSeparator`) handed to the solver, by family.
+    public var cuts: CutCounts = [:]
 
     public init(termination: Termination, solution: Solution?, seconds: Double, nodes: Int = 0, bestBound: Double? = nil) {
         self.termination = termination; self.solution = solution; self.seconds = seconds; self.nodes = nodes

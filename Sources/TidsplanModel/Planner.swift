@@ -25,6 +25,12 @@ public struct PlannerOptions: Sendable {
     /// unit): its runs in their weeks are tried first, so the search starts from a plan at least as good as it
     /// and can only improve on it. Not used when re-planning or planning by area.
     public var hint: Plan?
+    /// The week model's own cuts in the passes that search the full model without presolve (`WeekModelCuts`).
+    public var cutFamilies: Set<WeekCutFamily> = WeekCutFamily.kept
+    /// The deepest search node that gets them (0: the root only).
+    public var cutMaxLevel: Int = 0
+    /// Also in the week search passes that run without presolve (measured, not the default: docs/benchmarks.md).
+    public var cutsInWeekSearch = false
     public init(timeLimit: Double? = 120, relativeGap: Double = 0.001, progress: ProgressHandler? = nil,
                 log: (@Sendable (String) -> Void)? = nil, memoryLimitMiB: Int? = nil, effort: Double = 1) {
         self.effort = effort

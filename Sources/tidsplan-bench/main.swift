@@ -12,12 +12,17 @@ import TidsplanModel
 //   tidsplan-bench time SCENARIO [--time-limit S] [--out DIR]   load, build, plan, write, verify: one JSON line
 //   tidsplan-bench glpk-full SCENARIO [--time-limit S]          the whole week model in one GLPK solve: one JSON line
 //   tidsplan-bench export SCENARIO OUT.mps                      the week model as free MPS
+//   tidsplan-bench root SCENARIO [--nodes N]                    the full week model's root (N nodes, default 2), no presolve
+// `solve` and `root` take --cuts LIST (the week model's own cut families, comma-separated, or none) and
+// --cut-level N (deepest node that gets them); `solve` also --cuts-in-search (the week search passes without presolve too).
 let usage = """
 usage: tidsplan-bench stats SCENARIO
        tidsplan-bench solve SCENARIO [--time-limit S]
        tidsplan-bench time SCENARIO [--time-limit S] [--out DIR]
        tidsplan-bench glpk-full SCENARIO [--time-limit S]
        tidsplan-bench export SCENARIO OUT.mps
+       tidsplan-bench root SCENARIO [--nodes N]
+       (solve and root: [--cuts LIST|none] [--cut-level N]; solve: [--cuts-in-search])
 """
 
 let args = Array(CommandLine.arguments.dropFirst())
@@ -42,6 +47,16 @@ if let text = option("--time-limit") {
 } else {
     timeLimit = 60
 }
+
+var cutFamilies = WeekCutFamily.kept
+if let text = option("--cuts") {
+    guard let families = WeekCutFamily.parse(text) else {
+        FileHandle.standardError.write(Data("--cuts takes \(WeekCutFamily.allCases.map(\.rawValue).joined(separator: ", ")) or none\n".utf8))
+        exit(2)
+    }
+    cutFamilies = families
+}
+let cutLevel = option("--cut-level").flatMap(Int.init) ?? 0
 
 let t0 = monotonicSeconds()
 let loaded = ScenarioLoader.load(path: args[1])
@@ -70,10 +85,21 @@ do {
         print("rows:", rows.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key)=\($0.value)/nz\(nz[$0.key] ?? 0)" }.joined(separator: " "))
     case "solve":
         let start = monotonicSeconds()
-        let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(),
-                                       options: PlannerOptions(timeLimit: timeLimit, log: { FileHandle.standardError.write(Data($0.utf8)) }),
+        var options = PlannerOptions(timeLimit: timeLimit, log: { FileHandle.standardError.write(Data($0.utf8)) })
+        options.cutFamilies = cutFamilies
+        options.cutMaxLevel = cutLevel
+        options.cutsInWeekSearch = args.contains("--cuts-in-search")
+        let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options,
                                        clock: { monotonicSeconds() - start })
         print(outcome.plan.solver, outcome.statistics)
+    case "root":
+        let (model, separator) = Planner.weekModelWithCuts(scenario: scenario, families: cutFamilies, maxLevel: cutLevel)
+        var o = SolveOptions(timeLimit: timeLimit, relativeGap: 0.001, presolve: false, branching: .mostFractional,
+                             nodeLimit: option("--nodes").flatMap(Int.init) ?? 2, integralObjective: true)
+        o.cutSeparator = separator
+        let r = try GLPKBackend().solve(model, options: o, progress: nil)
+        let cuts = r.cuts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        print("root: \(r.termination), \(r.nodes) nodes, \(String(format: "%.1f", r.seconds)) s, objective \(r.solution.map { String($0.objective) } ?? "-"), bound \(r.bestBound.map { String($0) } ?? "-"), own cuts: \(cuts.isEmpty ? "none" : cuts)")
     case "time":
         print(try BenchTiming.timed(scenario: scenario, loadSeconds: loadSeconds, timeLimit: timeLimit,
                                     outDir: option("--out")).line)

@@ -71,6 +71,27 @@ typedef struct {
 typedef int (*cglpkshim_progress_fn)(void *context, const cglpkshim_progress *progress);
 
 /*
+ * Cuts of the caller's own (a separator in Swift). At each cut-generation call of the branch-and-cut
+ * search the shim hands the node's LP column values to `separate`, which appends the cuts it finds
+ * with cglpkshim_cuts_add; the shim then checks them and passes them to glp_ios_add_row. Only used
+ * without GLPK's presolver: with it, the tree's columns are the presolved problem's, not the model's.
+ */
+typedef struct cglpkshim_cuts cglpkshim_cuts;
+
+/*
+ * Appends `Σ coefficients[k]·x[columns[k]] >= rhs` (is_lower != 0) or `<= rhs` to `cuts`. Columns are
+ * 0-based and distinct. Plain C, no GLPK call: safe to call from the separator. Returns 0, or -1 when
+ * memory runs out (the cut is then dropped).
+ */
+int cglpkshim_cuts_add(cglpkshim_cuts *cuts, int length, const int *columns, const double *coefficients,
+                       int is_lower, double rhs);
+
+/* `values` holds the node's column_count LP values; `level` is the node's depth (0: the root) and
+   `round` how often cuts were asked for at this node before. */
+typedef void (*cglpkshim_separate_fn)(void *context, const double *values, int column_count, int level,
+                                      int round, cglpkshim_cuts *cuts);
+
+/*
  * A model as flat arrays. Missing bounds are -HUGE_VAL / +HUGE_VAL. The matrix is row-wise
  * (CSR) with 0-based column indices; no column may repeat within a row (GLPK treats that as
  * fatal). Names are `count` NUL-terminated strings back to back, each unique and at most
@@ -119,6 +140,8 @@ typedef struct {
     void *log_context;
     cglpkshim_progress_fn progress;  /* NULL: no progress reports */
     void *progress_context;
+    cglpkshim_separate_fn separate;  /* NULL: no cuts of the caller's; ignored with presolve */
+    void *separate_context;
 } cglpkshim_options;
 
 typedef struct {
@@ -131,6 +154,8 @@ typedef struct {
     long long nodes;
     double seconds;
     int glpk_return_code;    /* what glp_simplex / glp_intopt returned, for messages */
+    long long cuts_added;    /* the separator's cuts passed to glp_ios_add_row */
+    long long cuts_rejected; /* the separator's cuts dropped (column out of range or repeated, not finite) */
     char message[1024];      /* set for CGLPKSHIM_ERROR, CGLPKSHIM_FATAL, CGLPKSHIM_MEMORY_LIMIT */
 } cglpkshim_result;
 
