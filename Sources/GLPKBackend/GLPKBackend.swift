@@ -79,7 +79,7 @@ public struct GLPKBackend: SolverBackend {
     /// Makes GLPK hit a fatal error (a column index out of range) inside the shim's guard.
     /// Throws the `SolverError` GLPK's message becomes; the process carries on.
     func provokeFatalError() throws {
-        let outcome = try GLPKThread.shared.runOrThrow { () -> Result<Void, SolverError> in
+        let outcome = try thread.runOrThrow { () -> Result<Void, SolverError> in
             var message = [CChar](repeating: 0, count: 1024)
             let code = cglpkshim_provoke_fatal_error(&message, message.count)
             let text = Self.string(message)
