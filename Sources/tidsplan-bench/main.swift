@@ -89,6 +89,8 @@ do {
         options.cutFamilies = cutFamilies
         options.cutMaxLevel = cutLevel
         options.cutsInWeekSearch = args.contains("--cuts-in-search")
+        if let e = option("--effort").flatMap(Double.init) { options.effort = e }
+        if args.contains("--no-bound") { options.proveBound = false }
         let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options,
                                        clock: { monotonicSeconds() - start })
         print(outcome.plan.solver, outcome.statistics)
