@@ -169,7 +169,7 @@ struct ReplanCommand: ParsableCommand {
     @Option(name: .long, help: tr("En kommun som går ur från dagen efter --as-of (kan upprepas).", "A municipality that withdraws from the day after --as-of (repeatable)."))
     var withdraw: [String] = []
 
-    @Option(name: .long, help: tr("NAMN=TIMMAR: en kommuns nya, lägre totala timåtagande: inte över den kvot som gäller, inte under de timmar kommunen redan har deltagit (kan upprepas).", "NAME=HOURS: a municipality's new, lower total hour commitment: not above its quota in force, not below the hours it has attended (repeatable)."))
+    @Option(name: .long, help: tr("NAMN=TIMMAR: en kommuns nya, lägre totala timåtagande: inte över den kvot som gäller, inte under de timmar kommunen redan har genomfört (kan upprepas).", "NAME=HOURS: a municipality's new, lower total hour commitment: not above its quota in force, not below the hours it has attended (repeatable)."))
     var reduce: [String] = []
 
     @Flag(name: .long, help: tr("Fördela de förlorade medfinansieringstimmarna på de kvarvarande kommunerna, var och en inom sin kvot plus toleransen; det som inte ryms visas som ett förslag som kräver deras samtycke.", "Spread the lost co-financing hours over the remaining municipalities, each within its own quota plus the tolerance; what does not fit is shown as a proposal that needs their consent."))
