@@ -23,12 +23,32 @@ enum CommandLineErrors {
         return value.flatMap(Language.init(rawValue:)) ?? .sv
     }
 
+    /// `tidsplan help SUB --lang en`: the parser's help command takes no options, so `--lang` (already read into
+    /// `runLanguage`) is taken out for it; every other command has its own `--lang`.
+    static func helpArguments(_ arguments: [String]) -> [String] {
+        guard arguments.first == "help" else { return arguments }
+        var out: [String] = []
+        var skipNext = false
+        for a in arguments {
+            if skipNext { skipNext = false; continue }
+            if a == "--lang" { skipNext = true; continue }
+            if a.hasPrefix("--lang=") { continue }
+            out.append(a)
+        }
+        return out
+    }
+
     /// Help, version and exit codes as the parser has them; a refusal as `fel: …` / `Error: …` with where to
     /// read more, in the run's language. Exit code 64 for bad usage, as the parser gives.
     static func exit(_ error: Error, arguments: [String], lang: Language) -> Never {
         let code = TidsplanCommand.exitCode(for: error)
         let message = TidsplanCommand.message(for: error)
         // Help (`--help`, exit 0) and the jobs' own exit codes (already reported) go through unchanged.
+        // Help (`--help`, exit 0) in Swedish: the parser's headings too.
+        if code == .success, !message.isEmpty, lang == .sv, !(error is ExitCode) {
+            print(HelpLanguage.swedish(TidsplanCommand.fullMessage(for: error)))
+            Foundation.exit(0)
+        }
         if code == .success || error is ExitCode || message.isEmpty || lang == .en {
             TidsplanCommand.exit(withError: error)
         }
@@ -64,5 +84,25 @@ enum CommandLineErrors {
             return line
         }
         return translated.joined(separator: "\n")
+    }
+}
+
+/// A help text in the run's language: Swedish, or English with `--lang en`.
+func tr(_ sv: String, _ en: String) -> String { runLanguage == .sv ? sv : en }
+func tr(_ sv: String, _ en: String) -> ArgumentHelp { ArgumentHelp(runLanguage == .sv ? sv : en) }
+
+enum HelpLanguage {
+    /// The parser's own words in a help text (headings, the help flag, defaults) in Swedish; ours are already.
+    static func swedish(_ help: String) -> String {
+        let words: [(String, String)] = [
+            ("OVERVIEW:", "ÖVERSIKT:"), ("USAGE:", "ANVÄNDNING:"), ("ARGUMENTS:", "ARGUMENT:"), ("OPTIONS:", "FLAGGOR:"),
+            ("SUBCOMMANDS:", "UNDERKOMMANDON:"), ("Show help information.", "Visa hjälpen."),
+            ("Show the version.", "Visa versionen."), ("[<options>]", "[<flaggor>]"),
+            ("See 'tidsplan help <subcommand>' for detailed help.", "Se 'tidsplan help <underkommando>' för utförlig hjälp."),
+            ("<subcommand>", "<underkommando>"),
+        ]
+        let translated = words.reduce(help) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        // "(default: x)" may be wrapped onto the next line after "default:".
+        return translated.replacingOccurrences(of: #"\(default:(\s)"#, with: "(standard:$1", options: .regularExpression)
     }
 }

@@ -6,36 +6,36 @@ import TidsplanModel
 
 /// Options shared by the commands that solve.
 struct SolveOptionGroup: ParsableArguments {
-    @Option(name: .long, help: "Stop searching after this many seconds and keep the best plan found so far.")
+    @Option(name: .long, help: tr("Sluta söka efter så här många sekunder och behåll den bästa planen hittills.", "Stop searching after this many seconds and keep the best plan found so far."))
     var timeLimit: Double = 1800
 
-    @Option(name: .long, help: "Stop when the plan is proven within this fraction of the best possible (0.001 = 0.1 %).")
+    @Option(name: .long, help: tr("Sluta när planen bevisat ligger inom den här andelen från bästa möjliga (0.001 = 0,1 %).", "Stop when the plan is proven within this fraction of the best possible (0.001 = 0.1 %)."))
     var gap: Double = 0.001
 
-    @Flag(name: .long, help: "No progress line while solving.")
+    @Flag(name: .long, help: tr("Ingen förloppsrad medan lösaren arbetar.", "No progress line while solving."))
     var quiet = false
 
-    @Option(name: .long, help: "Output folder (default: output/<scenario id>). It is replaced only when everything succeeded.")
+    @Option(name: .long, help: tr("Utdatamapp (standard: output/<scenario-id>). Den ersätts bara när allt har lyckats.", "Output folder (default: output/<scenario id>). It is replaced only when everything succeeded."))
     var out: String?
 
-    @Option(name: .customLong("csv-dialect"), help: "rfc4180 (comma, UTF-8) or excel-sv (semicolon, BOM, decimal comma for Swedish Excel).")
+    @Option(name: .customLong("csv-dialect"), help: tr("rfc4180 (komma, UTF-8) eller excel-sv (semikolon, BOM, decimalkomma för svenskt Excel).", "rfc4180 (comma, UTF-8) or excel-sv (semicolon, BOM, decimal comma for Swedish Excel)."))
     var csvDialect: String = "rfc4180"
 
-    @Option(name: .long, help: "Language of everything written and printed (summary, report, timetables, CSV headers, changes): sv (Swedish, default) or en (English).")
+    @Option(name: .long, help: tr("Språk för allt som skrivs till filer och skärm (sammanfattning, rapport, scheman, CSV-rubriker, ändringar): sv (svenska, standard) eller en (engelska).", "Language of everything written and printed (summary, report, timetables, CSV headers, changes): sv (Swedish, default) or en (English)."))
     var lang: String = "sv"
 
-    @Flag(name: .customLong("export-model"), help: "Also write the week model as MPS and CPLEX LP (model/) for other solvers.")
+    @Flag(name: .customLong("export-model"), help: tr("Skriv också veckomodellen som MPS och CPLEX LP (model/) för andra lösare.", "Also write the week model as MPS and CPLEX LP (model/) for other solvers."))
     var exportModel = false
 
-    @Option(name: .customLong("memory-limit"), help: "Most memory GLPK may use, in MiB; past it the search ends with the best plan so far.")
+    @Option(name: .customLong("memory-limit"), help: tr("Högsta minne som GLPK får använda, i MiB; därefter slutar sökningen med den bästa planen hittills.", "Most memory GLPK may use, in MiB; past it the search ends with the best plan so far."))
     var memoryLimit: Int?
 
     @Option(name: .long, help: ArgumentHelp(
-        "auto, off or on: plan a large scenario area by area (groups of county parts of at most --area-persons persons, one after another).",
-        discussion: "auto does so when the scenario has more than one such area. A re-plan goes by area when the previous plan was made by the same areas. A plan made by area keeps every rule but has no bound for the whole, so no gap is shown."))
+        tr("auto, off eller on: planera ett stort scenario område för område (grupper av länsdelar med högst --area-persons personer, ett område i taget).", "auto, off or on: plan a large scenario area by area (groups of county parts of at most --area-persons persons, one after another)."),
+        discussion: tr("auto gör så när scenariot har mer än ett sådant område. En omplanering går område för område när den förra planen gjordes med samma områden. En planering område för område håller alla regler men har ingen gräns för helheten, så inget gap visas.", "auto does so when the scenario has more than one such area. A re-plan goes by area when the previous plan was made by the same areas. A plan made by area keeps every rule but has no bound for the whole, so no gap is shown.")))
     var decompose: String = "auto"
 
-    @Option(name: .customLong("area-persons"), help: "With --decompose: most persons in one area.")
+    @Option(name: .customLong("area-persons"), help: tr("Med --decompose: högsta antal personer i ett område.", "With --decompose: most persons in one area."))
     var areaPersons: Int = 350
 
     func validate() throws {
@@ -93,24 +93,30 @@ func parseDay(_ text: String, option: String) throws -> Day {
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Make the best plan for a scenario and write plan.json, timetable, calendars and report.",
-        discussion: """
+        abstract: tr("Gör den bästa planen för ett scenario och skriv plan.json, schema, kalendrar och rapport.", "Make the best plan for a scenario and write plan.json, timetable, calendars and report."),
+        discussion: tr("""
+        Skriver DIR/plan.json, timetable.csv, timetable.md, report.html och calendars/*.ics (DIR är som standard \
+        output/<scenario-id>) och skriver ut en sammanfattning: om planen är optimal, timmar per kommun mot \
+        kvot, utbildardagar och kostnad mot budget, och det som inte gick att planera, med skälet.
+        Ctrl-C avbryter sökningen och skriver den bästa planen hittills. Med --previous och --as-of \
+        planerar kommandot om som `tidsplan replan` och tar utträden och minskningar från scenariofilen.
+        """, """
         Writes DIR/plan.json, timetable.csv, timetable.md, report.html and calendars/*.ics (DIR defaults to \
         output/<scenario id>) and prints a summary: whether the plan is optimal, hours per municipality against \
         quota, trainer days and cost against budget, and anything that could not be planned, with the reason.
         Ctrl-C stops the search and writes the best plan found so far. With --previous and --as-of it \
         re-plans like `tidsplan replan`, taking withdrawals and reductions from the scenario file.
-        """)
+        """))
 
-    @Argument(help: "The scenario file (YAML), e.g. scenarios/rakna-med-oss-2024.yaml.")
+    @Argument(help: tr("Scenariofilen (YAML), t.ex. scenarios/rakna-med-oss-2024.yaml.", "The scenario file (YAML), e.g. scenarios/rakna-med-oss-2024.yaml."))
     var scenario: String
 
     @OptionGroup var solve: SolveOptionGroup
 
-    @Option(name: .long, help: "A previous plan.json to keep up to --as-of (re-planning).")
+    @Option(name: .long, help: tr("En tidigare plan.json som behålls fram till --as-of (omplanering).", "A previous plan.json to keep up to --as-of (re-planning)."))
     var previous: String?
 
-    @Option(name: .customLong("as-of"), help: "With --previous: sessions on or before this date (YYYY-MM-DD) stay exactly as they were.")
+    @Option(name: .customLong("as-of"), help: tr("Med --previous: tillfällen på eller före det här datumet (ÅÅÅÅ-MM-DD) blir kvar precis som de var.", "With --previous: sessions on or before this date (YYYY-MM-DD) stay exactly as they were."))
     var asOf: String?
 
     func run() throws {
@@ -125,8 +131,20 @@ struct PlanCommand: ParsableCommand {
 struct ReplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replan",
-        abstract: "Re-plan after a municipality drops out or reduces its commitment, changing as little as possible.",
-        discussion: """
+        abstract: tr("Planera om när en kommun hoppar av eller minskar sitt åtagande, med så små ändringar som möjligt.", "Re-plan after a municipality drops out or reduces its commitment, changing as little as possible."),
+        discussion: tr("""
+        Varje tillfälle på eller före --as-of blir kvar precis som det var. En kommun som har gått ur får inga \
+        platser och inga kallelser efter det datumet; --reduce sänker en kommuns totala timmar. Resten planeras om \
+        med så små ändringar som möjligt (flyttade tillfällen, byte av utbildare och inställda tillfällen kostar \
+        alla); tillfällena behåller sina id, så kalendrarna uppdateras i stället för att få dubbletter, och en \
+        händelse som försvinner ur en kalenderfil blir kvar i den som inställd. Den nya plan.json sparar varje \
+        utträde, minskning och kompensation med datum, så att senare omplaneringar, export och verify behåller \
+        dem. Med --attendance REGISTER räknas det som varit som det faktiskt blev (vilka som kom, inställda och \
+        flyttade tillfällen) och plan.json sparar genomfört bredvid bokat; utan räknas det som planerat. \
+        Skriver den nya planen och utdata samt changes.md och changes.csv (på språket i --lang).
+        Exempel: tidsplan replan scenarios/rakna-med-oss-2024.yaml --previous output/rakna-med-oss-2024/plan.json \
+        --as-of 2025-03-31 --withdraw Mullsjö --out output/utan-mullsjo
+        """, """
         Every session on or before --as-of stays exactly as it was. A withdrawn municipality gets no seats and \
         no invitations after that date; --reduce lowers a municipality's total hours. The rest is re-planned with \
         as few changes as possible (moved, re-led or cancelled sessions all cost); sessions keep their ids, so \
@@ -137,33 +155,33 @@ struct ReplanCommand: ParsableCommand {
         Writes the new plan and outputs plus changes.md and changes.csv (in --lang).
         Example: tidsplan replan scenarios/rakna-med-oss-2024.yaml --previous output/rakna-med-oss-2024/plan.json \
         --as-of 2025-03-31 --withdraw Mullsjö --out output/utan-mullsjo
-        """)
+        """))
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: tr("Scenariofilen (YAML).", "The scenario file (YAML)."))
     var scenario: String
 
-    @Option(name: .long, help: "The plan.json in force until now.")
+    @Option(name: .long, help: tr("Den plan.json som har gällt hittills.", "The plan.json in force until now."))
     var previous: String
 
-    @Option(name: .customLong("as-of"), help: "Sessions on or before this date (YYYY-MM-DD, inside the project) have been held and stay as they were.")
+    @Option(name: .customLong("as-of"), help: tr("Tillfällen på eller före det här datumet (ÅÅÅÅ-MM-DD, inom projektet) har hållits och blir kvar som de var.", "Sessions on or before this date (YYYY-MM-DD, inside the project) have been held and stay as they were."))
     var asOf: String
 
-    @Option(name: .long, help: "A municipality that withdraws from the day after --as-of (repeatable).")
+    @Option(name: .long, help: tr("En kommun som går ur från dagen efter --as-of (kan upprepas).", "A municipality that withdraws from the day after --as-of (repeatable)."))
     var withdraw: [String] = []
 
-    @Option(name: .long, help: "NAME=HOURS: a municipality's new, lower total hour commitment: not above its quota in force, not below the hours it has attended (repeatable).")
+    @Option(name: .long, help: tr("NAMN=TIMMAR: en kommuns nya, lägre totala timåtagande: inte över den kvot som gäller, inte under de timmar kommunen redan har genomfört (kan upprepas).", "NAME=HOURS: a municipality's new, lower total hour commitment: not above its quota in force, not below the hours it has attended (repeatable)."))
     var reduce: [String] = []
 
-    @Flag(name: .long, help: "Spread the lost co-financing hours over the remaining municipalities, each within its own quota plus the tolerance; what does not fit is shown as a proposal that needs their consent.")
+    @Flag(name: .long, help: tr("Fördela de förlorade medfinansieringstimmarna på de kvarvarande kommunerna, var och en inom sin kvot plus toleransen; det som inte ryms visas som ett förslag som kräver deras samtycke.", "Spread the lost co-financing hours over the remaining municipalities, each within its own quota plus the tolerance; what does not fit is shown as a proposal that needs their consent."))
     var compensate = false
 
-    @Flag(name: .customLong("no-scratch-comparison"), help: "Skip the second solve that counts how many sessions planning from scratch would change.")
+    @Flag(name: .customLong("no-scratch-comparison"), help: tr("Hoppa över den andra körningen som räknar hur många tillfällen en helt ny planering skulle ändra.", "Skip the second solve that counts how many sessions planning from scratch would change."))
     var noScratchComparison = false
 
-    @Option(name: .long, help: "The attendance register (CSV, see `tidsplan attendance`): the past is frozen as it was attended, not as planned.")
+    @Option(name: .long, help: tr("Närvaroregistret (CSV, se `tidsplan attendance`): det som varit låses som det faktiskt blev, inte som det var planerat.", "The attendance register (CSV, see `tidsplan attendance`): the past is frozen as it was attended, not as planned."))
     var attendance: String?
 
-    @Flag(name: .long, help: "With --attendance: the register may change what an earlier register recorded (the change is kept in plan.json).")
+    @Flag(name: .long, help: tr("Med --attendance: registret får ändra det som ett tidigare register har fört in (ändringen sparas i plan.json).", "With --attendance: the register may change what an earlier register recorded (the change is kept in plan.json)."))
     var correct = false
 
     @OptionGroup var solve: SolveOptionGroup

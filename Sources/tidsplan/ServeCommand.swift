@@ -6,28 +6,34 @@ import TidsplanServe
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve an output folder over HTTP: calendars to subscribe to, the links page and the report.",
-        discussion: """
+        abstract: tr("Dela ut en utdatamapp över HTTP: kalendrar att prenumerera på, länksidan och rapporten.", "Serve an output folder over HTTP: calendars to subscribe to, the links page and the report."),
+        discussion: tr("""
+        Varje person, kommun och lokal prenumererar en gång på sin kalenders adress (listad på /) och \
+        kalenderappen hämtar den på nytt av sig själv. Planera om till samma mapp så delas de nya kalendrarna ut \
+        på samma adresser, utan omstart. Lyssnar bara på 127.0.0.1 om inte --host säger annat; sätt en omvänd \
+        proxy med HTTPS framför för att nå personer utanför, och ange dess adress med --base-url.
+        Exempel: tidsplan serve output/rakna-med-oss-2024 --port 8080
+        """, """
         Every person, municipality and venue subscribes once to their calendar's address (listed at /) and \
         their calendar app refreshes it. Re-plan into the same folder and the new calendars are served at the \
         same addresses, without a restart. Listens on 127.0.0.1 only unless --host says otherwise; put a \
         reverse proxy with HTTPS in front to reach people outside, and give its address with --base-url.
         Example: tidsplan serve output/rakna-med-oss-2024 --port 8080
-        """)
+        """))
 
-    @Argument(help: "The output folder (written by plan, replan or export).")
+    @Argument(help: tr("Utdatamappen (skriven av tidsplan plan, replan eller export).", "The output folder (written by plan, replan or export)."))
     var output: String
 
-    @Option(name: .long, help: "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every network).")
+    @Option(name: .long, help: tr("Adress att lyssna på (standard 127.0.0.1: bara den här datorn; 0.0.0.0: alla nätverk).", "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every network)."))
     var host = "127.0.0.1"
 
-    @Option(name: .long, help: "Port to listen on (0: any free port, printed on start).")
+    @Option(name: .long, help: tr("Port att lyssna på (0: valfri ledig port, som skrivs ut vid start).", "Port to listen on (0: any free port, printed on start)."))
     var port = 8080
 
-    @Option(name: .customLong("base-url"), help: "The address subscribers use, e.g. https://kalender.example.se/plan/ behind a reverse proxy (default: the address asked for).")
+    @Option(name: .customLong("base-url"), help: tr("Adressen som prenumeranterna använder, t.ex. https://kalender.example.se/plan/ bakom en omvänd proxy (standard: den adress anropet gick till).", "The address subscribers use, e.g. https://kalender.example.se/plan/ behind a reverse proxy (default: the address asked for)."))
     var baseURL: String?
 
-    @Option(name: .long, help: "Language of the links page: sv (default) or en.")
+    @Option(name: .long, help: tr("Språk för länksidan: sv (standard) eller en.", "Language of the links page: sv (default) or en."))
     var lang = "sv"
 
     func validate() throws {

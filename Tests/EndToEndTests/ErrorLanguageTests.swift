@@ -111,6 +111,45 @@ import Testing
 
     @Test func englishErrorsHaveNoSwedishWords() throws { try Self.check("en", against: Self.swedish) }
 
+    /// The commands whose `--help` is checked: the top command and every subcommand.
+    static let commands = ["", "plan", "replan", "export", "check", "calendar", "verify", "capacity", "compare", "serve",
+                           "attendance", "follow-up"]
+
+    /// `--help` of every command in `lang`: exit 0, the parser's own headings in that language too, and none of the
+    /// other language's words. The subcommand names at the start of the list's lines and the other language's
+    /// words that `check` names as what it prints (`fel|varning`, `error|warning`) are identifiers. `tidsplan help SUB`
+    /// takes `--lang` too.
+    static func checkHelp(_ lang: String, heading: String, against list: [String]) throws {
+        let work = try TempFolder("help-lang-\(lang)")
+        let runs = commands.map { $0.isEmpty ? ["--help"] : [$0, "--help"] } + [["help", "plan"], ["replan", "-h"]]
+        for arguments in runs {
+            let r = try TidsplanCLI.run(arguments + ["--lang", lang], cwd: work.path)
+            let name = arguments.joined(separator: " ")
+            #expect(r.status == 0 && r.endedCleanly, "\(name): \(r.transcript)")
+            #expect(r.stdout.contains(heading), "\(name) --lang \(lang) has no \(heading):\n\(r.stdout)")
+            let listed = r.stdout.replacingOccurrences(of: #"(?m)^  [a-z-]+(?= {2,}|$)"#, with: " ", options: .regularExpression)
+            // "ARGUMENT" is the Swedish heading (the plural is the same); "plan" is a Swedish word too
+            // ("en plan med något regelbrott" in compare's column notes).
+            let found = foreignWords(listed, list.filter { $0 != "plan" }, names: ["fel|varning", "error|warning", "ARGUMENT:"])
+            #expect(found.isEmpty, "\(name) --lang \(lang) has \(found):\n\(r.stdout)")
+        }
+    }
+
+    @Test func swedishHelpHasNoEnglishWords() throws { try Self.checkHelp("sv", heading: "ANVÄNDNING:", against: Self.english) }
+
+    @Test func englishHelpHasNoSwedishWords() throws { try Self.checkHelp("en", heading: "USAGE:", against: Self.swedish) }
+
+    /// Swedish is the default: `--help` without `--lang` is the same as with `--lang sv`.
+    @Test func helpIsSwedishByDefault() throws {
+        let work = try TempFolder("help-lang-default")
+        for command in Self.commands {
+            let arguments = command.isEmpty ? ["--help"] : [command, "--help"]
+            let plain = try TidsplanCLI.run(arguments, cwd: work.path)
+            let sv = try TidsplanCLI.run(arguments + ["--lang", "sv"], cwd: work.path)
+            #expect(plain.status == 0 && plain.stdout == sv.stdout && plain.stdout.contains("ANVÄNDNING:"), "\(arguments)")
+        }
+    }
+
     /// The checker finds words and lets identifiers through, so a silent pass means something.
     @Test func theCheckerFindsForeignWordsButNotIdentifiers() {
         #expect(Self.foreignWords("fel: the file is missing", Self.english, names: []) == ["the", "missing", "is", "file"])

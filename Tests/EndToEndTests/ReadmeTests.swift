@@ -22,19 +22,19 @@ import Testing
         return out.filter { !$0.isEmpty }
     }
 
-    /// `tidsplan SUB --help` (or `tidsplan --help`), cached.
+    /// `tidsplan SUB --help --lang en` (or `tidsplan --help --lang en`), cached: the README quotes the English help.
     static let help: [String: String] = {
         var out: [String: String] = [:]
         let work = try? TempFolder("readme-help")
         // Every subcommand `tidsplan --help` lists (two spaces, a name, then its abstract), so a new command's
         // examples are checked without touching this test.
-        let top = (try? TidsplanCLI.run(["--help"], cwd: work?.path ?? "/tmp"))?.stdout ?? ""
+        let top = (try? TidsplanCLI.run(["--help", "--lang", "en"], cwd: work?.path ?? "/tmp"))?.stdout ?? ""
         let listed = top.components(separatedBy: "SUBCOMMANDS:").dropFirst().first?.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
             return line.split(separator: " ").first.map(String.init)
         } ?? []
         for sub in [""] + listed where sub != "help" {
-            let arguments = sub.isEmpty ? ["--help"] : [sub, "--help"]
+            let arguments = (sub.isEmpty ? ["--help"] : [sub, "--help"]) + ["--lang", "en"]
             out[sub] = (try? TidsplanCLI.run(arguments, cwd: work?.path ?? "/tmp"))?.stdout ?? ""
         }
         return out
