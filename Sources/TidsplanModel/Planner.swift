@@ -31,6 +31,12 @@ public struct PlannerOptions: Sendable {
     public var cutMaxLevel: Int = 0
     /// Also in the week search passes that run without presolve (measured, not the default: docs/benchmarks.md).
     public var cutsInWeekSearch = false
+    /// A second solver, on another core: the week model's root-bound pass then runs beside the search instead of
+    /// after it. Nil when the other core is busy (capacity's units, compare's variants, the re-plan's comparison).
+    public var boundBackend: SolverBackend?
+    /// Week models up to this many columns are searched in full first (`WeekSolveStrategy.smallModelColumns`);
+    /// tests lower it to take the large models' passes on a small scenario.
+    package var smallModelColumns = WeekSolveStrategy.smallModelColumns
     public init(timeLimit: Double? = 120, relativeGap: Double = 0.001, progress: ProgressHandler? = nil,
                 log: (@Sendable (String) -> Void)? = nil, memoryLimitMiB: Int? = nil, effort: Double = 1) {
         self.effort = effort

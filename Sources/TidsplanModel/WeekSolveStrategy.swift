@@ -29,7 +29,9 @@ struct WeekSolveStrategy {
     let clock: @Sendable () -> Double
     let start: Double
     /// Set when the time limit, not the caller, stopped a search.
-    let deadline = DeadlineFlag()
+    let deadline = SharedFlag()
+    /// Set when the caller asked to stop: the root-bound pass running beside the search stops too.
+    let stopAsked = SharedFlag()
     /// The runs of `PlannerOptions.hint`, tried first as a plan of this model.
     var hint: [PreviousRun] = []
 
@@ -54,6 +56,8 @@ struct WeekSolveStrategy {
     static let shortLimitSeconds = 30.0
     /// The seat-relaxed week search stops this close to its own optimum (its plan is rounded afterwards).
     static let restrictedGap = 0.005
+    /// Seat rounding stops this close to the seat-relaxed plan it rounds (`wholeSeats`).
+    static let roundingGap = 0.01
 
     /// Node budgets per phase, times `PlannerOptions.effort`. Nodes, not seconds, so that the same scenario
     /// gives the same plan on every run; the time limit is only a safety net. On the default scenario the
@@ -126,7 +130,7 @@ struct WeekSolveStrategy {
         // 1. The full model. A small model gets a real search first (it is usually proven here); a large one
         //    only its root with cuts, for the bound, after the plan is found (`rootBound`), so that a short time
         //    limit goes to the plan: further nodes did not raise GLPK's bound, and choosing pseudocosts is costly.
-        let small = model.variables.count <= Self.smallModelColumns
+        let small = model.variables.count <= options.smallModelColumns
         var direct = SolveResult(termination: .nodeLimit, solution: nil, seconds: 0)
         if small && !options.quick && !outOfTime {
             direct = try backend.solve(model, options: solveOptions(model, seconds: remaining(share: Self.searchShare), nodes: budget.full),
@@ -134,22 +138,37 @@ struct WeekSolveStrategy {
             record("full model", direct)
             consider(direct.solution)
         }
-        let userStop = stopRequested(direct) && !deadline.reached
+        let userStop = stopRequested(direct) && !deadline.isSet
         if direct.termination == .optimal || direct.termination == .infeasible || userStop {
             return finish(model, searched: searched, direct.termination == .optimal ? direct.solution : best, bound: bound, nodes: nodes, phases: phases,
                           terminations: terminations, infeasible: direct.termination == .infeasible)
         }
-        func rootBound() throws {
-            // GLPK's root LP and cut rounds do not stop at the time limit: skip the pass when little time is left.
-            let enough = remaining().map { $0 >= Self.rootBoundShare * (options.timeLimit ?? 0) } ?? true
-            guard !small && !options.quick && options.proveBound && enough else { return }
+        let rootBoundApplies = !small && !options.quick && options.proveBound
+        func rootBoundOptions() -> SolveOptions {
             var root = solveOptions(model, seconds: remaining())
             root.nodeLimit = 2  // the root and its first branching: the bound after the root's cuts
             root.branching = .mostFractional
             // Without presolve GLPK's cuts reach further on the default scenario: bound 1 517 instead of 1 509.
             root.presolve = false
             root.cutSeparator = b.cutSeparator(for: model, families: options.cutFamilies, maxLevel: options.cutMaxLevel)
-            let r = try backend.solve(model, options: root, progress: guarded(.bound))
+            return root
+        }
+        // With a second solver the root-bound pass runs beside the search from the start (8 s of the default
+        // scenario's 50 s): bounded by nodes, it gives the same bound either way, and it never changes the plan.
+        let boundRun: BackgroundRun<SolveResult>? = rootBoundApplies ? options.boundBackend.map { solver in
+            let root = rootBoundOptions(), progress = guarded(.bound, beside: true)
+            return BackgroundRun { try solver.solve(model, options: root, progress: progress) }
+        } : nil
+        func rootBound() throws {
+            if let boundRun {
+                let r = try boundRun.wait()
+                if !(stopAsked.isSet && !deadline.isSet) { record("full model, root", r); consider(r.solution) }
+                return
+            }
+            // GLPK's root LP and cut rounds do not stop at the time limit: skip the pass when little time is left.
+            let enough = remaining().map { $0 >= Self.rootBoundShare * (options.timeLimit ?? 0) } ?? true
+            guard rootBoundApplies && enough else { return }
+            let r = try backend.solve(model, options: rootBoundOptions(), progress: guarded(.bound))
             record("full model, root", r)
             consider(r.solution)
         }
@@ -171,7 +190,7 @@ struct WeekSolveStrategy {
         }
         // 4. Restricted to the weeks the LP (and phase 3's plan) use, ±1 week.
         var weeks: Solution?
-        if let lpValues, !(stopRequested(r2) && !deadline.reached), !outOfTime {
+        if let lpValues, !(stopRequested(r2) && !deadline.isSet), !outOfTime {
             let ordered = Set(b.scenario.courses.flatMap { c in
                 c.after.isEmpty && c.aheadOf == nil ? [] : [c.id] + c.after.map(\.course) + (c.aheadOf?.courses ?? [])
             })
@@ -246,7 +265,7 @@ struct WeekSolveStrategy {
         if let weeks, !outOfTime {
             consider(try wholeSeats(b, model, weeks: weeks, record: record))
         }
-        if !(terminations.contains(.stopped) && !deadline.reached) { try rootBound() }
+        if !(terminations.contains(.stopped) && !deadline.isSet) || boundRun != nil { try rootBound() }
         return finish(model, searched: searched, best, bound: bound, nodes: nodes, phases: phases, terminations: terminations, infeasible: false)
     }
 
@@ -287,7 +306,12 @@ struct WeekSolveStrategy {
             rounded.setBounds(z, lower: max(model[z].lower ?? 0, (x - 1e-6).rounded(.down)),
                               upper: min(model[z].upper ?? .infinity, (x + 1e-6).rounded(.up)))
         }
-        var r4 = try backend.solve(rounded, options: solveOptions(rounded, seconds: remaining(), nodes: budget.whole), progress: guarded(.seatsRounded))
+        // Within 1 % of the seat-relaxed plan is enough here: the gap the plan reports is against the bound of the
+        // whole model, and proving the last percent of the rounding took 3 950 of 4 000 nodes on the default
+        // scenario (4 s) without a better plan (1 338 found after 55 nodes).
+        var roundOptions = solveOptions(rounded, seconds: remaining(), nodes: budget.whole)
+        roundOptions.relativeGap = max(roundOptions.relativeGap, Self.roundingGap)
+        var r4 = try backend.solve(rounded, options: roundOptions, progress: guarded(.seatsRounded))
         record("seats rounded", r4, false)
         // If no rounding fits, let the seat counts range freely (the run counts stay fixed). (Trying this also
         // when rounding lost against the relaxed plan gained 1 point of 1 551 on the default scenario, for 4.7 s.)
@@ -312,7 +336,7 @@ struct WeekSolveStrategy {
     /// plan: the caller keeps the previous output rather than an empty plan. A time limit keeps the start plan.
     private func finish(_ model: LinearModel, searched: Bool, _ best: Solution?, bound: Double?, nodes: Int, phases: [String],
                         terminations: [Termination], infeasible: Bool) -> Outcome {
-        let timedOut = deadline.reached || outOfTime || terminations.contains(.timeLimit)
+        let timedOut = deadline.isSet || outOfTime || terminations.contains(.timeLimit)
         let stopped = terminations.contains(.stopped) && !timedOut
         // A start plan (nothing new planned) is kept at a time limit, but not when the user stopped the search or
         // the memory limit ended it: then the caller says so and keeps the previous output.
@@ -339,19 +363,23 @@ struct WeekSolveStrategy {
     func stopRequested(_ r: SolveResult) -> Bool { r.termination == .stopped }
 
     /// The caller's progress handler, plus the time limit (`share` of it): past it, the search stops with what it has.
-    /// The caller sees the phase's name, the whole solve's elapsed time and the time limit.
-    func guarded(_ phase: SearchPhase, share: Double = 1) -> ProgressHandler {
+    /// The caller sees the phase's name, the whole solve's elapsed time and the time limit. A pass running `beside`
+    /// the search does not report (one progress line is the search's); it stops when the caller asked the search to.
+    func guarded(_ phase: SearchPhase, share: Double = 1, beside: Bool = false) -> ProgressHandler {
         let user = options.progress
         let clock = self.clock, start = self.start
         let limit = options.timeLimit.map { $0 * share }
         let timeLimit = options.timeLimit
-        let deadline = self.deadline
+        let deadline = self.deadline, stopAsked = self.stopAsked
         return { p in
             let elapsed = clock() - start
-            if let limit, elapsed >= limit { deadline.reached = true; return .stop }
+            if let limit, elapsed >= limit { deadline.set(); return .stop }
+            if beside { return stopAsked.isSet ? .stop : .continue }
             var report = p
             report.phase = phase.rawValue; report.elapsed = elapsed; report.timeLimit = timeLimit
-            return user?(report) ?? .continue
+            let answer = user?(report) ?? .continue
+            if answer == .stop { stopAsked.set() }
+            return answer
         }
     }
 
@@ -361,9 +389,4 @@ struct WeekSolveStrategy {
         let cuts = r.cuts.isEmpty ? "" : ", own cuts " + r.cuts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " ")
         return "\(r.termination), \(r.nodes) nodes, \((r.seconds * 10).rounded() / 10) s\(objective)\(bound)\(cuts)"
     }
-}
-
-/// Whether a time limit stopped a search (written from GLPK's callback, read after the solve returns).
-final class DeadlineFlag: @unchecked Sendable {
-    var reached = false
 }

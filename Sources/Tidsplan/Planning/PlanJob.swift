@@ -104,7 +104,10 @@ public enum PlanJob {
                 let beside = SideBySide.backends(beside: backend).first ?? backend
                 scratchRun = BackgroundRun { [quiet] in try solve(changed, request: quiet, replan: nil, console: console, backend: beside) }
             }
-            let outcome = try solve(changed, request: request, replan: replan, console: console, backend: backend)
+            // With no comparison beside it, the plan's own root-bound pass takes the second core.
+            let boundBackend = scratchRun == nil ? SideBySide.backends(beside: backend).first : nil
+            let outcome = try solve(changed, request: request, replan: replan, console: console, backend: backend,
+                                    boundBackend: boundBackend)
             // A solve without a solution is never written as a plan, whatever ended it.
             guard outcome.plan.solver.status.hasPlan else {
                 throw JobError(SearchEndWords.nothingWritten(outcome.plan.solver, limits: SearchLimits(
@@ -166,7 +169,7 @@ public enum PlanJob {
     static func errorPrefix(_ lang: Language) -> String { lang == .sv ? "fel: " : "error: " }
 
     static func solve(_ scenario: Scenario, request: PlanRequest, replan: ReplanContext?, console: Console,
-                      backend: SolverBackend) throws -> PlanOutcome {
+                      backend: SolverBackend, boundBackend: SolverBackend? = nil) throws -> PlanOutcome {
         StopSignal.install()
         let showProgress = !request.quiet && console.isTerminal
         let progress: ProgressHandler = { p in
@@ -178,6 +181,7 @@ public enum PlanJob {
         options.decompose = request.decompose
         options.maxAreaPersons = request.maxAreaPersons
         options.proveBound = request.proveBound
+        options.boundBackend = boundBackend
         let areas = Planner.areas(for: scenario, options: options, replan: replan)
         if !request.quiet {
             let w = SummaryWords(lang: request.lang)

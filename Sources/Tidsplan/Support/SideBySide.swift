@@ -16,29 +16,3 @@ enum SideBySide {
         return Array(GLPKBackend.pool(cores).dropFirst())
     }
 }
-
-/// One job on a thread of its own, started now and waited for later: the re-plan's from-scratch comparison
-/// runs on the second core while the re-plan itself runs on the first.
-final class BackgroundRun<T: Sendable>: @unchecked Sendable {
-    // Safety of @unchecked: `result` is only touched with `condition` locked.
-    private let condition = NSCondition()
-    private var result: Result<T, any Error>?
-
-    init(_ body: @escaping @Sendable () throws -> T) {
-        Thread.detachNewThread { [self] in
-            let r = Result { try body() }
-            condition.lock()
-            result = r
-            condition.signal()
-            condition.unlock()
-        }
-    }
-
-    func wait() throws -> T {
-        condition.lock()
-        while result == nil { condition.wait() }
-        let r = result!
-        condition.unlock()
-        return try r.get()
-    }
-}
