@@ -186,6 +186,7 @@ public struct GLPKBackend: SolverBackend {
         case .mostFractional: Int32(CGLPKSHIM_BRANCH_MOST_FRACTIONAL)
         case .driebeckTomlin: Int32(CGLPKSHIM_BRANCH_DRIEBECK_TOMLIN)
         case .pseudocost: Int32(CGLPKSHIM_BRANCH_PSEUDOCOST)
+        case .pseudocostAveraged: Int32(CGLPKSHIM_BRANCH_PSEUDOCOST_AVERAGED)
         }
         shim.backtracking = switch options.backtracking {
         case .depthFirst: Int32(CGLPKSHIM_BACKTRACK_DEPTH_FIRST)

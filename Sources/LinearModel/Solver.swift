@@ -34,7 +34,16 @@ public struct SolveProgress: Sendable, Equatable {
 public enum ModelFormat: String, Sendable, CaseIterable { case freeMPS = "mps", cplexLP = "lp" }
 
 public struct SolveOptions: Sendable, Equatable {
-    public enum Branching: String, Sendable { case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudocost }
+    public enum Branching: String, Sendable {
+        case firstFractional, lastFractional, mostFractional, driebeckTomlin
+        /// GLPK's hybrid pseudocost rule: each column's unknown pseudocosts are first measured by strong branching
+        /// (a few dual iterations down and up), which can take a large share of a search.
+        case pseudocost
+        /// Pseudocosts without strong branching: a column's unknown pseudocost is the average of the known ones in
+        /// that direction (1 before any is known), learnt from every solved node; the column with the largest product
+        /// of estimated down and up degradations is branched on, continuing with the smaller one.
+        case pseudocostAveraged
+    }
     public enum Backtracking: String, Sendable { case depthFirst, breadthFirst, bestLocalBound, bestProjection }
     public enum MessageLevel: String, Sendable { case off, errors, normal, all }
 

@@ -14,7 +14,9 @@ import TidsplanModel
 //   tidsplan-bench export SCENARIO OUT.mps                      the week model as free MPS
 //   tidsplan-bench root SCENARIO [--nodes N]                    the full week model's root (N nodes, default 2), no presolve
 // `solve` and `root` take --cuts LIST (the week model's own cut families, comma-separated, or none) and
-// --cut-level N (deepest node that gets them); `solve` also --cuts-in-search (the week search passes without presolve too).
+// --cut-level N (deepest node that gets them); `solve` also --cuts-in-search (the week search passes without presolve too)
+// and --restricted-branching RULE (the restricted pass's branching, e.g. pseudocostAveraged) or --search-branching RULE
+// (every pass that asks for GLPK's pseudocost branching); see RestrictedBranching.swift.
 let usage = """
 usage: tidsplan-bench stats SCENARIO
        tidsplan-bench solve SCENARIO [--time-limit S]
@@ -22,7 +24,7 @@ usage: tidsplan-bench stats SCENARIO
        tidsplan-bench glpk-full SCENARIO [--time-limit S]
        tidsplan-bench export SCENARIO OUT.mps
        tidsplan-bench root SCENARIO [--nodes N]
-       (solve and root: [--cuts LIST|none] [--cut-level N]; solve: [--cuts-in-search])
+       (solve and root: [--cuts LIST|none] [--cut-level N]; solve: [--cuts-in-search] [--restricted-branching RULE | --search-branching RULE])
 """
 
 let args = Array(CommandLine.arguments.dropFirst())
@@ -91,7 +93,16 @@ do {
         options.cutsInWeekSearch = args.contains("--cuts-in-search")
         if let e = option("--effort").flatMap(Double.init) { options.effort = e }
         if args.contains("--no-bound") { options.proveBound = false }
-        let outcome = try Planner.plan(scenario: scenario, backend: GLPKBackend(), options: options,
+        var backend: any SolverBackend = GLPKBackend()
+        for flag in ["--restricted-branching", "--search-branching"] {
+            guard let text = option(flag) else { continue }
+            guard let rule = SolveOptions.Branching(rawValue: text) else {
+                FileHandle.standardError.write(Data("\(flag) takes firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudocost or pseudocostAveraged\n".utf8))
+                exit(2)
+            }
+            backend = RestrictedBranchingBackend(inner: GLPKBackend(), branching: rule, everywhere: flag == "--search-branching")
+        }
+        let outcome = try Planner.plan(scenario: scenario, backend: backend, options: options,
                                        clock: { monotonicSeconds() - start })
         print(outcome.plan.solver, outcome.statistics)
     case "root":

@@ -37,6 +37,10 @@ enum {
     CGLPKSHIM_BRANCH_MOST_FRACTIONAL = 2,
     CGLPKSHIM_BRANCH_DRIEBECK_TOMLIN = 3,
     CGLPKSHIM_BRANCH_PSEUDOCOST = 4,
+    /* The shim's own pseudocost branching: a column's unknown pseudocost is the average of the known ones
+       in that direction (1 when none is known), never GLPK's strong-branching initialisation; learnt from
+       every node whose LP is solved; candidates scored by the product of the two estimated degradations. */
+    CGLPKSHIM_BRANCH_PSEUDOCOST_AVERAGED = 5,
 };
 
 enum {
