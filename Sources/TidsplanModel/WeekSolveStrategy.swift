@@ -153,8 +153,8 @@ struct WeekSolveStrategy {
             root.cutSeparator = b.cutSeparator(for: model, families: options.cutFamilies, maxLevel: options.cutMaxLevel)
             return root
         }
-        // With a second solver the root-bound pass runs beside the search from the start (8 s of the default
-        // scenario's 50 s): bounded by nodes, it gives the same bound either way, and it never changes the plan.
+        // With a second solver the root-bound pass runs beside the search from the start (7–8 s of the default
+        // scenario's plan): bounded by nodes, it gives the same bound either way, and it never changes the plan.
         let boundRun: BackgroundRun<SolveResult>? = rootBoundApplies ? options.boundBackend.map { solver in
             let root = rootBoundOptions(), progress = guarded(.bound, beside: true)
             return BackgroundRun { try solver.solve(model, options: root, progress: progress) }
@@ -216,14 +216,18 @@ struct WeekSolveStrategy {
                 // Pseudocost initialisation at the root does not stop at GLPK's time limit (6 s past a 5 s limit
                 // on the default scenario): under a short limit, branch on the most fractional column instead.
                 if let left = remaining(share: Self.searchShare), left < Self.shortLimitSeconds { search.branching = .mostFractional }
+                if phase == .restricted {
+                    // With seats relaxed this pass only chooses weeks (its plan is rounded afterwards): the last 0.5 %
+                    // of proof costs more than it gives. Areas too: on the national scenario they had spent all 2 500
+                    // nodes within 0.2 % of their bound (area 3: 803 against 801.3, 97 s).
+                    search.relativeGap = max(search.relativeGap, Self.restrictedGap)
+                }
                 if phase == .restricted && !options.quick && classic {
                     // The settings before target groups: no presolve, the most fractional column (see the fallback below).
                     search.branching = .mostFractional
                     search.presolve = false
-                    search.relativeGap = max(search.relativeGap, Self.restrictedGap)
                 } else if phase == .restricted && !options.quick {
-                    // With seats relaxed this pass only chooses weeks (its plan is rounded afterwards): the last 0.5 %
-                    // of proof costs more than it gives. Presolve with pseudocost branching: the order rules (`after`,
+                    // Presolve with pseudocost branching: the order rules (`after`,
                     // `aheadOf`) keep their courses' weeks open, and GLPK's presolve drops the rows the restriction
                     // empties, so each node's LP is far cheaper, and pseudocosts find the weeks in fewer nodes. Default
                     // scenario with target groups and order, both run side by side (`tidsplan-bench solve`, CPU time):
@@ -232,12 +236,6 @@ struct WeekSolveStrategy {
                     // above): within 0.5 % after 551 nodes, plan 1 338, 55 s. Not for whole seats ("Vägar": twice the
                     // time) nor decomposed areas (the national plan then hit its time limit). docs/benchmarks.md.
                     search.presolve = true
-                    search.relativeGap = max(search.relativeGap, Self.restrictedGap)
-                }
-                if phase == .restricted && options.quick {
-                    // An area's week choice, too, is rounded afterwards: on the national scenario the pass spent its
-                    // whole 2 500 nodes within 0.2 % of its bound (area 3: 803 against 801.3, 97 s).
-                    search.relativeGap = max(search.relativeGap, Self.restrictedGap)
                 }
                 if options.cutsInWeekSearch && !search.presolve {
                     search.cutSeparator = b.cutSeparator(for: restricted, families: options.cutFamilies, maxLevel: options.cutMaxLevel)

@@ -1,3 +1,4 @@
+import Foundation
 import GLPKBackend
 import LinearModel
 import Testing
@@ -18,8 +19,11 @@ import TidsplanCore
     @Test func theBoundBesideTheSearchIsTheBoundAfterIt() throws {
         for s in [CapacityTestScenario.scenario(), Small.base()] {
             let after = try Self.plan(s, beside: nil)
-            let beside = try Self.plan(s, beside: GLPKBackend.pool(2)[1])
+            let second = CountingBackend(GLPKBackend.pool(2)[1])
+            let beside = try Self.plan(s, beside: second)
             #expect(after.statistics.phases.contains { $0.hasPrefix("full model, root") }, "\(after.statistics.phases)")
+            // The root-bound pass, and nothing else, ran on the second solver.
+            #expect(second.solves == 1)
             #expect(beside.plan.sessions == after.plan.sessions)
             #expect(beside.plan.solver == after.plan.solver)
             #expect(beside.statistics.phases.map(Self.withoutSeconds) == after.statistics.phases.map(Self.withoutSeconds))
@@ -31,4 +35,21 @@ import TidsplanCore
     static func withoutSeconds(_ phase: String) -> String {
         phase.replacing(/, [0-9.]+ s/, with: "")
     }
+}
+
+/// A backend that counts the solves it is given (from whichever thread) and hands them to GLPK.
+final class CountingBackend: SolverBackend, @unchecked Sendable {
+    // Safety of @unchecked: `count` is only touched with `lock` held.
+    private let inner: SolverBackend
+    private let lock = NSLock()
+    private var count = 0
+    init(_ inner: SolverBackend) { self.inner = inner }
+    var solves: Int { lock.withLock { count } }
+    var name: String { inner.name }
+    var version: String { inner.version }
+    func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
+        lock.withLock { count += 1 }
+        return try inner.solve(model, options: options, progress: progress)
+    }
+    func export(_ model: LinearModel, format: ModelFormat) throws -> String { try inner.export(model, format: format) }
 }
