@@ -14,6 +14,7 @@
 #include <glpk.h>
 
 #include <errno.h>
+#include <float.h>
 #include <limits.h>
 #include <malloc.h>
 #include <math.h>
@@ -332,6 +333,8 @@ typedef struct {
    glp_alloc'd: freed after glp_intopt, or with the whole environment when GLPK's error hook fires. */
 typedef struct {
     int active;
+    int exact;          /* GLPK's own rule (ios_pcost_branch), strong branching on `threads` threads */
+    int threads;
     int column_count;   /* the tree's problem's columns (the presolved problem with presolve) */
     double *down_sum;   /* 1-based: per-unit degradations seen, summed */
     double *up_sum;
@@ -341,6 +344,8 @@ typedef struct {
     int record_capacity;
     long long serial;           /* branchings chosen so far */
     long long observations;     /* pseudocosts learnt */
+    long long strong_evaluations; /* strong-branching LPs solved (exact rule) */
+    long long strong_shared;      /* of them, solved in batches shared over threads */
     /* The node just branched on: when GLPK finds one branch hopeless it keeps that node (same number)
        with the other branch's bound and solves it again. Cleared when a node is selected. */
     int pending_node;
@@ -692,6 +697,217 @@ static void shim_branch_choose(glp_tree *tree, shim_branching_state *b) {
     glp_ios_branch_upon(tree, chosen, direction);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * GLPK's pseudocost branching, strong branching shared over threads (exact rule)
+ *
+ * GLPK's GLP_BR_PCH measures each column's unknown pseudocost by strong branching: a copy of the node's
+ * LP with the column fixed, 30 dual simplex iterations (eval_degrad in glpios09.c). At the default
+ * scenario's root that is 936 LPs, 18 s on one core. The LPs do not depend on each other, so here they
+ * are solved on several threads, each with its own copy and its own GLPK environment, and then used in
+ * GLPK's own order: same pseudocosts, same choices, so the same search and the same plan. A pseudocost
+ * GLPK would not have measured yet (it stops at the first branch without a feasible solution) is not
+ * kept. Learning follows ios_pcost_update: at each branching, from the parent's branching.
+ * ------------------------------------------------------------------------------------------- */
+
+/* As eval_degrad: a fresh copy of `node` (its optimal basis included), column j fixed at `bound`. Returns the
+   degradation (>= 0) or DBL_MAX when that branch has no feasible solution. */
+static double shim_strong_degradation(glp_prob *node, int j, double bound) {
+    glp_prob *lp = glp_create_prob();
+    glp_copy_prob(lp, node, GLP_OFF);
+    glp_set_col_bnds(lp, j, GLP_FX, bound, bound);
+    glp_smcp parameters;
+    glp_init_smcp(&parameters);
+    parameters.msg_lev = GLP_MSG_OFF;
+    parameters.meth = GLP_DUAL;
+    parameters.it_lim = 30;
+    parameters.out_dly = 1000;
+    int code = glp_simplex(lp, &parameters);
+    double degradation = 0.0;
+    if (code == 0 || code == GLP_EITLIM) {
+        if (glp_get_prim_stat(lp) == GLP_NOFEAS) {
+            degradation = DBL_MAX;
+        } else if (glp_get_dual_stat(lp) == GLP_FEAS) {
+            double base = glp_get_obj_val(node);
+            degradation = glp_get_obj_dir(node) == GLP_MAX ? base - glp_get_obj_val(lp) : glp_get_obj_val(lp) - base;
+            if (degradation < 1e-6 * (1.0 + 0.001 * fabs(base))) degradation = 0.0;
+        }
+    }
+    glp_delete_prob(lp);
+    return degradation;
+}
+
+typedef struct {
+    int column;
+    double bound;
+    double degradation;
+    int done;           /* 0: not solved (yet, or a helper thread failed) */
+} shim_strong_job;
+
+typedef struct {
+    glp_prob *node;
+    shim_strong_job *jobs;
+    int count;
+    int next;           /* taken with __atomic builtins */
+} shim_strong_batch;
+
+static void shim_strong_work(shim_strong_batch *batch) {
+    for (;;) {
+        int k = __atomic_fetch_add(&batch->next, 1, __ATOMIC_RELAXED);
+        if (k >= batch->count) return;
+        shim_strong_job *job = &batch->jobs[k];
+        job->degradation = shim_strong_degradation(batch->node, job->column, job->bound);
+        job->done = 1;
+    }
+}
+
+/* A helper thread: its own GLPK environment, guarded like every entry point; on a GLPK error its
+   remaining jobs stay undone and the calling thread solves them. The node's problem is only read. */
+static void *shim_strong_thread(void *info) {
+    shim_strong_batch *batch = info;
+    if (setjmp(guard.jump) == 0) {
+        shim_guard_install(NULL, NULL, 0);
+        shim_strong_work(batch);
+        shim_guard_remove();
+    } else {
+        shim_release_separation();
+    }
+    glp_free_env();
+    return NULL;
+}
+
+/* Fewer LPs than this at a node are solved on the calling thread (a thread costs more than it saves). */
+static const int shim_strong_batch_minimum = 16;
+
+/* Solves `jobs` on the calling thread and threads - 1 helpers; then any a helper left undone. */
+static void shim_strong_solve(glp_prob *node, shim_strong_job *jobs, int count, int threads) {
+    /* glp_copy_prob reads the source only, except glp_get_bfcp, which creates the basis factorisation's driver when
+       the problem has none: make sure it exists, in this thread's environment, before helpers read the problem. */
+    glp_bfcp factorisation;
+    glp_get_bfcp(node, &factorisation);
+    shim_strong_batch batch = {.node = node, .jobs = jobs, .count = count, .next = 0};
+    pthread_t helpers[8];
+    int started = 0;
+    for (int t = 1; t < threads && t <= 8; t++) {
+        if (pthread_create(&helpers[started], NULL, shim_strong_thread, &batch) == 0) started++;
+    }
+    shim_strong_work(&batch);
+    for (int t = 0; t < started; t++) pthread_join(helpers[t], NULL);
+    for (int k = 0; k < count; k++) {
+        if (!jobs[k].done) {
+            jobs[k].degradation = shim_strong_degradation(node, jobs[k].column, jobs[k].bound);
+            jobs[k].done = 1;
+        }
+    }
+}
+
+/* ios_pcost_update: the parent's branching, seen from this node's LP. */
+static void shim_exact_learn(glp_tree *tree, shim_branching_state *b, glp_prob *problem) {
+    int node = glp_ios_curr_node(tree);
+    int parent = glp_ios_up_node(tree, node);
+    if (parent <= 0 || parent >= b->record_capacity) return;
+    const shim_branch_record *from = &b->records[parent];
+    int j = from->column;
+    if (j <= 0 || j > b->column_count) return;
+    double dx = glp_get_col_prim(problem, j) - from->value;
+    if (dx == 0.0) return;
+    double psi = fabs((glp_get_obj_val(problem) - from->objective) / dx);
+    b->observations++;
+    if (dx < 0.0) {
+        b->down_count[j]++;
+        b->down_sum[j] += psi;
+    } else {
+        b->up_count[j]++;
+        b->up_sum[j] += psi;
+    }
+}
+
+/* GLP_IBRANCH with the exact rule: ios_pcost_branch, with the strong-branching LPs it would solve at this node
+   solved beforehand, side by side, when there are many. */
+static void shim_exact_choose(glp_tree *tree, shim_branching_state *b) {
+    glp_prob *problem = glp_ios_get_prob(tree);
+    int n = glp_get_num_cols(problem);
+    shim_branch_prepare(b, n);
+    shim_exact_learn(tree, b, problem);
+    if (glp_get_status(problem) != GLP_OPT) return;  /* GLPK's own rule decides */
+
+    /* The LPs GLPK may solve here, in its order: each candidate's unknown down, then up pseudocost. */
+    shim_strong_job *jobs = glp_alloc(2 * n + 1, sizeof *jobs);
+    int job_count = 0;
+    for (int j = 1; j <= n; j++) {
+        if (!glp_ios_can_branch(tree, j)) continue;
+        double beta = glp_get_col_prim(problem, j);
+        if (b->down_count[j] == 0) jobs[job_count++] = (shim_strong_job){.column = j, .bound = floor(beta)};
+        if (b->up_count[j] == 0) jobs[job_count++] = (shim_strong_job){.column = j, .bound = ceil(beta)};
+    }
+    if (b->threads > 1 && job_count >= shim_strong_batch_minimum) {
+        shim_strong_solve(problem, jobs, job_count, b->threads);
+        b->strong_shared += job_count;
+    }
+
+    int next_job = 0;
+    int chosen = 0, direction = GLP_DN_BRNCH;
+    double dmax = -1.0;
+    for (int j = 1; j <= n; j++) {
+        if (!glp_ios_can_branch(tree, j)) continue;
+        double beta = glp_get_col_prim(problem, j);
+        double psi[2];
+        for (int side = 0; side < 2; side++) {
+            int *count = side == 0 ? b->down_count : b->up_count;
+            double *sum = side == 0 ? b->down_sum : b->up_sum;
+            if (count[j] == 0) {
+                shim_strong_job *job = &jobs[next_job++];
+                if (!job->done) {
+                    job->degradation = shim_strong_degradation(problem, j, job->bound);
+                    job->done = 1;
+                }
+                b->strong_evaluations++;
+                if (job->degradation == DBL_MAX) {
+                    /* That branch has no feasible solution: GLPK takes this column at once. */
+                    chosen = j;
+                    direction = side == 0 ? GLP_DN_BRNCH : GLP_UP_BRNCH;
+                    goto decided;
+                }
+                count[j] = 1;
+                sum[j] = job->degradation / (side == 0 ? beta - floor(beta) : ceil(beta) - beta);
+            }
+            psi[side] = sum[j] / (double)count[j];
+        }
+        double d1 = psi[0] * (beta - floor(beta)), d2 = psi[1] * (ceil(beta) - beta);
+        double d = d1 > d2 ? d1 : d2;
+        if (dmax < d) {
+            dmax = d;
+            chosen = j;
+            direction = d1 <= d2 ? GLP_DN_BRNCH : GLP_UP_BRNCH;
+        }
+    }
+    if (dmax == 0.0) {
+        /* No degradation is indicated: GLPK's most fractional column (branch_mostf). */
+        double most = DBL_MAX;
+        chosen = 0;
+        for (int j = 1; j <= n; j++) {
+            if (!glp_ios_can_branch(tree, j)) continue;
+            double beta = glp_get_col_prim(problem, j), middle = floor(beta) + 0.5;
+            if (most > fabs(beta - middle)) {
+                chosen = j;
+                most = fabs(beta - middle);
+                direction = beta < middle ? GLP_DN_BRNCH : GLP_UP_BRNCH;
+            }
+        }
+    }
+decided:
+    glp_free(jobs);
+    if (chosen == 0) return;
+    int node = glp_ios_curr_node(tree);
+    if (shim_branch_reserve(b, node)) {
+        shim_branch_record *record = &b->records[node];
+        record->column = chosen;
+        record->value = glp_get_col_prim(problem, chosen);
+        record->objective = glp_get_obj_val(problem);
+        record->serial = ++b->serial;
+    }
+    glp_ios_branch_upon(tree, chosen, direction);
+}
+
 static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
     shim_search *search = info;
     if (search->stop_requested || search->integral_stop || search->node_stop) return;
@@ -760,7 +976,9 @@ static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
     }
 
     if (search->separating && glp_ios_reason(tree) == GLP_ICUTGEN) shim_separate(tree, search);
-    if (search->branching.active) {
+    if (search->branching.exact) {
+        if (glp_ios_reason(tree) == GLP_IBRANCH) shim_exact_choose(tree, &search->branching);
+    } else if (search->branching.active) {
         switch (glp_ios_reason(tree)) {
         case GLP_ISELECT: search->branching.pending_node = 0; break;
         case GLP_IROWGEN: shim_branch_learn(tree, &search->branching); break;
@@ -888,7 +1106,9 @@ static void shim_solve_mip(glp_prob *problem, const cglpkshim_options *options,
         .started = started,
         .separating = options->separate != NULL && !options->presolve,
         .column_count = glp_get_num_cols(problem),
-        .branching = {.active = options->branching == CGLPKSHIM_BRANCH_PSEUDOCOST_AVERAGED},
+        .branching = {.active = options->branching == CGLPKSHIM_BRANCH_PSEUDOCOST_AVERAGED,
+                      .exact = options->branching == CGLPKSHIM_BRANCH_PSEUDOCOST && options->strong_branching_threads > 1,
+                      .threads = options->strong_branching_threads},
     };
     glp_iocp parameters;
     glp_init_iocp(&parameters);
@@ -900,13 +1120,19 @@ static void shim_solve_mip(glp_prob *problem, const cglpkshim_options *options,
     parameters.mir_cuts = options->mir_cuts ? GLP_ON : GLP_OFF;
     parameters.cov_cuts = options->cover_cuts ? GLP_ON : GLP_OFF;
     parameters.clq_cuts = options->clique_cuts ? GLP_ON : GLP_OFF;
-    parameters.br_tech = shim_branching(options->branching);
+    /* The exact rule chooses at every branching; GLPK's own rule is only the (cheap) fallback. */
+    parameters.br_tech = search.branching.exact ? GLP_BR_MFV : shim_branching(options->branching);
     parameters.bt_tech = shim_backtracking(options->backtracking);
     parameters.fp_heur = options->feasibility_pump ? GLP_ON : GLP_OFF;
     parameters.cb_func = shim_branch_and_cut_callback;
     parameters.cb_info = &search;
 
     int code = glp_intopt(problem, &parameters);
+    if (search.branching.exact && options->message_level >= CGLPKSHIM_MSG_NORMAL) {
+        glp_printf("Pseudocost branching: %lld branchings, %lld strong-branching LPs, %lld of them shared over %d threads\n",
+                   search.branching.serial, search.branching.strong_evaluations, search.branching.strong_shared,
+                   search.branching.threads);
+    }
     if (search.branching.active && options->message_level >= CGLPKSHIM_MSG_NORMAL) {
         glp_printf("Shim pseudocost branching: %lld branchings, %lld pseudocosts learnt\n",
                    search.branching.serial, search.branching.observations);

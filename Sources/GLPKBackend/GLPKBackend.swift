@@ -208,6 +208,7 @@ public struct GLPKBackend: SolverBackend {
         shim.integral_objective = options.integralObjective ? 1 : 0
         shim.progress_interval_seconds = 0.2
         shim.node_limit = Int64(options.nodeLimit ?? 0)
+        shim.strong_branching_threads = Int32(max(1, min(8, options.strongBranchingThreads)))
         return shim
     }
 

@@ -75,6 +75,9 @@ public struct SolveOptions: Sendable, Equatable {
     /// Cuts of the model's own, asked for at the search's cut rounds. Used only without presolve (a presolved
     /// problem's columns are not the model's) and never for an LP.
     public var cutSeparator: (any CutSeparator)?
+    /// With `pseudocost` branching: threads that share the strong-branching LPs of a node that has many (the
+    /// choices, and so the search and its result, are the same as with one). 1: the solver's own rule, on one thread.
+    public var strongBranchingThreads: Int = 1
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 1e-4, presolve: Bool = true,
@@ -105,6 +108,7 @@ public struct SolveOptions: Sendable, Equatable {
             && a.feasibilityPump == b.feasibilityPump && a.messageLevel == b.messageLevel
             && a.relaxIntegrality == b.relaxIntegrality && a.memoryLimitMiB == b.memoryLimitMiB
             && a.integralObjective == b.integralObjective && a.nodeLimit == b.nodeLimit
+            && a.strongBranchingThreads == b.strongBranchingThreads
             && (a.cutSeparator == nil) == (b.cutSeparator == nil)
     }
 }

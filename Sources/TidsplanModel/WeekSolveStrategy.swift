@@ -84,6 +84,9 @@ struct WeekSolveStrategy {
                              nodeLimit: nodes.map { max(1, Int(Double($0) * options.effort)) },
                              integralObjective: Planner.isIntegral(model), log: options.log)
         o.messageLevel = options.log == nil ? .off : .normal
+        // With a core of its own beside (`boundBackend`), the strong branching of GLPK's pseudocost rule shares it:
+        // the same choices, so the same plan, sooner.
+        if options.boundBackend != nil { o.strongBranchingThreads = 2 }
         return o
     }
 

@@ -139,6 +139,9 @@ typedef struct {
     int integral_objective;  /* stop when the rounded bound meets the incumbent */
     double progress_interval_seconds;
     long long node_limit;    /* <= 0: none; stops the search deterministically */
+    /* With CGLPKSHIM_BRANCH_PSEUDOCOST and more than 1: GLPK's pseudocost rule (same choices, same plan) with
+       its strong-branching LPs shared out over this many threads when a node has many to measure. */
+    int strong_branching_threads;
 
     cglpkshim_log_fn log;    /* NULL silences GLPK's output */
     void *log_context;

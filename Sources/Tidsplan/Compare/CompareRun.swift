@@ -9,7 +9,7 @@ public enum CompareRun {
                            lang: Language = .sv, progress: (String) -> Void = { _ in }) throws -> [VariantKPIs] {
         let w = CompareWords(lang: lang)
         progress(w.progressBase)
-        let basePlan = try solver.plan(base)
+        let basePlan = try solver.plan(base, alone: true)
         guard basePlan.isMeasurable else { throw BasePlanFailed(plan: basePlan) }
         var out = [VariantKPIs.measure(label: w.base, description: w.baseDescription, scenario: base, plan: basePlan, base: nil, lang: lang)]
         guard !solver.shouldStop() else { return out }

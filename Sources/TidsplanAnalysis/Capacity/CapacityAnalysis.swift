@@ -52,7 +52,7 @@ public struct CapacityAnalysis: Sendable {
                            progress: (String) -> Void = { _ in }) throws -> CapacityAnalysis {
         let w = CapacityWords(lang: options.lang)
         progress(w.progressPlanning)
-        let basePlan = try solver.plan(scenario)
+        let basePlan = try solver.plan(scenario, alone: true)
         // Every figure is measured against the base plan: without one there is nothing to report.
         guard basePlan.isMeasurable else { throw BasePlanFailed(plan: basePlan) }
         let measured = plan ?? basePlan
@@ -76,7 +76,7 @@ public struct CapacityAnalysis: Sendable {
                 progress(w.progressCheck)
                 var changed = scenario
                 for a in additions { changed = a.apply(to: changed) }
-                let check = try solver.plan(changed)
+                let check = try solver.plan(changed, alone: true)
                 if check.solver.status.hasPlan { verified = QuotaFigures.shortfallHours(check, scenario: changed).roundedTo(6) }
             }
             missing = MissingCapacity(shortfallHours: short.roundedTo(6), additions: additions, remainingShortfallHours: remaining,

@@ -29,10 +29,13 @@ public struct ScenarioSolver: Sendable {
         self.backends = [backend] + sideBySide
     }
 
-    public func plan(_ scenario: Scenario, replan: ReplanContext? = nil) throws -> Plan {
+    /// - Parameter alone: nothing else runs now (the base plan of capacity and compare), so the root-bound pass takes
+    ///   the second backend's core beside the search (`PlannerOptions.boundBackend`); the plan is the same either way.
+    public func plan(_ scenario: Scenario, replan: ReplanContext? = nil, alone: Bool = false) throws -> Plan {
         let stop = shouldStop
         var options = PlannerOptions(timeLimit: timeLimit, relativeGap: relativeGap, progress: { _ in stop() ? .stop : .continue })
         options.hint = hint
+        if alone { options.boundBackend = backends.dropFirst().first }
         let start = clock()
         let c = clock
         return try Planner.plan(scenario: scenario, backend: backend, options: options, replan: replan,
