@@ -1,6 +1,7 @@
 import Foundation
 
-/// A fresh folder under the system temp folder for one test, removed afterwards.
+/// A fresh folder under the system temp folder for one test, removed afterwards: when the object goes, or, for the
+/// base plans a suite makes once and keeps in a `static` (never deinitialised), when the test process exits.
 final class TempFolder {
     let path: String
 
@@ -8,6 +9,7 @@ final class TempFolder {
         path = FileManager.default.temporaryDirectory
             .appendingPathComponent("tidsplan-e2e-\(label)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        RemovedAtExit.add(path)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
@@ -28,6 +30,26 @@ final class TempFolder {
                                                 withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: full))
         return full
+    }
+}
+
+/// Folders to remove when the test process exits (a second removal of one already gone does nothing).
+private enum RemovedAtExit {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var paths: [String] = []
+    private static let registered: Void = { atexit { RemovedAtExit.removeAll() } }()
+
+    static func add(_ path: String) {
+        _ = registered
+        lock.lock(); defer { lock.unlock() }
+        paths.append(path)
+    }
+
+    private static func removeAll() {
+        lock.lock()
+        let all = paths
+        lock.unlock()
+        for path in all { try? FileManager.default.removeItem(atPath: path) }
     }
 }
 
