@@ -831,7 +831,9 @@ static void shim_exact_choose(glp_tree *tree, shim_branching_state *b) {
     if (glp_get_status(problem) != GLP_OPT) return;  /* GLPK's own rule decides */
 
     /* The LPs GLPK may solve here, in its order: each candidate's unknown down, then up pseudocost. */
-    shim_strong_job *jobs = glp_alloc(2 * n + 1, sizeof *jobs);
+    int candidates = 0;
+    for (int j = 1; j <= n; j++) candidates += glp_ios_can_branch(tree, j) ? 1 : 0;
+    shim_strong_job *jobs = glp_alloc(2 * candidates + 1, sizeof *jobs);
     int job_count = 0;
     for (int j = 1; j <= n; j++) {
         if (!glp_ios_can_branch(tree, j)) continue;
