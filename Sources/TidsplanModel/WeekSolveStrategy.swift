@@ -23,7 +23,7 @@ import TidsplanCore
 /// a safety net (GLPK's `tm_lim` plus the progress callback). Phase 4 stops at `searchShare` of the limit
 /// so that whole seats still fit in; past the limit the best plan so far is returned.
 /// The gap reported is the final objective against the best valid bound (phases 1–3 and 6), so it is honest.
-struct WeekSolveStrategy {
+package struct WeekSolveStrategy {
     let backend: SolverBackend
     let options: PlannerOptions
     let clock: @Sendable () -> Double
@@ -55,7 +55,7 @@ struct WeekSolveStrategy {
     /// under such a limit differ from the default anyway.
     static let shortLimitSeconds = 30.0
     /// The seat-relaxed week search stops this close to its own optimum (its plan is rounded afterwards).
-    static let restrictedGap = 0.005
+    package static let restrictedGap = 0.005
     /// Seat rounding stops this close to the seat-relaxed plan it rounds (`wholeSeats`).
     static let roundingGap = 0.01
     /// The classic week search runs after the presolved one only when that one ended further than this from its

@@ -1,5 +1,6 @@
 import GLPKBackend
 import LinearModel
+import TidsplanModel
 
 /// `solve --restricted-branching RULE`: the week search's restricted pass with another branching rule, to compare
 /// rules in one session without touching the product. That pass is the only one that asks for GLPK's pseudocost
@@ -10,14 +11,13 @@ struct RestrictedBranchingBackend: SolverBackend {
     let inner: GLPKBackend
     let branching: SolveOptions.Branching
     var everywhere = false
-    static let restrictedGap = 0.005
 
     var name: String { inner.name }
     var version: String { inner.version }
 
     func solve(_ model: LinearModel, options: SolveOptions, progress: ProgressHandler?) throws -> SolveResult {
         var o = options
-        if o.branching == .pseudocost && (everywhere || o.relativeGap >= Self.restrictedGap - 1e-12) && !o.relaxIntegrality {
+        if o.branching == .pseudocost && (everywhere || o.relativeGap >= WeekSolveStrategy.restrictedGap - 1e-12) && !o.relaxIntegrality {
             o.branching = branching
         }
         return try inner.solve(model, options: o, progress: progress)
