@@ -61,6 +61,33 @@ import Testing
         #expect(s.entries(s.root) == ["output"])
     }
 
+    /// Writers racing into one folder that does not exist yet: each one's leftover sweep runs while the others
+    /// make their temporary folders, and none may take another's for a killed run's (CI once lost one that way).
+    @Test func concurrentWritersNeverLoseTheirTemporaryFolder() throws {
+        let s = try Scratch()
+        let failures = Failures()
+        for round in 0..<20 {
+            let out = s.root + "/new-\(round)/output"
+            DispatchQueue.concurrentPerform(iterations: 6) { writer in
+                let files = (0..<4).map { OutputFile(path: "calendars/\($0).ics", text: "writer \(writer)") }
+                for _ in 0..<5 {
+                    do { try AtomicOutput.replace(directory: out, with: files) } catch { failures.add("\(error)") }
+                }
+            }
+            let texts = Set(s.tree(out).values)
+            #expect(s.tree(out).count == 4 && texts.count == 1, "round \(round): \(s.tree(out))")
+            #expect(s.entries(s.root + "/new-\(round)") == ["output"])
+        }
+        #expect(failures.all.isEmpty, "\(failures.all.prefix(3))")
+    }
+
+    final class Failures: @unchecked Sendable {
+        private let guardLock = NSLock()
+        private var list: [String] = []
+        func add(_ text: String) { guardLock.lock(); list.append(text); guardLock.unlock() }
+        var all: [String] { guardLock.lock(); defer { guardLock.unlock() }; return list }
+    }
+
     @Test func aFailureWhileWritingKeepsThePreviousOutput() throws {
         let s = try Scratch()
         let out = s.root + "/output"

@@ -132,9 +132,8 @@ public enum AtomicOutput {
         }
         removeLeftovers(in: parent.path, name: name)
 
-        let temp = try makeTempDirectory(in: parent.path, prefix: ".\(name).tmp-")
-        let tempLock = lock(temp)
-        defer { if tempLock >= 0 { close(tempLock) } }
+        let (temp, tempLock) = try makeLockedTempDirectory(in: parent.path, prefix: ".\(name).tmp-")
+        defer { close(tempLock) }
         do {
             var folders: Set<String> = [temp]
             for file in files {
@@ -236,11 +235,14 @@ public enum AtomicOutput {
             if flags & 0x10 != 0 { throw AtomicOutputError.notWritable(folder, message: "immutable: chattr +i") }
             if flags & 0x20 != 0 { throw AtomicOutputError.notWritable(folder, message: "append-only: chattr +a") }
         }
-        let probe = folder + "/.tidsplan-probe-\(getpid())"
-        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        // A unique name (mkstemp), so runs and threads probing the same folder at once do not collide.
+        var template = Array((folder + "/.tidsplan-probe-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { throw AtomicOutputError.notWritable(folder, message: String(cString: strerror(errno))) }
         close(fd)
-        if unlink(probe) != 0 { throw AtomicOutputError.notWritable(folder, message: String(cString: strerror(errno))) }
+        let probe = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Gone already is fine: a concurrent run swapped the folder out with the probe in it, and removed both.
+        if unlink(probe) != 0 && errno != ENOENT { throw AtomicOutputError.notWritable(folder, message: String(cString: strerror(errno))) }
     }
 
     /// A folder's `chattr` flags (FS_IOC_GETFLAGS: 0x10 immutable, 0x20 append-only); nil where unknown.
@@ -388,6 +390,23 @@ public enum AtomicOutput {
             throw AtomicOutputError.notAnOutputFolder(t, reason: "it holds files that are not a previous output "
                                                       + "(\(existing.sorted().prefix(3).joined(separator: ", ")))")
         }
+    }
+
+    /// A fresh temporary folder, already locked. Between `mkdtemp` and the lock a concurrent run's leftover
+    /// sweep can take the folder for a killed run's and remove it (seen in CI: two runs into a new folder), so
+    /// the lock is checked to hold the folder still at that path, and a lost one is replaced by another.
+    private static func makeLockedTempDirectory(in parent: String, prefix: String) throws -> (String, Int32) {
+        for _ in 0..<16 {
+            let path = try makeTempDirectory(in: parent, prefix: prefix)
+            let fd = lock(path)
+            guard fd >= 0 else { continue }  // the sweep holds it: it is being removed
+            var held = stat(), there = stat()
+            if fstat(fd, &held) == 0, stat(path, &there) == 0, held.st_dev == there.st_dev, held.st_ino == there.st_ino {
+                return (path, fd)
+            }
+            close(fd)  // removed before the lock was taken
+        }
+        throw ioError(parent, "create a temporary folder")
     }
 
     private static func makeTempDirectory(in parent: String, prefix: String) throws -> String {
