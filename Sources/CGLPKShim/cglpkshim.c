@@ -374,6 +374,10 @@ typedef struct {
     int separation_round;
     long long cuts_added;
     long long cuts_rejected;
+    /* The model's rows (cuts are appended after them) and whether the start plan was offered yet. */
+    int model_row_count;
+    int start_offered;
+    int start_accepted;
     shim_branching_state branching;
 } shim_search;
 
@@ -901,6 +905,57 @@ decided:
     glp_ios_branch_upon(tree, chosen, direction);
 }
 
+/* Offers the caller's start plan as an incumbent. GLPK takes glp_ios_heur_sol's values unchecked, so the plan is
+   checked here against the columns' bounds and kinds and the model's rows (tolerance 1e-6, relative to the
+   row's size); a plan that does not fit is dropped and the search goes on without it. */
+static void shim_offer_start(glp_tree *tree, shim_search *search) {
+    const cglpkshim_options *options = search->options;
+    search->start_offered = 1;
+    glp_prob *problem = glp_ios_get_prob(tree);
+    int n = glp_get_num_cols(problem);
+    if (options->start_value_count != n) return;
+    double *x = glp_alloc(1 + n, sizeof(double));
+    int *index = glp_alloc(1 + n, sizeof(int));
+    double *value = glp_alloc(1 + n, sizeof(double));
+    int fits = 1;
+    for (int j = 1; j <= n && fits; j++) {
+        double v = options->start_values[j - 1];
+        if (glp_get_col_kind(problem, j) == GLP_IV) {
+            if (fabs(v - floor(v + 0.5)) > 1e-6) fits = 0;
+            v = floor(v + 0.5);
+        }
+        int type = glp_get_col_type(problem, j);
+        double lower = glp_get_col_lb(problem, j), upper = glp_get_col_ub(problem, j);
+        if ((type == GLP_LO || type == GLP_DB || type == GLP_FX) && v < lower - 1e-6) fits = 0;
+        if ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && v > upper + 1e-6) fits = 0;
+        if (!fits && options->message_level >= CGLPKSHIM_MSG_NORMAL) {
+            const char *name = glp_get_col_name(problem, j);
+            glp_printf("Start plan: column %d (%s) = %g outside [%g, %g] or not whole\n", j, name ? name : "", options->start_values[j - 1], lower, upper);
+        }
+        x[j] = v;
+    }
+    for (int i = 1; i <= search->model_row_count && fits; i++) {
+        int length = glp_get_mat_row(problem, i, index, value);
+        double activity = 0, size = 1;
+        for (int k = 1; k <= length; k++) {
+            activity += value[k] * x[index[k]];
+            size = fmax(size, fabs(value[k] * x[index[k]]));
+        }
+        int type = glp_get_row_type(problem, i);
+        double lower = glp_get_row_lb(problem, i), upper = glp_get_row_ub(problem, i), slack = 1e-6 * size;
+        if ((type == GLP_LO || type == GLP_DB || type == GLP_FX) && activity < lower - slack) fits = 0;
+        if ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && activity > upper + slack) fits = 0;
+        if (!fits && options->message_level >= CGLPKSHIM_MSG_NORMAL) {
+            const char *name = glp_get_row_name(problem, i);
+            glp_printf("Start plan: row %d (%s) = %g outside [%g, %g]\n", i, name ? name : "", activity, lower, upper);
+        }
+    }
+    if (fits && glp_ios_heur_sol(tree, x) == 0) search->start_accepted = 1;
+    glp_free(value);
+    glp_free(index);
+    glp_free(x);
+}
+
 static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
     shim_search *search = info;
     if (search->stop_requested || search->integral_stop || search->node_stop) return;
@@ -969,6 +1024,9 @@ static void shim_branch_and_cut_callback(glp_tree *tree, void *info) {
     }
 
     if (search->separating && glp_ios_reason(tree) == GLP_ICUTGEN) shim_separate(tree, search);
+    if (!search->start_offered && options->start_values != NULL && !options->presolve && glp_ios_reason(tree) == GLP_IHEUR) {
+        shim_offer_start(tree, search);
+    }
     if (search->branching.exact) {
         if (glp_ios_reason(tree) == GLP_IBRANCH) shim_exact_choose(tree, &search->branching);
     } else if (search->branching.active) {
@@ -1099,6 +1157,7 @@ static void shim_solve_mip(glp_prob *problem, const cglpkshim_options *options,
         .started = started,
         .separating = options->separate != NULL && !options->presolve,
         .column_count = glp_get_num_cols(problem),
+        .model_row_count = glp_get_num_rows(problem),
         .branching = {.active = options->branching == CGLPKSHIM_BRANCH_PSEUDOCOST_AVERAGED,
                       .exact = options->branching == CGLPKSHIM_BRANCH_PSEUDOCOST && options->strong_branching_threads > 1,
                       .threads = options->strong_branching_threads},
@@ -1125,6 +1184,9 @@ static void shim_solve_mip(glp_prob *problem, const cglpkshim_options *options,
         glp_printf("Pseudocost branching: %lld branchings, %lld strong-branching LPs, %lld of them shared over %d threads\n",
                    search.branching.serial, search.branching.strong_evaluations, search.branching.strong_shared,
                    search.branching.threads);
+    }
+    if (search.start_offered && options->message_level >= CGLPKSHIM_MSG_NORMAL) {
+        glp_printf("Start plan %s\n", search.start_accepted ? "accepted as the first incumbent" : "not taken (does not fit, or no better)");
     }
     if (search.branching.active && options->message_level >= CGLPKSHIM_MSG_NORMAL) {
         glp_printf("Shim pseudocost branching: %lld branchings, %lld pseudocosts learnt\n",

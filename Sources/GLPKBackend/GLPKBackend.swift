@@ -101,9 +101,14 @@ public struct GLPKBackend: SolverBackend {
         var values = [Double](repeating: 0, count: flat.columnCount)
         var duals = [Double](repeating: 0, count: flat.rowCount)
         var reducedCosts = [Double](repeating: 0, count: flat.columnCount)
+        let start = options.presolve || options.relaxIntegrality ? nil : options.startValues
         callbacks.withInstalled(in: &shimOptions) { shimOptions in
             flat.withShimModel { model in
-                _ = cglpkshim_solve(model, &shimOptions, &result, &values, &duals, &reducedCosts)
+                withOptionalBuffer(start) { buffer in
+                    shimOptions.start_values = buffer?.baseAddress
+                    shimOptions.start_value_count = Int32(buffer?.count ?? 0)
+                    _ = cglpkshim_solve(model, &shimOptions, &result, &values, &duals, &reducedCosts)
+                }
             }
         }
         var solved = try solveResult(result, values: values, duals: duals, reducedCosts: reducedCosts)
@@ -166,6 +171,11 @@ public struct GLPKBackend: SolverBackend {
     }
 
     // MARK: - Translation
+
+    private static func withOptionalBuffer<R>(_ values: [Double]?, _ body: (UnsafeBufferPointer<Double>?) -> R) -> R {
+        guard let values else { return body(nil) }
+        return values.withUnsafeBufferPointer { body($0) }
+    }
 
     private static func shimOptions(_ options: SolveOptions) -> cglpkshim_options {
         var shim = cglpkshim_options()

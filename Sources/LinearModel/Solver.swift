@@ -78,6 +78,9 @@ public struct SolveOptions: Sendable, Equatable {
     /// With `pseudocost` branching: threads that share the strong-branching LPs of a node that has many (the
     /// choices, and so the search and its result, are the same as with one). 1: the solver's own rule, on one thread.
     public var strongBranchingThreads: Int = 1
+    /// A plan of this model known to fit (one value per variable), offered as the search's first incumbent so that
+    /// it prunes from the root on. Without presolve only; a plan that does not fit the model is ignored.
+    public var startValues: [Double]?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 1e-4, presolve: Bool = true,
@@ -108,7 +111,7 @@ public struct SolveOptions: Sendable, Equatable {
             && a.feasibilityPump == b.feasibilityPump && a.messageLevel == b.messageLevel
             && a.relaxIntegrality == b.relaxIntegrality && a.memoryLimitMiB == b.memoryLimitMiB
             && a.integralObjective == b.integralObjective && a.nodeLimit == b.nodeLimit
-            && a.strongBranchingThreads == b.strongBranchingThreads
+            && a.strongBranchingThreads == b.strongBranchingThreads && a.startValues == b.startValues
             && (a.cutSeparator == nil) == (b.cutSeparator == nil)
     }
 }

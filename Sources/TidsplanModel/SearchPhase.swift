@@ -12,6 +12,7 @@ public enum SearchPhase: String, Sendable, CaseIterable {
     case seatsRounded = "seats rounded"
     case seatsWhole = "seats whole"
     case seatsWholeRunsMayDrop = "seats whole, runs may drop"
+    case fromPlan = "full model from the plan"
 
     public func words(_ lang: Language) -> String {
         guard lang == .sv else { return rawValue }
@@ -25,6 +26,7 @@ public enum SearchPhase: String, Sendable, CaseIterable {
         case .seatsRounded: return "platser avrundade"
         case .seatsWhole: return "hela platser"
         case .seatsWholeRunsMayDrop: return "hela platser, tillfällen kan strykas"
+        case .fromPlan: return "hela modellen från planen"
         }
     }
 }

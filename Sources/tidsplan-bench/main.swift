@@ -13,6 +13,7 @@ import TidsplanModel
 //   tidsplan-bench glpk-full SCENARIO [--time-limit S]          the whole week model in one GLPK solve: one JSON line
 //   tidsplan-bench export SCENARIO OUT.mps                      the week model as free MPS
 //   tidsplan-bench root SCENARIO [--nodes N]                    the full week model's root (N nodes, default 2), no presolve
+//   tidsplan-bench prove SCENARIO [--nodes N] [--no-start] [--branching RULE]   the plan, then the full model from it
 // `solve` and `root` take --cuts LIST (the week model's own cut families, comma-separated, or none) and
 // --cut-level N (deepest node that gets them); `solve` also --cuts-in-search (the week search passes without presolve too)
 // and --restricted-branching RULE (the restricted pass's branching, e.g. pseudocostAveraged) or --search-branching RULE
@@ -24,6 +25,7 @@ usage: tidsplan-bench stats SCENARIO
        tidsplan-bench glpk-full SCENARIO [--time-limit S]
        tidsplan-bench export SCENARIO OUT.mps
        tidsplan-bench root SCENARIO [--nodes N]
+       tidsplan-bench prove SCENARIO [--nodes N] [--no-start] [--branching RULE]
        (solve and root: [--cuts LIST|none] [--cut-level N]; solve: [--cuts-in-search] [--restricted-branching RULE | --search-branching RULE])
 """
 
@@ -113,6 +115,10 @@ do {
         let r = try GLPKBackend().solve(model, options: o, progress: nil)
         let cuts = r.cuts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         print("root: \(r.termination), \(r.nodes) nodes, \(String(format: "%.1f", r.seconds)) s, objective \(r.solution.map { String($0.objective) } ?? "-"), bound \(r.bestBound.map { String($0) } ?? "-"), own cuts: \(cuts.isEmpty ? "none" : cuts)")
+    case "prove":
+        let rule = option("--branching").flatMap(SolveOptions.Branching.init(rawValue:)) ?? .pseudocost
+        print(try ProveFromPlan.run(scenario: scenario, timeLimit: timeLimit, nodes: option("--nodes").flatMap(Int.init) ?? 2_000,
+                                    start: !args.contains("--no-start"), branching: rule, families: cutFamilies))
     case "time":
         print(try BenchTiming.timed(scenario: scenario, loadSeconds: loadSeconds, timeLimit: timeLimit,
                                     outDir: option("--out")).line)

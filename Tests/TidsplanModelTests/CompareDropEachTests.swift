@@ -28,7 +28,8 @@ import TidsplanModel
             #expect(leaving.withdrawn == CapacityTestScenario.day("2025-03-15"))
             #expect(leaving.plannedHours <= baseHours)
             #expect(row.changedSessions != nil)
-            #expect(row.status == "proven best")
+            // Proven best, or stopped at GLPK's tolerance (1.5e-5 here): then the gap is named, never "0 %".
+            #expect(row.status == "proven best" || ((row.gap ?? 1) < 1e-4 && row.status.hasPrefix("within 0.00")), "\(row.status)")
             // What the municipality's leaving costs the project, against the base plan (it was "short 0" before).
             #expect(abs(row.lostHours - (base.plannedHours - row.plannedHours)) < 1e-6)
             #expect(row.lostHours > 0, "the bottleneck scenario cannot make up a leaver's hours in full")

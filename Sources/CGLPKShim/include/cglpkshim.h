@@ -142,6 +142,11 @@ typedef struct {
     /* With CGLPKSHIM_BRANCH_PSEUDOCOST and more than 1: GLPK's pseudocost rule (same choices, same plan) with
        its strong-branching LPs shared out over this many threads when a node has many to measure. */
     int strong_branching_threads;
+    /* A plan known to fit (column_count values, 0-based), offered as the first incumbent (glp_ios_heur_sol) at
+       the search's first heuristic call. Without presolve only; checked against the rows and bounds first
+       (GLPK does not check it); NULL: none. */
+    const double *start_values;
+    int start_value_count;
 
     cglpkshim_log_fn log;    /* NULL silences GLPK's output */
     void *log_context;

@@ -67,7 +67,9 @@ enum PlanSummary {
 
     static func statusWords(_ s: SolverSummary, _ w: SummaryWords) -> String {
         switch s.status {
-        case .optimal: return w.optimal
+        case .optimal:
+            if let gap = s.optimalWithinTolerance { return w.optimalWithinTolerance(NumberText.gapPercent(gap, lang: w.lang)) }
+            return w.optimal
         case .feasible, .timeLimit, .stopped:
             if let areas = s.areas, areas > 1, s.gap == nil { return w.byAreas(areas) }
             guard let proven = s.gap else { return w.noBound }
@@ -113,6 +115,11 @@ struct SummaryWords {
            : "Status: \(words); solved in \(seconds) s with \(solver) (\(columns) columns, \(rounds) round\(rounds == 1 ? "" : "s"))"
     }
     var optimal: String { sv ? "optimal (den bästa möjliga planen med scenariots vikter)" : "optimal (the best possible plan under the scenario's weights)" }
+    /// Stopped at the tolerance (`--gap`): not "the best possible", which a better plan within it would contradict.
+    func optimalWithinTolerance(_ percent: String) -> String {
+        sv ? "optimal inom sökningens tolerans (--gap): ingen annan plan kan vara mer än \(percent) bättre"
+           : "optimal within the search's tolerance (--gap): no other plan can be more than \(percent) better"
+    }
     func byAreas(_ n: Int) -> String {
         sv ? "en plan gjord i \(n) områden efter varandra (för stor för en modell; ingen gräns för helheten)"
            : "a plan made in \(n) areas one after another (too large for one model; no bound for the whole)"

@@ -79,10 +79,12 @@ package struct CapacityWords {
     /// "proven best", or "within 1.2 % of the best possible", or the status word.
     package func status(_ s: SolverSummary) -> String {
         switch s.status {
-        case .optimal: return sv ? "bevisat bäst" : "proven best"
-        case .feasible, .timeLimit, .stopped:
+        case .optimal where s.optimalWithinTolerance == nil: return sv ? "bevisat bäst" : "proven best"
+        case .optimal, .feasible, .timeLimit, .stopped:
             guard let gap = s.gap else { return sv ? "inte bevisat bäst" : "not proven best" }
-            return sv ? "inom \(percent(gap, decimals: 1)) av bästa möjliga" : "within \(percent(gap, decimals: 1)) of the best possible"
+            // Below 0.1 % one decimal would read "0 %", which says "proven best".
+            let text = gap < 0.001 ? NumberText.gapPercent(gap, lang: lang) : percent(gap, decimals: 1)
+            return sv ? "inom \(text) av bästa möjliga" : "within \(text) of the best possible"
         case .notSolved: return sv ? "ingen plan" : "no plan"
         case .infeasible: return sv ? "omöjlig" : "infeasible"
         case .error: return sv ? "fel i lösaren" : "solver error"

@@ -56,6 +56,13 @@ public struct SolverSummary: Sendable, Equatable {
         self.bound = bound; self.gap = gap; self.areas = areas; self.searchEnd = searchEnd
     }
 
+    /// The gap left by a search that stopped at its tolerance (`--gap`): `optimal`, yet a better plan may exist, by at
+    /// most this fraction. nil when the plan is proven the best (gap 0) or not optimal at all.
+    public var optimalWithinTolerance: Double? {
+        guard status == .optimal, let gap, gap > 1e-9 else { return nil }
+        return gap
+    }
+
     public static func == (a: SolverSummary, b: SolverSummary) -> Bool {
         a.name == b.name && a.version == b.version && a.status == b.status && a.objective == b.objective
             && a.bound == b.bound && a.gap == b.gap && a.areas == b.areas

@@ -45,3 +45,14 @@ extension NumberText {
         return out
     }
 }
+
+extension NumberText {
+    /// A proven gap as people read it: `2,3 %`, `0,45 %`, `0,068 %`, `under 0,001 %`. Enough places that a gap is
+    /// never shown as 0 % (which would read as "proven best"), and no more than two significant ones.
+    public static func gapPercent(_ gap: Double, lang: Language) -> String {
+        let percent = gap * 100
+        if percent < 0.0005 { return (lang == .sv ? "under " : "less than ") + human(0.001, lang: lang, decimals: 3) + " %" }
+        let decimals = percent >= 1 ? 1 : percent >= 0.1 ? 2 : 3
+        return human(percent, lang: lang, decimals: decimals) + " %"
+    }
+}

@@ -37,18 +37,25 @@ struct ReportLabels {
             + (quota > 0 ? " (" + f.percent(planned / quota, decimals: 0) + ")" : "")
     }
 
+    /// How much better any plan could possibly be, for one plain sentence.
+    private func gapText(_ gap: Double) -> String { gap < 0.0005 ? "under " + f.percent(0.001) : f.percent(gap) }
+
     /// The solver's status in plain words.
     func solverStatus(_ s: SolverSummary) -> String {
         switch s.status {
         case .optimal:
+            if let gap = s.optimalWithinTolerance {
+                let g = gapText(gap)
+                return sv ? "Planen är optimal inom sökningens tolerans: ingen annan plan kan vara mer än \(g) bättre på scenariots mål."
+                          : "The plan is optimal within the search's tolerance: no other plan can be more than \(g) better on the scenario's goals."
+            }
             return sv ? "Planen är optimal: ingen bättre plan finns med de här målen och reglerna."
                       : "The plan is optimal: no better plan exists under these goals and rules."
         case .feasible, .timeLimit, .stopped:
             let stop = s.status == .timeLimit ? (sv ? " (tidsgränsen nåddes)" : " (the time limit was reached)")
                 : s.status == .stopped ? (sv ? " (sökningen avbröts)" : " (the search was stopped)") : ""
             if let gap = s.gap, gap.isFinite, gap >= 0 {
-                // The gap in one plain sentence: how much better any plan could possibly be.
-                let g = gap < 0.0005 ? (sv ? "under " : "under ") + f.percent(0.001) : f.percent(gap)
+                let g = gapText(gap)
                 let why = s.status == .timeLimit ? (sv ? " när tidsgränsen nåddes" : " when the time limit was reached")
                     : s.status == .stopped ? (sv ? " när den avbröts" : " when it was stopped") : ""
                 return sv ? "Planen följer alla regler. Ingen annan plan kan vara mer än \(g) bättre på scenariots mål; sökningen slutade\(why) innan den hann visa att just den här är bäst."
