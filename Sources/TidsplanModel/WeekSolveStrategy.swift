@@ -71,8 +71,9 @@ package struct WeekSolveStrategy {
     static let nodeBudget = (full: 1_000, relaxed: 100, restricted: 2_000, whole: 4_000, fromPlan: 300)
     /// Models up to this size are searched in full first ("Räkna med mig!", 1 287 columns: proven in ~400 nodes).
     static let smallModelColumns = 1_500
-    /// Models up to this size keep whole seats in the restricted pass ("Vägar", 1 783 columns: 202, HiGHS's
-    /// optimum, in 1 600 nodes); larger ones relax them there, or GLPK finds no plan in minutes.
+    /// Models up to this size keep whole seats in the restricted pass ("Vägar" before target groups, 1 783 columns:
+    /// 202, HiGHS's optimum, in 1 600 nodes); larger ones relax them there, or GLPK finds no plan in minutes. "Vägar"
+    /// now has 2 168: with whole seats here (limit raised to 2 500) its plan was 235 against 223 with seats relaxed.
     static let wholeSeatsInSearchColumns = 2_000
     /// The areas of a decomposed plan (`PlannerOptions.quick`): measured on the national scenario, the
     /// restricted pass is where the plan's quality is won (2 500 nodes halved its objective against 900),

@@ -71,7 +71,9 @@ enum PlanSummary {
             if let gap = s.optimalWithinTolerance { return w.optimalWithinTolerance(NumberText.gapPercent(gap, lang: w.lang)) }
             return w.optimal
         case .feasible, .timeLimit, .stopped:
-            if let areas = s.areas, areas > 1, s.gap == nil { return w.byAreas(areas) }
+            if let areas = s.areas, areas > 1, s.gap == nil {
+                return s.searchEnd == .timeLimit ? w.byAreasCut(areas) : w.byAreas(areas)
+            }
             guard let proven = s.gap else { return w.noBound }
             return w.withinGap(num(proven * 100, w.lang))
         case .notSolved: return w.notSolved
@@ -123,6 +125,10 @@ struct SummaryWords {
     func byAreas(_ n: Int) -> String {
         sv ? "en plan gjord i \(n) områden efter varandra (för stor för en modell; ingen gräns för helheten)"
            : "a plan made in \(n) areas one after another (too large for one model; no bound for the whole)"
+    }
+    func byAreasCut(_ n: Int) -> String {
+        sv ? "en plan gjord i \(n) områden efter varandra, men tidsgränsen tog slut innan alla var färdigplanerade (se brister)"
+           : "a plan made in \(n) areas one after another, but the time limit ran out before all of them were planned in full (see shortfalls)"
     }
     func withinGap(_ percent: String) -> String {
         sv ? "ingen annan plan kan vara mer än \(percent) % bättre (sökningen slutade tidigt)"

@@ -50,6 +50,10 @@ public enum ShortfallCause: Sendable, Equatable {
     case searchEnded(gapPercent: Double)
     /// No rule binds: the goal lost against others by the weights (each unit costs more than it saves).
     case outweighed(goal: String, weight: Int, competing: String)
+    /// A plan made by area: `area` got nothing new planned, because the time limit ran out before it (`why`
+    /// "timeLimit"), the search was stopped ("stopped") or the solver found no plan for it ("noPlan");
+    /// `keptSessions` of a previous plan stay as they were. Its municipalities' shortfalls carry this cause.
+    case areaNotPlanned(area: String, why: String, keptSessions: Int)
 
     /// A stable type name (plan.json's `cause.type`).
     public var type: String {
@@ -75,6 +79,7 @@ public enum ShortfallCause: Sendable, Equatable {
         case .searchStopped: "searchStopped"
         case .searchEnded: "searchEnded"
         case .outweighed: "outweighed"
+        case .areaNotPlanned: "areaNotPlanned"
         }
     }
 }
@@ -125,6 +130,7 @@ extension ShortfallCause {
         case let .searchStopped(gap): [("gapPercent", .number(gap))]
         case let .searchEnded(gap): [("gapPercent", .number(gap))]
         case let .outweighed(goal, w, competing): [("goal", .text(goal)), ("weight", .number(Double(w))), ("competing", .text(competing))]
+        case let .areaNotPlanned(a, why, kept): [("area", .text(a)), ("why", .text(why)), ("keptSessions", .number(Double(kept)))]
         }
     }
 
@@ -197,6 +203,9 @@ extension ShortfallCause {
         case "outweighed":
             guard let g = t("goal"), let w = i("weight"), let c = t("competing") else { return nil }
             self = .outweighed(goal: g, weight: w, competing: c)
+        case "areaNotPlanned":
+            guard let a = t("area"), let why = t("why"), let kept = i("keptSessions") else { return nil }
+            self = .areaNotPlanned(area: a, why: why, keptSessions: kept)
         default: return nil
         }
     }

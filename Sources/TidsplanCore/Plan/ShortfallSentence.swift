@@ -81,6 +81,18 @@ public enum ShortfallSentence {
         case let .searchEnded(gap):
             return sv ? "ingen regel hindrar det, men planen är bara bevisad inom \(h(gap)) % från den bästa möjliga; sökningen gör en fast mängd arbete (så att samma scenario ger samma plan), så mer tid ändrar inte planen"
                       : "no rule prevents it, but the plan is only proven within \(h(gap)) % of the best possible; the search does a fixed amount of work (so the same scenario gives the same plan), so more time does not change the plan"
+        case let .areaNotPlanned(a, why, kept):
+            let stay = kept == 0 ? "" : sv ? "; dess \(kept) tillfällen ligger kvar som de var" : "; its \(kept) sessions stay as they were"
+            switch why {
+            case "timeLimit":
+                return sv ? "området \(a) hann inte planeras: tidsgränsen tog slut innan något planerades där\(stay); ge mer tid med --time-limit eller planera när datorn är mindre belastad"
+                          : "area \(a) was not planned: the time limit ran out before anything was planned there\(stay); allow more time with --time-limit or plan when the machine is less busy"
+            case "stopped":
+                return sv ? "området \(a) planerades inte: sökningen avbröts före det\(stay)" : "area \(a) was not planned: the search was stopped before it\(stay)"
+            default:
+                return sv ? "lösaren hittade ingen plan för området \(a) inom gränserna\(stay); ge mer tid med --time-limit"
+                          : "the solver found no plan for area \(a) within the limits\(stay); allow more time with --time-limit"
+            }
         case let .outweighed(_, _, competing):
             // Plain words for the leader: what the plan weighed it against, never the parameters' names.
             let against = outweighedBy(competing, sv: sv)

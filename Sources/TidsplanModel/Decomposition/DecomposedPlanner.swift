@@ -47,17 +47,24 @@ struct DecomposedPlanner {
         var stopped = false
         // An area left without a new plan keeps the previous plan's sessions (re-planning): otherwise they
         // would all be cancelled.
-        func keepPrevious(_ index: Int) -> String {
+        func keepPrevious(_ index: Int) -> Int {
             let kept = (previousByArea[index] ?? []).filter { $0.status == .planned }
             training += kept
             planned += kept.filter { !held($0) }
-            return kept.isEmpty ? "" : "; its \(kept.count) sessions stay as they were"
+            return kept.count
+        }
+        // Areas that got nothing new, by municipality: their quota shortfalls are the clock's or the solver's, not the
+        // scenario's priorities (seen on the national scenario: "no rule prevents it; it costs more than it gains").
+        var notPlanned: [String: ShortfallCause] = [:]
+        func areaNote(_ area: PlanArea, _ why: String, kept: Int) {
+            let cause = ShortfallCause.areaNotPlanned(area: area.name, why: why, keptSessions: kept)
+            notes.append(Shortfall(kind: "plan", subject: ShortfallSubject(name: area.name), amount: 0, unit: "sessions",
+                                   reason: ShortfallSentence.render(cause, .en), cause: cause))
+            for m in area.municipalities { notPlanned[m] = cause }
         }
         for (index, area) in areas.enumerated() {
             if stopped {
-                let kept = keepPrevious(index)
-                notes.append(Shortfall(kind: "plan", subject: ShortfallSubject(name: area.name), amount: 0, unit: "sessions",
-                                       reason: "\(area.name): not planned, the search was stopped before this area\(kept)"))
+                areaNote(area, "stopped", kept: keepPrevious(index))
                 continue
             }
             // What the other areas hold or have planned: their held sessions, and the earlier areas' new ones.
@@ -82,17 +89,14 @@ struct DecomposedPlanner {
                                             commitments: commitments, scope: area.scope)
             if firstModel == nil { firstModel = out.weekModel }
             if !out.plan.solver.status.hasPlan {
-                let kept = keepPrevious(index)
-                notes.append(Shortfall(kind: "plan", subject: ShortfallSubject(name: area.name), amount: 0, unit: "sessions",
-                                       reason: "\(area.name): the solver found no plan for this area within the limits (\(out.statistics.termination))\(kept); allow more time with --time-limit"))
+                areaNote(area, "noPlan", kept: keepPrevious(index))
             } else {
                 let sessions = out.plan.trainingSessions.filter { $0.status == .planned }
                 // An area whose share of the time limit ran out before its search chose anything keeps only its start
                 // plan: that is the clock, not the scenario, and the plan says so (seen on the national scenario
                 // under load: 187 of 290 municipalities with nothing, explained as "no rule prevents it").
                 if out.statistics.termination == .timeLimit && !sessions.contains(where: { !held($0) }) {
-                    notes.append(Shortfall(kind: "plan", subject: ShortfallSubject(name: area.name), amount: 0, unit: "sessions",
-                                           reason: "\(area.name): its share of the time limit ran out before anything was planned for it; allow more time with --time-limit or plan on a less busy machine"))
+                    areaNote(area, "timeLimit", kept: 0)
                 }
                 training += sessions
                 planned += sessions.filter { !held($0) }
@@ -124,11 +128,25 @@ struct DecomposedPlanner {
         // Against the whole previous plan: held sessions as they were, sequence numbers, cancellations.
         var plan = PlanAssembly(scenario: scenario, grid: grid, groups: groups, runs: [], replan: replan, gaps: [])
             .complete(training: training, incompleteRuns: [], solver: solver)
+        plan.shortfalls = Self.attribute(plan.shortfalls, to: notPlanned)
         var seen = Set(plan.shortfalls.map(\.reason))
-        for n in notes where seen.insert(n.reason).inserted { plan.shortfalls.append(n) }
+        // An area's own note stays even when its municipalities' shortfalls give the same reason.
+        for n in notes where n.kind == "plan" || seen.insert(n.reason).inserted { plan.shortfalls.append(n) }
         plan.sortSessions()
         stats.seconds = clock() - t0
         return PlanOutcome(plan: plan, statistics: stats, weekModel: firstModel ?? LinearModel(name: "tidsplan-weeks"))
+    }
+
+    /// The shortfalls of municipalities whose area got nothing new planned carry that area's cause: the whole plan's
+    /// explainer would call them the scenario's priorities ("no rule prevents it; it costs more than it gains").
+    static func attribute(_ shortfalls: [Shortfall], to notPlanned: [String: ShortfallCause]) -> [Shortfall] {
+        shortfalls.map { s in
+            guard let m = s.subject.municipality, let cause = notPlanned[m] else { return s }
+            var out = s
+            out.cause = cause
+            out.reason = ShortfallSentence.render(cause, .en)
+            return out
+        }
     }
 
     static func isError(_ t: Termination) -> Bool { if case .error = t { true } else { false } }
