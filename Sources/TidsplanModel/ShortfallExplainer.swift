@@ -338,7 +338,7 @@ struct ShortfallExplainer {
     /// No rule binds: the solver stopped early (when its gap says so), or the weights chose.
     func unexplained(goal: String, weight: Int, competing: String) -> ShortfallCause {
         if let gap = plan.solver.gap, gap > 0.005 {
-            let percent = (gap * 1000).rounded() / 10
+            let percent = (gap * 1000 - 1e-9).rounded(.up) / 10  // up: it is said as "within … of the best possible"
             // Only a clock or an interrupt cut the search short; its own fixed budget gives the same plan however long it may run.
             switch plan.solver.searchEnd {
             case .timeLimit?, .interrupted?: return .searchStopped(gapPercent: percent)

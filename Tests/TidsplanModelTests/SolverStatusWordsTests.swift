@@ -22,7 +22,7 @@ import TidsplanCore
         }
         #expect(console.contains(lang == .sv ? "0,068 % bättre" : "0.068 % better"), "\(console)")
         #expect(capacity == (lang == .sv ? "inom 0,068 % av bästa möjliga" : "within 0.068 % of the best possible"), "\(capacity)")
-        #expect(report.contains(lang == .sv ? "mer än 0,1" : "more than 0.1"), "\(report)")  // the report's own % spacing
+        #expect(report.contains(lang == .sv ? "mer än 0,068" : "more than 0.068"), "\(report)")  // the report's own % spacing
     }
 
     @Test func gapsAreNeverShownAsZero() {
@@ -30,6 +30,20 @@ import TidsplanCore
         #expect(NumberText.gapPercent(0.0045, lang: .sv) == "0,45 %")
         #expect(NumberText.gapPercent(0.0225, lang: .en) == "2.3 %")
         #expect(NumberText.gapPercent(1e-9, lang: .en) == "less than 0.001 %")
+        // Rounded up: the words are "no other plan can be more than … better".
+        #expect(NumberText.gapPercent(0.004449, lang: .sv) == "0,45 %")
+        #expect(NumberText.gapPercent(0.0201, lang: .en) == "2.1 %")
+        #expect(NumberText.gapPercent(0.02, lang: .en) == "2 %")
+    }
+
+    /// The default plan: 1 338 against the bound 1 332 is 0.448 %; "no more than 0,4 % better" would be false.
+    @Test(arguments: Language.allCases) func theGapIsRoundedUpWhereItIsABound(_ lang: Language) {
+        let s = SolverSummary(name: "GLPK", version: "5.0", status: .feasible, objective: 1_338, bound: 1_332, gap: 0.004484,
+                              searchEnd: .nodeBudget)
+        let console = PlanSummary.statusWords(s, SummaryWords(lang: lang))
+        #expect(console.contains(lang == .sv ? "mer än 0,45 % bättre" : "more than 0.45 % better"), "\(console)")
+        #expect(ReportLabels(lang: lang).solverStatus(s).contains(lang == .sv ? "mer än 0,45" : "more than 0.45"))
+        #expect(CapacityWords(lang: lang).status(s) == (lang == .sv ? "inom 0,45 % av bästa möjliga" : "within 0.45 % of the best possible"))
     }
 
     @Test(arguments: Language.allCases) func aProvenPlanIsTheBest(_ lang: Language) {

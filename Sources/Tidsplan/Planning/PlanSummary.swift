@@ -75,7 +75,7 @@ enum PlanSummary {
                 return s.searchEnd == .timeLimit ? w.byAreasCut(areas) : w.byAreas(areas)
             }
             guard let proven = s.gap else { return w.noBound }
-            return w.withinGap(num(proven * 100, w.lang))
+            return w.withinGap(NumberText.gapPercent(proven, lang: w.lang))
         case .notSolved: return w.notSolved
         case .infeasible: return w.lang == .sv ? "ingen plan kan följa alla regler" : "no plan can keep every rule"
         case .error: return w.lang == .sv ? "fel i lösaren" : "solver error"
@@ -131,8 +131,8 @@ struct SummaryWords {
            : "a plan made in \(n) areas one after another, but the time limit ran out before all of them were planned in full (see shortfalls)"
     }
     func withinGap(_ percent: String) -> String {
-        sv ? "ingen annan plan kan vara mer än \(percent) % bättre (sökningen slutade tidigt)"
-           : "no other plan can be more than \(percent) % better (the search ended early)"
+        sv ? "ingen annan plan kan vara mer än \(percent) bättre (sökningen slutade tidigt)"
+           : "no other plan can be more than \(percent) better (the search ended early)"
     }
     var noBound: String {
         sv ? "en plan som följer alla regler; ingen gräns hann visas före tidsgränsen" : "a plan that keeps every rule; no bound was proven before the time limit"

@@ -82,8 +82,7 @@ package struct CapacityWords {
         case .optimal where s.optimalWithinTolerance == nil: return sv ? "bevisat bäst" : "proven best"
         case .optimal, .feasible, .timeLimit, .stopped:
             guard let gap = s.gap else { return sv ? "inte bevisat bäst" : "not proven best" }
-            // Below 0.1 % one decimal would read "0 %", which says "proven best".
-            let text = gap < 0.001 ? NumberText.gapPercent(gap, lang: lang) : percent(gap, decimals: 1)
+            let text = NumberText.gapPercent(gap, lang: lang)
             return sv ? "inom \(text) av bästa möjliga" : "within \(text) of the best possible"
         case .notSolved: return sv ? "ingen plan" : "no plan"
         case .infeasible: return sv ? "omöjlig" : "infeasible"

@@ -48,11 +48,21 @@ extension NumberText {
 
 extension NumberText {
     /// A proven gap as people read it: `2,3 %`, `0,45 %`, `0,068 %`, `under 0,001 %`. Enough places that a gap is
-    /// never shown as 0 % (which would read as "proven best"), and no more than two significant ones.
+    /// never shown as 0 % (which would read as "proven best"), no more than two significant ones, and rounded up:
+    /// it is said as "no other plan can be more than … better", which 0.4484 % shown as "0,4 %" would make false.
     public static func gapPercent(_ gap: Double, lang: Language) -> String {
-        let percent = gap * 100
-        if percent < 0.0005 { return (lang == .sv ? "under " : "less than ") + human(0.001, lang: lang, decimals: 3) + " %" }
-        let decimals = percent >= 1 ? 1 : percent >= 0.1 ? 2 : 3
+        guard let (percent, decimals) = gapPercentShown(gap) else {
+            return (lang == .sv ? "under " : "less than ") + human(0.001, lang: lang, decimals: 3) + " %"
+        }
         return human(percent, lang: lang, decimals: decimals) + " %"
+    }
+
+    /// The percent `gapPercent` shows (rounded up) and its places; nil below 0.0005 %, shown as "under 0,001 %".
+    public static func gapPercentShown(_ gap: Double) -> (percent: Double, decimals: Int)? {
+        let percent = gap * 100
+        guard percent >= 0.0005 else { return nil }
+        let decimals = percent >= 1 ? 1 : percent >= 0.1 ? 2 : 3
+        let scale = Double(decimals == 1 ? 10 : decimals == 2 ? 100 : 1000)
+        return ((percent * scale - 1e-9).rounded(.up) / scale, decimals)
     }
 }

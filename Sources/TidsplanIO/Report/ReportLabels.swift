@@ -38,7 +38,11 @@ struct ReportLabels {
     }
 
     /// How much better any plan could possibly be, for one plain sentence.
-    private func gapText(_ gap: Double) -> String { gap < 0.0005 ? "under " + f.percent(0.001) : f.percent(gap) }
+    /// Rounded up (`NumberText.gapPercentShown`): "no more than 0,4 %" for 0.448 % would be false.
+    private func gapText(_ gap: Double) -> String {
+        guard let (percent, decimals) = NumberText.gapPercentShown(gap) else { return "under " + f.percent(0.00001, decimals: 3) }
+        return f.percent(percent / 100, decimals: decimals)
+    }
 
     /// The solver's status in plain words.
     func solverStatus(_ s: SolverSummary) -> String {
