@@ -86,8 +86,10 @@ package struct WeekSolveStrategy {
     /// its 2 000 nodes (same plan with 200, 300, 500, 1 000; 2 000 took 21 s, 500 4.5 s).
     static let restrictedBeforeFromPlan = 500
     func restrictedBudget(_ model: LinearModel) -> Int {
-        model.variables.count <= Self.fromPlanColumns && budget.fromPlan > 0 ? min(budget.restricted, Self.restrictedBeforeFromPlan) : budget.restricted
+        searchesFromPlan(model) ? min(budget.restricted, Self.restrictedBeforeFromPlan) : budget.restricted
     }
+    /// Whether phase 5b runs for this model.
+    func searchesFromPlan(_ model: LinearModel) -> Bool { model.variables.count <= Self.fromPlanColumns && budget.fromPlan > 0 }
     var budget: (full: Int, relaxed: Int, restricted: Int, whole: Int, fromPlan: Int) { options.quick ? Self.quickNodeBudget : Self.nodeBudget }
 
     /// GLPK's own time limit is what is left of the planner's: a safety net that also reaches inside the root
@@ -291,8 +293,7 @@ package struct WeekSolveStrategy {
         }
         // 5b. The full model searched from the best plan (its first incumbent, so every node worse than it is pruned
         //     from the root on): the seat rounding of phase 5 can only keep phase 4's weeks, this search may move them.
-        if let plan = best, searched, model.variables.count <= Self.fromPlanColumns, budget.fromPlan > 0,
-           !outOfTime, !terminations.contains(.stopped) {
+        if let plan = best, searched, searchesFromPlan(model), !outOfTime, !terminations.contains(.stopped) {
             var o = solveOptions(model, seconds: remaining(), nodes: budget.fromPlan)
             o.presolve = false  // the start plan and the model's cuts are in the model's own columns
             o.startValues = plan.values
